@@ -1,0 +1,38 @@
+# Claims Desktop: the commands a newcomer needs are `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint typecheck pytest venv clean openapi
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[sandbox,dev]'
+	touch $(STAMP)
+
+## Run the reference portal (and, once the client shell lands, the client against it).
+demo: $(STAMP)
+	$(PY) -m sandbox serve --host 127.0.0.1 --port 0
+
+## Lint, type-check and run every test (real sandbox over TLS, real Secret Service keyring).
+test: $(STAMP) lint typecheck pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check desktop sandbox tests
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+pytest: $(STAMP)
+	bash .ci/with-keyring.sh $(VENV)/bin/pytest -q
+
+## Regenerate the committed OpenAPI document from the sandbox's code.
+openapi: $(STAMP)
+	$(PY) -m sandbox openapi > sandbox/openapi.json
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis build dist *.egg-info
