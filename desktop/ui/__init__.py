@@ -1,0 +1,1 @@
+"""Qt widgets: one module per window, screen or dialog."""
