@@ -79,14 +79,23 @@ def _diff_into(view: QTextBrowser, old: str, new: str, summary: str) -> None:
         "Changes since the version you accepted (added lines marked +, removed lines marked −)\n",
         heading,
     )
-    for line in difflib.ndiff(old.splitlines(), new.splitlines()):
-        tag, text = line[:2], plain(line[2:], 2000)
-        if tag == "+ ":
-            cursor.insertText("+ " + text + "\n", added)
-        elif tag == "- ":
-            cursor.insertText("− " + text + "\n", removed)
-        elif tag == "  " and text.strip():
-            cursor.insertText("  " + text + "\n", normal)
+    old_lines, new_lines = old.splitlines(), new.splitlines()
+    matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
+    for n, group in enumerate(matcher.get_grouped_opcodes(1)):
+        if n:
+            cursor.insertText("  …\n", normal)
+        for tag, i1, i2, j1, j2 in group:
+            if tag == "equal":
+                for text in old_lines[i1:i2]:
+                    if text.strip():
+                        cursor.insertText("  " + plain(text, 2000) + "\n", normal)
+                continue
+            for text in old_lines[i1:i2]:
+                if text.strip():
+                    cursor.insertText("− " + plain(text, 2000) + "\n", removed)
+            for text in new_lines[j1:j2]:
+                if text.strip():
+                    cursor.insertText("+ " + plain(text, 2000) + "\n", added)
     view.moveCursor(QTextCursor.MoveOperation.Start)
 
 
