@@ -90,9 +90,9 @@ def stop_sandbox(sb: Sandbox) -> None:
 
 @pytest.fixture(scope="session")
 def sandbox() -> Iterator[Sandbox]:
-    """One reference portal for the whole run (default seed, 3,000 claims)."""
+    """One reference portal for the whole run (default seed, 3,000 claims, no rate limit)."""
     with tempfile.TemporaryDirectory(prefix="claims-sandbox-") as tmp:
-        sb = start_sandbox(Path(tmp), "--claims", "3000")
+        sb = start_sandbox(Path(tmp), "--claims", "3000", "--rate-limit", "0")
         try:
             yield sb
         finally:
