@@ -1,0 +1,244 @@
+"""Claim search criteria, claim summaries and claim details as typed values.
+
+Money is `Decimal` (the wire sends decimal strings), dates are `date` and instants
+are aware UTC `datetime`s. Parsers raise `UnexpectedResponse` for any shape the
+contract does not allow.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from desktop.portal.wirejson import Obj
+
+CLAIM_SORTS: tuple[str, ...] = (
+    "service_from", "-service_from", "billed_amount", "-billed_amount",
+    "received_at", "-received_at",
+)
+DEFAULT_SORT = "-service_from"
+MAX_LIMIT = 500
+DEFAULT_LIMIT = 100
+STATUS_FAMILIES: tuple[str, ...] = ("A", "P", "F", "R", "E")
+GROUP_CODES: tuple[str, ...] = ("CO", "PR", "OA", "PI", "CR")
+PAYMENT_METHODS: tuple[str, ...] = ("CHK", "ACH")
+
+_SHORT = 200
+
+
+@dataclass(frozen=True)
+class ClaimSearch:
+    """Criteria of `GET /claims`; None (or empty text) leaves a criterion out.
+
+    `statuses` holds status families (`"F"`) or exact categories (`"F2"`); the portal
+    matches any of them.
+    """
+
+    claim_number: str | None = None
+    member_id: str | None = None
+    patient_last_name: str | None = None
+    patient_first_name: str | None = None
+    patient_dob: date | None = None
+    service_from: date | None = None
+    service_to: date | None = None
+    statuses: tuple[str, ...] = ()
+    billing_npi: str | None = None
+    rendering_npi: str | None = None
+
+    def to_params(self) -> list[tuple[str, str]]:
+        params: list[tuple[str, str]] = []
+        for name in ("claim_number", "member_id", "patient_last_name", "patient_first_name",
+                     "patient_dob", "service_from", "service_to"):
+            value = getattr(self, name)
+            if isinstance(value, date):
+                params.append((name, value.isoformat()))
+            elif value:
+                params.append((name, value))
+        params.extend(("status", status) for status in self.statuses if status)
+        for name in ("billing_npi", "rendering_npi"):
+            value = getattr(self, name)
+            if value:
+                params.append((name, value))
+        return params
+
+
+@dataclass(frozen=True)
+class Patient:
+    first_name: str
+    last_name: str
+    dob: date
+    member_id: str
+
+
+@dataclass(frozen=True)
+class ClaimStatus:
+    category: str  # X12 277 category, e.g. "F2"
+    code: str
+    label: str
+
+
+@dataclass(frozen=True)
+class ClaimSummary:
+    claim_id: str
+    claim_number: str
+    patient: Patient
+    patient_account_number: str | None
+    billing_npi: str
+    rendering_npi: str | None
+    service_from: date
+    service_to: date
+    received_at: datetime
+    status: ClaimStatus
+    billed_amount: Decimal
+    allowed_amount: Decimal | None
+    paid_amount: Decimal | None
+    patient_responsibility: Decimal | None
+    paid_at: datetime | None
+    payment_number: str | None
+
+
+@dataclass(frozen=True)
+class Adjustment:
+    group_code: str
+    carc: str
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class ClaimLine:
+    line_number: int
+    service_date: date
+    procedure_code: str
+    modifiers: tuple[str, ...]
+    units: Decimal
+    billed_amount: Decimal
+    allowed_amount: Decimal | None
+    paid_amount: Decimal | None
+    adjustments: tuple[Adjustment, ...]
+    remarks: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Payment:
+    method: str | None  # "CHK", "ACH" or None (no payment)
+    number: str | None
+    date: date | None
+    amount: Decimal | None
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    category: str
+    code: str
+    effective_at: datetime
+
+
+@dataclass(frozen=True)
+class ClaimDetail(ClaimSummary):
+    lines: tuple[ClaimLine, ...]
+    payment: Payment | None
+    status_history: tuple[StatusChange, ...]
+
+
+@dataclass(frozen=True)
+class ClaimPage:
+    items: tuple[ClaimSummary, ...]
+    next_cursor: str | None
+    total: int
+
+
+def _summary_fields(o: Obj) -> dict[str, Any]:
+    p = o.child("patient")
+    s = o.child("status")
+    return {
+        "claim_id": o.ident("claim_id"),
+        "claim_number": o.text("claim_number", nonempty=True, max_len=_SHORT),
+        "patient": Patient(
+            first_name=p.text("first_name", max_len=_SHORT),
+            last_name=p.text("last_name", max_len=_SHORT),
+            dob=p.day("dob"),
+            member_id=p.text("member_id", max_len=_SHORT),
+        ),
+        "patient_account_number": o.opt_text("patient_account_number", max_len=_SHORT),
+        "billing_npi": o.text("billing_npi", max_len=_SHORT),
+        "rendering_npi": o.opt_text("rendering_npi", max_len=_SHORT),
+        "service_from": o.day("service_from"),
+        "service_to": o.day("service_to"),
+        "received_at": o.instant("received_at"),
+        "status": ClaimStatus(
+            category=s.text("category", nonempty=True, max_len=10),
+            code=s.text("code", max_len=20),
+            label=s.text("label", max_len=2000),
+        ),
+        "billed_amount": o.money("billed_amount"),
+        "allowed_amount": o.opt_money("allowed_amount"),
+        "paid_amount": o.opt_money("paid_amount"),
+        "patient_responsibility": o.opt_money("patient_responsibility"),
+        "paid_at": o.opt_instant("paid_at"),
+        "payment_number": o.opt_text("payment_number", max_len=_SHORT),
+    }
+
+
+def parse_claim_summary(doc: object, path: str = "$") -> ClaimSummary:
+    return ClaimSummary(**_summary_fields(Obj(doc, path)))
+
+
+def parse_claim_page(doc: object) -> ClaimPage:
+    o = Obj(doc)
+    items = tuple(parse_claim_summary(item, path)
+                  for item, path in o.array("items", max_items=MAX_LIMIT))
+    cursor = o.opt_text("next_cursor", max_len=4096)
+    return ClaimPage(items=items, next_cursor=cursor or None, total=o.integer("total"))
+
+
+def _parse_line(doc: object, path: str) -> ClaimLine:
+    o = Obj(doc, path)
+    adjustments = []
+    for item, apath in o.array("adjustments", max_items=1000):
+        a = Obj(item, apath)
+        adjustments.append(Adjustment(
+            group_code=a.one_of("group_code", GROUP_CODES),
+            carc=a.text("carc", nonempty=True, max_len=20),
+            amount=a.money("amount"),
+        ))
+    return ClaimLine(
+        line_number=o.integer("line_number", lo=0, hi=100_000),
+        service_date=o.day("service_date"),
+        procedure_code=o.text("procedure_code", max_len=_SHORT),
+        modifiers=o.texts("modifiers", max_len=20),
+        units=o.number("units"),
+        billed_amount=o.money("billed_amount"),
+        allowed_amount=o.opt_money("allowed_amount"),
+        paid_amount=o.opt_money("paid_amount"),
+        adjustments=tuple(adjustments),
+        remarks=o.texts("remarks", max_len=20),
+    )
+
+
+def parse_claim_detail(doc: object) -> ClaimDetail:
+    o = Obj(doc)
+    fields = _summary_fields(o)
+    lines = tuple(_parse_line(item, path) for item, path in o.array("lines", max_items=10_000))
+    pay = o.opt_child("payment")
+    payment = None
+    if pay is not None:
+        payment = Payment(
+            method=pay.opt_one_of("method", PAYMENT_METHODS),
+            number=pay.opt_text("number", max_len=_SHORT),
+            date=pay.opt_day("date"),
+            amount=pay.opt_money("amount"),
+        )
+    history = []
+    for item, hpath in o.array("status_history", max_items=10_000):
+        h = Obj(item, hpath)
+        history.append(StatusChange(
+            category=h.text("category", nonempty=True, max_len=10),
+            code=h.text("code", max_len=20),
+            effective_at=h.instant("effective_at"),
+        ))
+    return ClaimDetail(
+        **fields, lines=lines, payment=payment, status_history=tuple(history)
+    )
+
