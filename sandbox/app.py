@@ -10,7 +10,7 @@ from starlette.responses import Response
 from sandbox import openapi
 from sandbox.deps import Portal, reject_unknown_query
 from sandbox.errors import install_handlers
-from sandbox.middleware import PortalMiddleware
+from sandbox.middleware import HeadAsGet, PortalMiddleware
 from sandbox.wire import respond
 
 API_PREFIX = "/api/v1"
@@ -51,6 +51,7 @@ def create_app(portal: Portal | None) -> FastAPI:
         return respond(document(app))
 
     app.add_middleware(PortalMiddleware)
+    app.add_middleware(HeadAsGet)  # added last = outermost
     return app
 
 
