@@ -36,6 +36,7 @@ class LockScreen(QWidget):
         card.setMaximumWidth(460)
         box = QVBoxLayout(card)
         self.title = QLabel("Claims Desktop is locked", card)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)

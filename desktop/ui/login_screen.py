@@ -44,6 +44,7 @@ class LoginScreen(QWidget):
         card.setMaximumWidth(520)
         box = QVBoxLayout(card)
         title = QLabel("Sign in to the Claims Online Portal", card)
+        title.setTextFormat(Qt.TextFormat.PlainText)
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
@@ -75,6 +76,8 @@ class LoginScreen(QWidget):
         self.password.returnPressed.connect(self._submit)
 
         self.error = QLabel(card)
+
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setObjectName("loginError")
         self.error.setAccessibleName("Sign-in problem")
         self.error.setTextFormat(Qt.TextFormat.PlainText)

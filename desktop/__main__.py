@@ -1,0 +1,7 @@
+"""`python -m desktop` runs the application."""
+
+import sys
+
+from desktop.app import main
+
+sys.exit(main())

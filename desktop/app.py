@@ -1,0 +1,152 @@
+"""Composition root: settings -> portal client -> session -> main window.
+
+`launch(argv)` builds and shows the whole application inside an existing
+QApplication and returns the main window; `main()` adds the QApplication and
+the event loop. Tests and tools embed the real application through `launch`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+
+from desktop import __version__
+from desktop.config import SettingsError, load_settings, save_user_settings
+from desktop.crash import CrashHandler
+from desktop.demo import DemoError, DemoPortal, start_demo_portal
+from desktop.portal.client import PortalClient
+from desktop.portal.errors import PortalError
+from desktop.session import Session
+from desktop.tasks import TaskRunner
+from desktop.tokenstore import open_token_store
+from desktop.ui.login_screen import DemoUser
+from desktop.ui.main_window import MainWindow, PortalCalls, ShellOptions
+from desktop.ui.text import message
+
+log = logging.getLogger("desktop")
+
+
+class StartupError(Exception):
+    """The application cannot start; the message is safe to show."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="claims-desktop",
+        description="Claims Desktop: find claims and see why they were paid, denied or pending.")
+    parser.add_argument("--portal-url", help="portal API address (https://…/api/v1)")
+    parser.add_argument("--ca-bundle", help="PEM file of the certificate authority to trust")
+    parser.add_argument("--config-dir", type=Path,
+                        help="use this folder instead of the user settings folder")
+    parser.add_argument("--demo", action="store_true",
+                        help="start the reference portal with made-up data and use it")
+    parser.add_argument("--version", action="version", version=f"claims-desktop {__version__}")
+    return parser
+
+
+def origin_of(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def _remember_policy(config_dir: Path | None) -> Callable[[str], None]:
+    """Keep the last seen policy version (not personal data) in the user settings."""
+    def remember(version: str) -> None:
+        try:
+            save_user_settings(config_dir, {"last_seen_policy_version": version})
+        except SettingsError:
+            log.warning("could not save the last seen policy version")
+    return remember
+
+
+def launch(argv: Sequence[str]) -> QMainWindow:
+    """Build and show the application in the running QApplication."""
+    args = build_parser().parse_args(list(argv))
+    app = QApplication.instance()
+    if app is None:
+        raise RuntimeError("launch() needs a QApplication")
+    QCoreApplication.setApplicationName("Claims Desktop")
+    QCoreApplication.setApplicationVersion(__version__)
+
+    loaded = load_settings(config_dir=args.config_dir)
+    overrides = {k: v for k, v in (("portal_url", args.portal_url),
+                                   ("ca_bundle", args.ca_bundle)) if v}
+    if overrides:
+        loaded = loaded.with_overrides(overrides)
+    settings = loaded.values
+    for problem in loaded.problems:
+        log.warning("settings: %s", problem)
+
+    demo: DemoPortal | None = None
+    portal_url = settings.portal_url
+    ca_bundle = settings.ca_bundle
+    if args.demo:
+        try:
+            demo = start_demo_portal()
+        except DemoError as exc:
+            raise StartupError(str(exc)) from exc
+        portal_url, ca_bundle = demo.url, demo.ca_bundle
+        app.aboutToQuit.connect(demo.stop)
+    if not portal_url:
+        raise StartupError("No portal address is set. Ask your IT support to set "
+                           "'portal_url', or start with --portal-url.")
+    try:
+        client = PortalClient(portal_url, ca_bundle=ca_bundle,
+                              use_system_trust_store=settings.use_system_trust_store,
+                              proxy_url=settings.proxy_url)
+    except PortalError as exc:
+        if demo is not None:
+            demo.stop()
+        raise StartupError(exc.user_message) from exc
+
+    runner = TaskRunner(parent=app)
+    token_store = open_token_store()
+    session = Session(client, token_store, origin_of(portal_url), parent=app)
+    calls = PortalCalls(
+        get_policy=client.get_policy,
+        get_policy_version=client.get_policy_version,
+        get_support=client.get_support,
+        list_acceptances=lambda: session.call(client.list_acceptances),
+    )
+    options = ShellOptions(
+        portal_host=urlsplit(portal_url).netloc,
+        idle_lock_minutes=settings.idle_lock_minutes,
+        last_seen_policy_version=settings.last_seen_policy_version,
+        remember_policy_version=_remember_policy(args.config_dir),
+        demo_users=[DemoUser(u.username, u.password, u.organization_name)
+                    for u in (demo.demo_users if demo else [])],
+    )
+    window = MainWindow(session, calls, runner, options)
+    if demo is not None:
+        window.closed.connect(demo.stop)
+    if loaded.problems:
+        window._show_banner("Some settings could not be read and safe values are used: "
+                            + " ".join(loaded.problems))
+    window.show()
+    window.start()
+    return window
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("urllib3").setLevel(logging.WARNING)
+    app = QApplication(sys.argv[:1])
+    def notify(text: str) -> None:
+        message(None, QMessageBox.Icon.Warning, "Claims Desktop", text).exec()
+
+    crash = CrashHandler(notify=notify)
+    crash.install()
+    try:
+        launch(list(sys.argv[1:] if argv is None else argv))
+    except StartupError as exc:
+        message(None, QMessageBox.Icon.Critical, "Claims Desktop cannot start", str(exc)).exec()
+        return 2
+    return app.exec()

@@ -1,0 +1,45 @@
+"""The one place the UI decides what to do with an error.
+
+cancelled -> ignore; a `PortalError` -> its `user_message` (safe by
+construction); anything else -> the crash handler logs it without its text and
+the user gets a generic sentence with the request id.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable
+
+from desktop.crash import safe_summary, safe_traceback, user_text
+from desktop.portal.errors import AccountLocked, PortalError, Unauthenticated
+
+log = logging.getLogger(__name__)
+
+
+def describe(exc: BaseException) -> str:
+    """A sentence for the user; logs unexpected errors (type and frames only)."""
+    if isinstance(exc, PortalError):
+        text = exc.user_message
+        if exc.request_id and exc.status is not None and exc.status >= 500:
+            text += f" (reference {exc.request_id})"
+        return text
+    summary, request_id = safe_summary(exc)
+    log.error("unexpected error %s\n%s", summary, safe_traceback(exc.__traceback__))
+    return user_text(request_id)
+
+
+def sign_in_message(exc: BaseException) -> str:
+    """Sign-in errors in the words a clerk expects on a sign-in screen."""
+    if isinstance(exc, AccountLocked):
+        minutes = max(1, math.ceil((exc.retry_after_s or 900) / 60))
+        unit = "minute" if minutes == 1 else "minutes"
+        return (f"Your account is locked after too many sign-in attempts. "
+                f"Try again in {minutes} {unit}.")
+    if isinstance(exc, Unauthenticated):
+        return ("The username or password is not right, or the account is not active yet "
+                "(new registrations may need a reviewer's approval).")
+    return describe(exc)
+
+
+ErrorSink = Callable[[str], None]

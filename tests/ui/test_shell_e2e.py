@@ -1,0 +1,423 @@
+"""The whole application, embedded through `desktop.app.launch`, against the real sandbox.
+
+Each test starts the real window with its own config folder, so the first-launch
+policy dialog shows every time; tests that change the portal's global state
+(publishing a policy, short session lifetimes) get a sandbox of their own.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QTextEdit,
+    QWidget,
+)
+
+from desktop.app import launch
+from desktop.ui.main_window import MainWindow
+from tests.conftest import Sandbox
+from tests.e2e.portal_helpers import private_sandbox, register
+
+WAIT_MS = 20_000
+
+
+@pytest.fixture(scope="module")
+def shell_sandbox() -> Iterator[Sandbox]:
+    with private_sandbox("--rate-limit", "0") as sb:
+        yield sb
+
+
+@pytest.fixture
+def open_windows() -> Iterator[list[MainWindow]]:
+    windows: list[MainWindow] = []
+    yield windows
+    for w in windows:
+        w._closing = True  # tests end without another server round trip
+        w.idle.stop()
+        w.close()
+        w.deleteLater()
+
+
+def start(sb: Sandbox, tmp_path: Path, qtbot, windows: list[MainWindow],
+          *extra: str, ca: bool = True) -> MainWindow:
+    args = ["--portal-url", sb.url, "--config-dir", str(tmp_path / "config"), *extra]
+    if ca:
+        args += ["--ca-bundle", sb.ca_bundle]
+    w = launch(args)
+    assert isinstance(w, MainWindow)
+    windows.append(w)
+    qtbot.addWidget(w)
+    return w
+
+
+def accept_first_launch(qtbot, w: MainWindow) -> None:
+    qtbot.waitUntil(lambda: w.gate.dialog is not None, timeout=WAIT_MS)
+    dlg = w.gate.dialog
+    assert dlg is not None and dlg.isVisible()
+    assert "Privacy" in dlg.text.toPlainText()
+    qtbot.mouseClick(dlg.accept_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: w.gate.dialog is None and w.state == "signed_out", timeout=WAIT_MS)
+
+
+def sign_in(qtbot, w: MainWindow, username: str, password: str) -> None:
+    w.login.username.setText(username)
+    w.login.password.setText(password)
+    qtbot.mouseClick(w.login.sign_in, Qt.MouseButton.LeftButton)
+
+
+def sign_in_through_gate(qtbot, w: MainWindow, username: str, password: str) -> None:
+    sign_in(qtbot, w, username, password)
+    qtbot.waitUntil(lambda: w.gate.dialog is not None or w.state == "working", timeout=WAIT_MS)
+    if w.gate.dialog is not None:
+        qtbot.mouseClick(w.gate.dialog.accept_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
+
+
+def token_answers(sb: Sandbox, token: str) -> int:
+    s = requests.Session()
+    s.trust_env = False
+    resp = s.get(f"{sb.url}/sessions/current", verify=sb.ca_bundle, timeout=10,
+                 headers={"Authorization": f"Bearer {token}"})
+    return resp.status_code
+
+
+def acceptances(sb: Sandbox, username: str) -> list[str]:
+    out = sb.cli("acceptances", username).stdout
+    return [a["version"] for a in json.loads(out)]
+
+
+def current_version(sb: Sandbox) -> str:
+    s = requests.Session()
+    s.trust_env = False
+    return str(s.get(f"{sb.url}/policy", verify=sb.ca_bundle, timeout=10).json()["version"])
+
+
+def test_first_launch_then_policy_changed_then_signed_in(shell_sandbox, tmp_path, qtbot,
+                                                         open_windows):
+    sb = shell_sandbox
+    demo = sb.demo_users[0]
+    w = start(sb, tmp_path, qtbot, open_windows)
+    accept_first_launch(qtbot, w)
+    settings = json.loads((tmp_path / "config" / "settings.json").read_text())
+    assert settings["last_seen_policy_version"] == current_version(sb)
+    assert current_version(sb) not in acceptances(sb, demo["username"])
+
+    sign_in(qtbot, w, demo["username"], demo["password"])
+    qtbot.waitUntil(lambda: w.gate.dialog is not None, timeout=WAIT_MS)
+    dlg = w.gate.dialog
+    changes = dlg.findChild(QTextEdit, "policyChanges").toPlainText()
+    assert "+ " in changes and "− " in changes  # a real diff against the accepted version
+    assert w.state == "gated"
+    qtbot.mouseClick(dlg.accept_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
+    assert current_version(sb) in acceptances(sb, demo["username"])
+    assert w.root.currentWidget() is w.workspace
+    status = w.findChild(QLabel, "statusSession").text()
+    assert "Signed in as" in status and "127.0.0.1" in status
+
+
+def test_second_launch_skips_first_launch_dialog(shell_sandbox, tmp_path, qtbot, open_windows):
+    w = start(shell_sandbox, tmp_path, qtbot, open_windows)
+    accept_first_launch(qtbot, w)
+    w._closing = True
+    w.close()
+    w2 = start(shell_sandbox, tmp_path, qtbot, open_windows)
+    qtbot.waitUntil(lambda: w2.state == "signed_out", timeout=WAIT_MS)
+    assert w2.gate.dialog is None and not w2.gate.is_open
+
+
+@pytest.mark.parametrize("how", ["decline", "escape", "close"])
+def test_declining_the_gate_after_sign_in_signs_out(shell_sandbox, tmp_path, qtbot, open_windows,
+                                                    how):
+    sb = shell_sandbox
+    user = register(sb)
+    w = start(sb, tmp_path, qtbot, open_windows)
+    accept_first_launch(qtbot, w)
+    sign_in(qtbot, w, user.username, user.password)
+    qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
+    token = w._session.client.token
+    assert token
+    # The session announces a policy change (as it does on a new X-Policy-Version);
+    # publishing for real is covered below with a private sandbox.
+    w._session.policy_acceptance_required.emit("2099-01-01")
+    qtbot.waitUntil(lambda: w.gate.dialog is not None, timeout=WAIT_MS)
+    dlg = w.gate.dialog
+    if how == "decline":
+        qtbot.mouseClick(dlg.decline_button, Qt.MouseButton.LeftButton)
+    elif how == "escape":
+        qtbot.keyClick(dlg, Qt.Key.Key_Escape)
+    else:
+        dlg.close()
+    qtbot.waitUntil(lambda: w.state == "signed_out", timeout=WAIT_MS)
+    assert "declined" in w.login.error.text()
+    assert token_answers(sb, token) == 401
+    assert w._session._store.load(w._session.origin) is None
+
+
+def test_policy_published_mid_session_then_decline(tmp_path, qtbot, open_windows):
+    with private_sandbox("--rate-limit", "0") as sb:
+        user = register(sb)
+        w = start(sb, tmp_path, qtbot, open_windows)
+        accept_first_launch(qtbot, w)
+        sign_in(qtbot, w, user.username, user.password)
+        qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
+        token = w._session.client.token
+        body = tmp_path / "p.md"
+        body.write_text("# Policy\n\nA brand new rule.\n")
+        sb.cli("publish-policy", "--version", "2026-12-01", "--title", "New policy",
+               "--summary", "A new rule.", "--body-file", str(body))
+        # The next call the user makes notices the change.
+        w.show_policy()
+        qtbot.waitUntil(lambda: w.gate.dialog is not None, timeout=WAIT_MS)
+        assert "brand new rule" in w.gate.dialog.text.toPlainText()
+        qtbot.keyClick(w.gate.dialog, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: w.state == "signed_out", timeout=WAIT_MS)
+        assert token_answers(sb, token) == 401
+        assert w._session._store.load(w._session.origin) is None
+        assert "2026-12-01" not in acceptances(sb, user.username)
+
+
+def test_policy_published_mid_session_then_accept_keeps_work(tmp_path, qtbot, open_windows):
+    with private_sandbox("--rate-limit", "0") as sb:
+        user = register(sb)
+        w = start(sb, tmp_path, qtbot, open_windows)
+        accept_first_launch(qtbot, w)
+        sign_in(qtbot, w, user.username, user.password)
+        qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
+        w.show_screen("account")
+        body = tmp_path / "p.md"
+        body.write_text("# Policy\n\nAnother rule.\n")
+        sb.cli("publish-policy", "--version", "2026-12-02", "--title", "T", "--summary", "S",
+               "--body-file", str(body))
+        w.show_policy()
+        qtbot.waitUntil(lambda: w.gate.dialog is not None, timeout=WAIT_MS)
+        qtbot.mouseClick(w.gate.dialog.accept_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: w.gate.dialog is None, timeout=WAIT_MS)
+        assert w.state == "working"
+        assert w.screen_stack.currentWidget() is w.screens["account"]
+        assert "2026-12-02" in acceptances(sb, user.username)
+
+
+def test_idle_lock_hides_content_and_unlocks(shell_sandbox, tmp_path, qtbot, open_windows):
+    sb = shell_sandbox
+    user = register(sb)
+    w = start(sb, tmp_path, qtbot, open_windows)
+    accept_first_launch(qtbot, w)
+    sign_in(qtbot, w, user.username, user.password)
+    qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
+    # Something the user typed on the claims screen (until the real form lands).
+    typed = QLineEdit(w.screens["claims"])
+    typed.setText("half-typed claim number")
+    w.idle.stop()
+    w.idle._timer.setInterval(50)
+    w.idle.set_timeout(1.0, 0.5)
+    w.idle.start()
+    qtbot.waitUntil(lambda: w.state == "locked", timeout=WAIT_MS)
+    assert w.root.currentWidget() is w.lock
+    assert not w.screens["claims"].isVisible() and not w.workspace.isVisible()
+    lock_pw = w.findChild(QLineEdit, "unlockPassword")
+    lock_pw.setText("not the password at all")
+    qtbot.mouseClick(w.findChild(QAbstractButton, "unlockButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "not right" in w.lock.error.text(), timeout=WAIT_MS)
+    assert w.state == "locked"
+    w.idle.set_timeout(600.0)
+    lock_pw.setText(user.password)
+    qtbot.mouseClick(w.findChild(QAbstractButton, "unlockButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
+    assert w.workspace.isVisible()
+    assert typed.text() == "half-typed claim number"
+
+
+def test_too_many_wrong_unlocks_sign_out(shell_sandbox, tmp_path, qtbot, open_windows):
+    sb = shell_sandbox
+    user = register(sb)
+    w = start(sb, tmp_path, qtbot, open_windows)
+    accept_first_launch(qtbot, w)
+    sign_in(qtbot, w, user.username, user.password)
+    qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
+    w.lock_now()
+    for _ in range(5):
+        w.lock.password.setText("wrong password, really wrong")
+        qtbot.mouseClick(w.lock.unlock, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: w.lock.unlock.isEnabled() or w.state == "signed_out",
+                        timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: w.state == "signed_out", timeout=WAIT_MS)
+    assert w._session._store.load(w._session.origin) is None
+
+
+def test_sign_out_button_revokes_and_deletes_token(shell_sandbox, tmp_path, qtbot, open_windows):
+    sb = shell_sandbox
+    user = register(sb)
+    w = start(sb, tmp_path, qtbot, open_windows)
+    accept_first_launch(qtbot, w)
+    sign_in(qtbot, w, user.username, user.password)
+    qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
+    token = w._session.client.token
+    assert token and token_answers(sb, token) == 200
+    if w._session.token_persistent:
+        assert w._session._store.load(w._session.origin) == token
+    qtbot.mouseClick(w.findChild(QAbstractButton, "signOutButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: w.state == "signed_out", timeout=WAIT_MS)
+    assert token_answers(sb, token) == 401
+    assert w._session._store.load(w._session.origin) is None
+    assert w.login.username.text() == user.username  # this launch only, never on disk
+    assert user.username not in (tmp_path / "config" / "settings.json").read_text()
+
+
+def test_quit_revokes_the_session(shell_sandbox, tmp_path, qtbot, open_windows):
+    sb = shell_sandbox
+    user = register(sb)
+    w = start(sb, tmp_path, qtbot, open_windows)
+    accept_first_launch(qtbot, w)
+    sign_in(qtbot, w, user.username, user.password)
+    qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
+    token = w._session.client.token
+    with qtbot.waitSignal(w.closed, timeout=WAIT_MS):
+        w.act_quit.trigger()
+    assert token_answers(sb, token) == 401
+    assert w._session._store.load(w._session.origin) is None
+
+
+def test_crash_leftover_token_is_resumed(shell_sandbox, tmp_path, qtbot, open_windows):
+    sb = shell_sandbox
+    user = register(sb)
+    w = start(sb, tmp_path, qtbot, open_windows)
+    accept_first_launch(qtbot, w)
+    sign_in(qtbot, w, user.username, user.password)
+    qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
+    if not w._session.token_persistent:
+        pytest.fail("no OS keyring here: run under .ci/with-keyring.sh") if _keyring_required() \
+            else pytest.skip("no OS keyring reachable (developer machine without gnome-keyring)")
+    # A crash: the window goes away without signing out.
+    w._closing = True
+    w.close()
+    w2 = start(sb, tmp_path, qtbot, open_windows)
+    qtbot.waitUntil(lambda: w2.state == "working", timeout=WAIT_MS)
+    w2._session.sign_out("test")
+
+
+def _keyring_required() -> bool:
+    import os
+
+    return os.environ.get("CLAIMS_REQUIRE_KEYRING") == "1"
+
+
+def test_sign_in_errors_in_plain_words(shell_sandbox, tmp_path, qtbot, open_windows):
+    sb = shell_sandbox
+    user = register(sb)
+    w = start(sb, tmp_path, qtbot, open_windows)
+    accept_first_launch(qtbot, w)
+    sign_in(qtbot, w, user.username, "definitely the wrong password")
+    qtbot.waitUntil(lambda: w.login.error.isVisible() and w.login.sign_in.isEnabled(),
+                    timeout=WAIT_MS)
+    assert "username or password is not right" in w.login.error.text()
+    assert w.login.username.text() == user.username
+    for _ in range(5):
+        sign_in(qtbot, w, user.username, "definitely the wrong password")
+        qtbot.waitUntil(lambda: w.login.sign_in.isEnabled(), timeout=WAIT_MS)
+    assert "locked" in w.login.error.text() and "minutes" in w.login.error.text()
+
+
+def _closed_port() -> int:
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def test_portal_down(tmp_path, qtbot, open_windows, shell_sandbox):
+    url = f"https://127.0.0.1:{_closed_port()}/api/v1"
+    w = launch(["--portal-url", url, "--ca-bundle", shell_sandbox.ca_bundle,
+                "--config-dir", str(tmp_path / "c")])
+    open_windows.append(w)
+    qtbot.waitUntil(lambda: w.login.error.isVisible(), timeout=WAIT_MS)
+    assert "cannot be reached" in w.login.error.text()
+    sign_in(qtbot, w, "someone", "some password that is long")
+    qtbot.waitUntil(lambda: w.login.sign_in.isEnabled(), timeout=WAIT_MS)
+    assert "cannot be reached" in w.login.error.text()
+
+
+def test_untrusted_certificate(shell_sandbox, tmp_path, qtbot, open_windows):
+    w = start(shell_sandbox, tmp_path, qtbot, open_windows, ca=False)
+    qtbot.waitUntil(lambda: w.login.error.isVisible(), timeout=WAIT_MS)
+    text = w.login.error.text()
+    assert "IT" in text and "certificate" in text
+
+
+def test_session_expired_mid_session_asks_for_password(tmp_path, qtbot, open_windows):
+    with private_sandbox("--rate-limit", "0", "--idle-timeout-s", "2") as sb:
+        user = register(sb)
+        w = start(sb, tmp_path, qtbot, open_windows)
+        accept_first_launch(qtbot, w)
+        sign_in(qtbot, w, user.username, user.password)
+        qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
+        qtbot.wait(2500)  # let the portal's idle lifetime run out
+        w.show_policy()  # any authenticated call
+        qtbot.waitUntil(lambda: w.state == "locked", timeout=WAIT_MS)
+        assert "session" in w.lock.reason.text().lower()
+        w.lock.password.setText(user.password)
+        qtbot.mouseClick(w.lock.unlock, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
+
+
+INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView,
+               QTextEdit)
+
+
+def _walk_problems(root: QWidget) -> list[str]:
+    problems = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        cls = type(widget).__name__
+        name = widget.objectName()
+        # Field captions (labels with a buddy) are our own static text with a mnemonic.
+        if (isinstance(widget, QLabel) and widget.buddy() is None
+                and widget.textFormat() != Qt.TextFormat.PlainText):
+            problems.append(f"label {name or widget.text()[:30]!r} is not plain text")
+        if not isinstance(widget, INTERACTIVE) or name.startswith("qt_"):
+            continue
+        parent = widget.parentWidget()
+        if parent is not None and type(parent).__name__ in ("QMessageBox", "QTabBar",
+                                                            "QCalendarWidget"):
+            continue
+        if cls in ("QTableCornerButton", "QToolButton") and not name:
+            continue  # Qt-internal buttons (table corner, tab scroll arrows)
+        if not name:
+            problems.append(f"{cls} without objectName")
+        elif not widget.accessibleName() and not (isinstance(widget, QAbstractButton)
+                                                  and widget.text()):
+            problems.append(f"{cls} {name!r} without accessible name")
+    return problems
+
+
+def test_every_widget_is_named_and_plain(shell_sandbox, tmp_path, qtbot, open_windows):
+    sb = shell_sandbox
+    user = register(sb)
+    w = start(sb, tmp_path, qtbot, open_windows)
+    qtbot.waitUntil(lambda: w.gate.dialog is not None, timeout=WAIT_MS)
+    problems = _walk_problems(w.gate.dialog)
+    accept_first_launch(qtbot, w)
+    problems += _walk_problems(w)
+    sign_in(qtbot, w, user.username, user.password)
+    qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
+    problems += _walk_problems(w)
+    w.lock_now()
+    problems += _walk_problems(w)
+    assert w.windowTitle() == "Claims Desktop"
+    assert problems == [], "\n".join(problems)
+    app = QApplication.instance()
+    assert app is not None
