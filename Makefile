@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest venv clean openapi
+.PHONY: demo portal test lint typecheck pytest venv clean openapi
 
 venv: $(STAMP)
 
@@ -14,8 +14,12 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[sandbox,dev]'
 	touch $(STAMP)
 
-## Run the reference portal (and, once the client shell lands, the client against it).
+## Run Claims Desktop against the reference portal (made-up data, demo users shown).
 demo: $(STAMP)
+	$(PY) -m desktop --demo
+
+## Run only the reference portal; prints its ready line (url, ca_bundle, demo users).
+portal: $(STAMP)
 	$(PY) -m sandbox serve --host 127.0.0.1 --port 0
 
 ## Lint, type-check and run every test (real sandbox over TLS, real Secret Service keyring).

@@ -93,6 +93,8 @@ def launch(argv: Sequence[str]) -> QMainWindow:
         except DemoError as exc:
             raise StartupError(str(exc)) from exc
         portal_url, ca_bundle = demo.url, demo.ca_bundle
+        # For the curious (curl --cacert CA URL/policy); synthetic data, no secrets of anyone.
+        print(f"Reference portal: {demo.url}  CA: {demo.ca_bundle}", flush=True)
         app.aboutToQuit.connect(demo.stop)
     if not portal_url:
         raise StartupError("No portal address is set. Ask your IT support to set "

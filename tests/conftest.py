@@ -49,7 +49,7 @@ def start_sandbox(data_dir: Path, *extra: str) -> Sandbox:
         sys.executable, "-m", "sandbox", "serve",
         "--host", "127.0.0.1", "--port", "0", "--data", str(data_dir), *extra,
     ]
-    stderr_log = open(data_dir / "server-stderr.log", "w")  # noqa: SIM115
+    stderr_log = open(data_dir / "server-stderr.log", "w")
     proc = subprocess.Popen(
         cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=stderr_log, text=True
     )
