@@ -26,8 +26,12 @@ from desktop.portal.errors import PortalError
 from desktop.session import Session
 from desktop.tasks import TaskRunner
 from desktop.tokenstore import open_token_store
+from desktop.ui.account_screen import make_account_screen
+from desktop.ui.claims_screen import make_claims_screen
+from desktop.ui.context import ScreenContext
 from desktop.ui.login_screen import DemoUser
 from desktop.ui.main_window import MainWindow, PortalCalls, ShellOptions
+from desktop.ui.registration import make_registration_dialog
 from desktop.ui.text import message
 
 log = logging.getLogger("desktop")
@@ -117,6 +121,8 @@ def launch(argv: Sequence[str]) -> QMainWindow:
         get_support=client.get_support,
         list_acceptances=lambda: session.call(client.list_acceptances),
     )
+    ctx = ScreenContext(session=session, client=client, runner=runner,
+                        allow_export=settings.allow_export, allow_print=settings.allow_print)
     options = ShellOptions(
         portal_host=urlsplit(portal_url).netloc,
         idle_lock_minutes=settings.idle_lock_minutes,
@@ -124,6 +130,10 @@ def launch(argv: Sequence[str]) -> QMainWindow:
         remember_policy_version=_remember_policy(args.config_dir),
         demo_users=[DemoUser(u.username, u.password, u.organization_name)
                     for u in (demo.demo_users if demo else [])],
+        screens={"claims": lambda: make_claims_screen(ctx),
+                 "account": lambda: make_account_screen(ctx)},
+        registration=lambda version, parent: make_registration_dialog(
+            ctx, version, parent),
     )
     window = MainWindow(session, calls, runner, options)
     if demo is not None:

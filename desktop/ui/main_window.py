@@ -39,6 +39,7 @@ from desktop.ui.login_screen import DemoUser, LoginScreen
 from desktop.ui.placeholders import Screen, account_placeholder, claims_placeholder
 from desktop.ui.policy_dialog import AcceptanceRow, PolicyDialog
 from desktop.ui.policy_gate import PolicyGate
+from desktop.ui.registration import RegistrationDialog
 from desktop.ui.text import message, plain, set_plain
 
 log = logging.getLogger(__name__)
@@ -69,6 +70,8 @@ class ShellOptions:
     screens: dict[str, Callable[[], Screen]] = field(default_factory=lambda: {
         "claims": claims_placeholder, "account": account_placeholder})
     idle_watcher: IdleWatcher | None = None
+    #: Builds the registration dialog for the policy version accepted in this launch.
+    registration: Callable[[str, QWidget], RegistrationDialog] | None = None
 
 
 class MainWindow(QMainWindow):
@@ -90,6 +93,9 @@ class MainWindow(QMainWindow):
         self._unlock_failures = 0
         self._told_memory_only = False
         self._username = ""
+        #: The policy version the user accepted in this launch (registration needs one).
+        self._accepted_this_launch: str | None = None
+        self._resume_pending = False
 
         self.login = LoginScreen(options.portal_host, options.demo_users, self)
         self.lock = LockScreen(self)
@@ -237,6 +243,7 @@ class MainWindow(QMainWindow):
 
     def _show_login(self, message_text: str | None = None) -> None:
         self._state = "signed_out"
+        self._resume_pending = False
         self.idle.stop()
         self.login.reset(message_text)
         self.root.setCurrentWidget(self.login)
@@ -246,6 +253,9 @@ class MainWindow(QMainWindow):
         self.login.username.setFocus()
 
     def _enter_workspace(self) -> None:
+        was_locked, self._resume_pending = self._resume_pending, False
+        self._accepted_this_launch = (self._session.accepted_policy_version
+                                      or self._accepted_this_launch)
         self._state = "working"
         self._unlock_failures = 0
         self.root.setCurrentWidget(self.workspace)
@@ -261,6 +271,8 @@ class MainWindow(QMainWindow):
         if isinstance(current, Screen):
             self.show_screen(next(k for k, s in self.screens.items() if s is current))
         self.idle.start()
+        if was_locked:
+            self._resume_current_screen()
 
     def _show_banner(self, text: str) -> None:
         set_plain(self.banner, text)
@@ -270,6 +282,11 @@ class MainWindow(QMainWindow):
         if self._state != "working" or key not in self.screens:
             return
         screen = self.screens[key]
+        current = self.screen_stack.currentWidget()
+        if isinstance(current, Screen) and current is not screen and not current.can_leave():
+            self.nav[next(k for k, s in self.screens.items() if s is current)].setChecked(True)
+            self.nav[key].setChecked(False)
+            return
         self.screen_stack.setCurrentWidget(screen)
         for k, button in self.nav.items():
             button.setChecked(k == key)
@@ -296,6 +313,7 @@ class MainWindow(QMainWindow):
                          on_error=lambda e: self._show_login(describe(e)), owner=self)
 
     def _remember_policy(self, version: str) -> None:
+        self._accepted_this_launch = version
         self._options.last_seen_policy_version = version
         self._options.remember_policy_version(version)
 
@@ -354,10 +372,14 @@ class MainWindow(QMainWindow):
             on_error=lambda text: self._show_banner(text))
 
     def _policy_accepted_mid_session(self) -> None:
+        self._accepted_this_launch = self._session.accepted_policy_version
+        self._resume_current_screen()
+
+    def _resume_current_screen(self) -> None:
         if self._state == "working":
             current = self.screen_stack.currentWidget()
             if isinstance(current, Screen):
-                current.activate()
+                current.resume()
 
     def _session_expired(self) -> None:
         if self._state == "working":
@@ -395,12 +417,25 @@ class MainWindow(QMainWindow):
             screen.clear()
 
     def _register(self) -> None:
-        box = message(self, QMessageBox.Icon.Information, "Register",
-                      "Registering a new office account from Claims Desktop is coming in the "
-                      "next release. Until then, ask your office administrator or the "
-                      "portal's support desk (Help > Support contact).")
-        box.setObjectName("registerNotice")
-        box.open()
+        """Registration needs the current policy accepted in this launch: gate first."""
+        if self._state != "signed_out" or self._options.registration is None:
+            return
+        if self._accepted_this_launch is None:
+            self.gate.require(previous_version=None, record=self._remember_policy,
+                              on_accepted=self._register,
+                              on_declined=lambda: self.login.reset(
+                                  "You need to accept the privacy policy to register."),
+                              on_error=self.login.reset)
+            return
+        dialog = self._options.registration(self._accepted_this_launch, self)
+        dialog.registered.connect(self._registered)
+        dialog.finished.connect(dialog.deleteLater)
+        self.registration_dialog = dialog
+        dialog.open()
+
+    def _registered(self, username: str, status: str) -> None:
+        if status == "active":
+            self.login.fill(username)
 
     # ----- idle lock ------------------------------------------------------------------
 
@@ -423,6 +458,7 @@ class MainWindow(QMainWindow):
 
     def _lock(self, reason: str) -> None:
         self._state = "locked"
+        self._resume_pending = True
         self.idle.stop()
         self.banner.hide()
         self.lock.prepare(self._username, reason)

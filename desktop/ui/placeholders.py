@@ -24,6 +24,15 @@ class Screen(QWidget):
     def activate(self) -> None:
         """The screen became visible."""
 
+    def can_leave(self) -> bool:
+        """Asked before another screen is shown; a screen with unsaved edits may ask the
+        user. Returning False keeps the user here. Edits are never dropped by leaving."""
+        return True
+
+    def resume(self) -> None:
+        """The user accepted a changed policy or unlocked after an expiry: retry what was
+        interrupted (e.g. the search that failed), keeping everything typed."""
+
 
 class PlaceholderScreen(Screen):
     def __init__(self, object_name: str, title: str, text: str,
