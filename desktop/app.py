@@ -136,6 +136,7 @@ def launch(argv: Sequence[str]) -> QMainWindow:
             ctx, version, parent),
     )
     window = MainWindow(session, calls, runner, options)
+    window.demo_portal = demo  # the --demo portal process, if any (stopped on close)
     if demo is not None:
         window.closed.connect(demo.stop)
     if loaded.problems:

@@ -22,6 +22,8 @@ from sandbox.errors import GENERIC_MESSAGES, error_body
 log = logging.getLogger("sandbox.http")
 
 MAX_BODY_BYTES = 64 * 1024
+#: Oversized bodies up to this size are read and dropped before the 413 is sent.
+DRAIN_LIMIT_BYTES = 1024 * 1024
 API_PREFIX = "/api/v1"
 CTX_KEY = "sandbox.ctx"
 _SANE_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,128}")
@@ -119,6 +121,8 @@ class PortalMiddleware:
             if not declared.strip().isdigit():
                 return 400, "bad_request", "Invalid Content-Length header."
             if int(declared) > self.max_body:
+                if int(declared) <= DRAIN_LIMIT_BYTES:
+                    await _drain(receive, DRAIN_LIMIT_BYTES)
                 return 413, "payload_too_large", GENERIC_MESSAGES["payload_too_large"]
         messages: list[Message] = []
         total = 0
@@ -129,6 +133,8 @@ class PortalMiddleware:
                 break
             total += len(message.get("body", b""))
             if total > self.max_body:
+                if message.get("more_body", False):
+                    await _drain(receive, DRAIN_LIMIT_BYTES - total)
                 return 413, "payload_too_large", GENERIC_MESSAGES["payload_too_large"]
             if not message.get("more_body", False):
                 break
@@ -143,6 +149,22 @@ class PortalMiddleware:
             headers.append((b"connection", b"close"))
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
+
+
+async def _drain(receive: Receive, limit: int) -> None:
+    """Read and discard a moderately oversized body so the client gets to read the 413.
+
+    Answering before the client has finished sending makes it see a reset instead of
+    the error; past `limit` the connection is simply closed after the answer.
+    """
+    total = 0
+    while total <= limit:
+        message = await receive()
+        if message["type"] != "http.request":
+            return
+        total += len(message.get("body", b""))
+        if not message.get("more_body", False):
+            return
 
 
 def _replay(messages: list[Message], receive: Receive) -> Receive:

@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         #: The policy version the user accepted in this launch (registration needs one).
         self._accepted_this_launch: str | None = None
         self._resume_pending = False
+        self.demo_portal: object | None = None
 
         self.login = LoginScreen(options.portal_host, options.demo_users, self)
         self.lock = LockScreen(self)
