@@ -120,6 +120,7 @@ def launch(argv: Sequence[str]) -> QMainWindow:
         get_policy_version=client.get_policy_version,
         get_support=client.get_support,
         list_acceptances=lambda: session.call(client.list_acceptances),
+        tls_version=lambda: client.tls_version,
     )
     ctx = ScreenContext(session=session, client=client, runner=runner,
                         allow_export=settings.allow_export, allow_print=settings.allow_print)

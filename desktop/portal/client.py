@@ -155,6 +155,11 @@ class PortalClient:
             self._token = token
 
     @property
+    def tls_version(self) -> str | None:
+        """The negotiated TLS protocol of the last answer ("TLSv1.3"), for status and IT."""
+        return self._transport.tls_version
+
+    @property
     def last_policy_version(self) -> str | None:
         """The `X-Policy-Version` of the most recent answer that carried one."""
         with self._lock:

@@ -235,6 +235,8 @@ class Transport:
         session.mount("https://", adapter)
         session.mount("http://", _RefuseHttp())
         self._session = session
+        #: The protocol of the last connection used, e.g. "TLSv1.3" (None before any call).
+        self.tls_version: str | None = None
 
     @property
     def ssl_context(self) -> ssl.SSLContext:
@@ -326,6 +328,7 @@ class Transport:
                 method, self.base_url + path, params=params, json=json_body, headers=headers,
                 timeout=timeout, allow_redirects=False, stream=True, verify=True,
             )
+            self._note_tls_version(resp)
             try:
                 status, resp_headers, body = self._read(resp, deadline)
             finally:
@@ -348,6 +351,19 @@ class Transport:
         if 200 <= status < 300:
             return Answer(status, resp_headers, body, request_id)
         raise self._error(status, resp_headers, body, request_id)
+
+    def _note_tls_version(self, resp: requests.Response) -> None:
+        """Remember the negotiated protocol ("TLSv1.3") for the status bar and diagnostics."""
+        conn = getattr(resp.raw, "connection", None)
+        sock = getattr(conn, "sock", None)
+        version = getattr(sock, "version", None)
+        if callable(version):
+            try:
+                value = version()
+            except (OSError, ValueError):
+                return
+            if isinstance(value, str):
+                self.tls_version = value
 
     def _read(self, resp: requests.Response, deadline: float
               ) -> tuple[int, Mapping[str, str], bytes]:

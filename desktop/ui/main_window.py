@@ -58,6 +58,7 @@ class PortalCalls:
     get_policy_version: Callable[[str], Policy]
     get_support: Callable[[], SupportInfo]
     list_acceptances: Callable[[], list[Acceptance]]
+    tls_version: Callable[[], str | None] = lambda: None
 
 
 @dataclass
@@ -234,7 +235,9 @@ class MainWindow(QMainWindow):
             a.setEnabled(on)
 
     def _update_status(self) -> None:
-        parts = [f"Portal {plain(self._options.portal_host, 80)}", "TLS, certificate verified"]
+        tls = self._calls.tls_version() or "TLS"
+        parts = [f"Portal {plain(self._options.portal_host, 80)}",
+                 f"{plain(tls.replace('TLSv', 'TLS '), 20)}, certificate verified"]
         if self._state in ("working", "locked") and self._username:
             parts.append(f"Signed in as {plain(self._username, 64)}")
             parts.append(f"Session token: {plain(self._session.token_location, 80)}")

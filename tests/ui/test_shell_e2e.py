@@ -128,6 +128,7 @@ def test_first_launch_then_policy_changed_then_signed_in(shell_sandbox, tmp_path
     assert w.root.currentWidget() is w.workspace
     status = w.findChild(QLabel, "statusSession").text()
     assert "Signed in as" in status and "127.0.0.1" in status
+    assert "TLS 1.3" in status or "TLS 1.2" in status
 
 
 def test_second_launch_skips_first_launch_dialog(shell_sandbox, tmp_path, qtbot, open_windows):
