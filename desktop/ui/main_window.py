@@ -445,7 +445,7 @@ class MainWindow(QMainWindow):
 
     def lock_now(self) -> None:
         if self._state == "working":
-            self._lock("Claims Desktop is locked. Enter your password to go on.")
+            self._lock("You locked Claims Desktop. Enter your password to go on.")
 
     def _idle_locked(self) -> None:
         if self._state == "working":
