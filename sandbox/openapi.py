@@ -112,10 +112,27 @@ def build(app: FastAPI) -> dict[str, Any]:
         ("get", "/api/v1/policy/versions/{version}"), ("get", "/api/v1/support"),
         ("post", "/api/v1/registrations"), ("post", "/api/v1/sessions"),
     }
+    def error(description: str) -> dict[str, Any]:
+        return {"description": description, "content": {"application/json": {
+            "schema": {"$ref": "#/components/schemas/ErrorOut"}}}}
+
     for path, ops in doc.get("paths", {}).items():
         for method, op in ops.items():
+            responses = op.setdefault("responses", {})
+            # Errors every operation can give, from the contract's error table.
+            responses.setdefault("400", error("bad_request: malformed JSON or unknown "
+                                              "query parameter"))
+            responses.setdefault("500", error("server_error"))
+            if method in ("post", "patch", "put"):
+                responses.setdefault("413", error("payload_too_large: body over 64 KiB"))
+            if (method, path) in {("post", "/api/v1/sessions"),
+                                  ("post", "/api/v1/registrations")}:
+                responses.setdefault("429", error("rate_limited (Retry-After set)"))
             if (method, path) not in public:
                 op["security"] = [{"bearer": []}]
+                responses.setdefault("401", error("unauthenticated or session_expired"))
+                responses.setdefault("403", error("policy_acceptance_required (body adds "
+                                                  "current_version) or forbidden"))
     # FastAPI adds a 422 schema of its own; ours is the contract's error shape.
     schemas = components.get("schemas", {})
     schemas.pop("HTTPValidationError", None)
@@ -130,6 +147,14 @@ def build(app: FastAPI) -> dict[str, Any]:
                         "application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}
                     },
                 }
+    # The handler answers a missing If-Match itself (428, not FastAPI's 422), so the header
+    # is optional to FastAPI; the contract requires it, and so does the document.
+    for param in doc.get("paths", {}).get("/api/v1/account", {}).get("patch", {}).get(
+            "parameters", []):
+        if param.get("in") == "header" and param.get("name", "").lower() == "if-match":
+            param["required"] = True
+            param["schema"] = {"type": "string", "minLength": 1, "title": "If-Match"}
+            param["description"] = "The ETag from GET /account (or `*`)."
     result: dict[str, Any] = json.loads(json.dumps(doc, sort_keys=True))
     return result
 
