@@ -26,7 +26,7 @@ portal: $(STAMP)
 test: $(STAMP) lint typecheck pytest
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check desktop sandbox tests
+	$(VENV)/bin/ruff check desktop sandbox tests installer resources
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
@@ -40,3 +40,24 @@ openapi: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis build dist *.egg-info
+
+# --- Packaging (installer/README.md) ---------------------------------------------------
+.PHONY: bundle deb msi-check
+BUNDLE_STAMP := $(VENV)/.bundle-installed
+
+$(BUNDLE_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[bundle]'
+	touch $(BUNDLE_STAMP)
+
+## Build the one-folder client bundle dist/claims-desktop/ with PyInstaller (no sandbox).
+bundle: $(BUNDLE_STAMP)
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+		--workpath build/pyinstaller installer/claims-desktop.spec
+
+## Build dist/claims-desktop_VERSION_ARCH.deb from a fresh bundle (needs dpkg-deb).
+deb: bundle
+	bash installer/linux/build-deb.sh dist/claims-desktop dist
+
+## Build the Windows installer from a stand-in bundle with msitools and check its tables.
+msi-check: $(STAMP)
+	$(VENV)/bin/pytest tests/installer/test_msi.py -q

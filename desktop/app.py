@@ -10,11 +10,12 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from desktop import __version__
@@ -23,6 +24,7 @@ from desktop.crash import CrashHandler
 from desktop.demo import DemoError, DemoPortal, start_demo_portal
 from desktop.portal.client import PortalClient
 from desktop.portal.errors import PortalError
+from desktop.portal.models import Policy
 from desktop.session import Session
 from desktop.tasks import TaskRunner
 from desktop.tokenstore import open_token_store
@@ -35,6 +37,11 @@ from desktop.ui.registration import make_registration_dialog
 from desktop.ui.text import message
 
 log = logging.getLogger("desktop")
+
+#: Exit codes of `main()`: the app could not start (no portal address, bad settings), and
+#: with --exit-after-start, the portal did not answer the first policy fetch.
+EXIT_STARTUP_FAILED = 2
+EXIT_PORTAL_FAILED = 3
 
 
 class StartupError(Exception):
@@ -52,7 +59,59 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true",
                         help="start the reference portal with made-up data and use it")
     parser.add_argument("--version", action="version", version=f"claims-desktop {__version__}")
+    parser.add_argument("--diagnose", action="store_true",
+                        help="print where each setting came from, the credential store, the "
+                             "trusted certificates and whether the portal answers, then exit "
+                             "(1 if something would stop a clerk); needs no display")
+    parser.add_argument("--json", action="store_true", help="with --diagnose: print JSON")
+    parser.add_argument("--exit-after-start", action="store_true",
+                        help="quit once the window is shown and the portal answered the first "
+                             "policy fetch: exit 0 if it did, 3 if not (install checks)")
     return parser
+
+
+def _command_line_settings(args: argparse.Namespace) -> dict[str, object]:
+    return {k: v for k, v in (("portal_url", args.portal_url),
+                              ("ca_bundle", args.ca_bundle)) if v}
+
+
+class _FirstAnswer(QObject):
+    """--exit-after-start: quit the event loop once the first policy fetch has an outcome.
+
+    The fetch runs on a worker thread; the signal is queued to this object's (the
+    GUI) thread, where the loop is told to exit.
+    """
+
+    answered = Signal(bool)
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._lock = threading.Lock()
+        self._done = False
+        self.answered.connect(self._quit)
+
+    def wrap(self, fetch: Callable[[], Policy]) -> Callable[[], Policy]:
+        def first() -> Policy:
+            try:
+                policy = fetch()
+            except BaseException:
+                self._report(False)
+                raise
+            self._report(True)
+            return policy
+        return first
+
+    def _report(self, ok: bool) -> None:
+        with self._lock:
+            if self._done:
+                return
+            self._done = True
+        self.answered.emit(ok)
+
+    @Slot(bool)
+    def _quit(self, ok: bool) -> None:
+        log.info("--exit-after-start: the portal %s", "answered" if ok else "did not answer")
+        QCoreApplication.exit(0 if ok else EXIT_PORTAL_FAILED)
 
 
 def origin_of(url: str) -> str:
@@ -115,8 +174,11 @@ def launch(argv: Sequence[str]) -> QMainWindow:
     runner = TaskRunner(parent=app)
     token_store = open_token_store()
     session = Session(client, token_store, origin_of(portal_url), parent=app)
+    get_policy = client.get_policy
+    if args.exit_after_start:
+        get_policy = _FirstAnswer(app).wrap(get_policy)
     calls = PortalCalls(
-        get_policy=client.get_policy,
+        get_policy=get_policy,
         get_policy_version=client.get_policy_version,
         get_support=client.get_support,
         list_acceptances=lambda: session.call(client.list_acceptances),
@@ -149,6 +211,20 @@ def launch(argv: Sequence[str]) -> QMainWindow:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    # Parsed before any QApplication exists: --help, --version and --diagnose need no display.
+    args = parser.parse_args(arguments)
+    if args.json and not args.diagnose:
+        parser.error("--json goes with --diagnose")
+    if args.diagnose:
+        if args.demo or args.exit_after_start:
+            parser.error("--diagnose cannot be combined with --demo or --exit-after-start")
+        logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+        from desktop.diagnose import run_diagnose
+
+        return run_diagnose(config_dir=args.config_dir, overrides=_command_line_settings(args),
+                            as_json=args.json)
     logging.basicConfig(level=logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("urllib3").setLevel(logging.WARNING)
@@ -159,8 +235,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     crash = CrashHandler(notify=notify)
     crash.install()
     try:
-        launch(list(sys.argv[1:] if argv is None else argv))
+        launch(arguments)
     except StartupError as exc:
-        message(None, QMessageBox.Icon.Critical, "Claims Desktop cannot start", str(exc)).exec()
-        return 2
-    return app.exec()
+        print(f"claims-desktop: {exc}", file=sys.stderr)
+        if not args.exit_after_start:  # an unattended check must not wait on a dialog
+            message(None, QMessageBox.Icon.Critical, "Claims Desktop cannot start",
+                    str(exc)).exec()
+        return EXIT_STARTUP_FAILED
+    code = app.exec()
+    # Let calls still running on worker threads finish while their receivers exist
+    # (--exit-after-start quits with the first answer's delivery still queued).
+    QThreadPool.globalInstance().waitForDone(10_000)
+    return code
