@@ -16,6 +16,7 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop import __version__
 from desktop.portal.errors import AccountLocked, PortalError, Unauthenticated
@@ -97,6 +99,7 @@ class MainWindow(QMainWindow):
         #: The policy version the user accepted in this launch (registration needs one).
         self._accepted_this_launch: str | None = None
         self._resume_pending = False
+        self._hidden_dialogs: list[QDialog] = []
         self.demo_portal: object | None = None
 
         self.login = LoginScreen(options.portal_host, options.demo_users, self)
@@ -248,6 +251,10 @@ class MainWindow(QMainWindow):
     def _show_login(self, message_text: str | None = None) -> None:
         self._state = "signed_out"
         self._resume_pending = False
+        for dialog in self._hidden_dialogs:
+            if isValid(dialog):
+                dialog.reject()  # nothing of the old session comes back after sign-out
+        self._hidden_dialogs = []
         self.idle.stop()
         self.login.reset(message_text)
         self.root.setCurrentWidget(self.login)
@@ -275,6 +282,10 @@ class MainWindow(QMainWindow):
         if isinstance(current, Screen):
             self.show_screen(next(k for k, s in self.screens.items() if s is current))
         self.idle.start()
+        hidden, self._hidden_dialogs = self._hidden_dialogs, []
+        for dialog in hidden:
+            if isValid(dialog):
+                dialog.show()
         if was_locked:
             self._resume_current_screen()
 
@@ -433,6 +444,10 @@ class MainWindow(QMainWindow):
             return
         dialog = self._options.registration(self._accepted_this_launch, self)
         dialog.registered.connect(self._registered)
+        # The form may have shown a newer policy (published while it was open).
+        dialog.finished.connect(lambda _r: self._remember_policy(dialog.policy_version)
+                                if dialog.policy_version != self._accepted_this_launch
+                                else None)
         dialog.finished.connect(dialog.deleteLater)
         self.registration_dialog = dialog
         dialog.open()
@@ -463,10 +478,15 @@ class MainWindow(QMainWindow):
     def _lock(self, reason: str) -> None:
         self._state = "locked"
         self._resume_pending = True
+        # Dialogs (support box, policy viewer, a screen's own) would stay on top of the
+        # lock with whatever they show: hide them and bring them back after unlocking.
+        self._hidden_dialogs = [d for d in self.findChildren(QDialog) if d.isVisible()]
         self.idle.stop()
         self.banner.hide()
         self.lock.prepare(self._username, reason)
-        self.root.setCurrentWidget(self.lock)
+        self.root.setCurrentWidget(self.lock)  # screens see their hideEvent first
+        for dialog in self._hidden_dialogs:
+            dialog.hide()
         self._set_signed_in_actions(False)
         self._update_status()
 

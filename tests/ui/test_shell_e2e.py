@@ -46,8 +46,11 @@ def open_windows() -> Iterator[list[MainWindow]]:
     windows: list[MainWindow] = []
     yield windows
     for w in windows:
-        w._closing = True  # tests end without another server round trip
+        # Tests end without another server round trip, and leave no token behind for
+        # the next test's window to resume.
+        w._closing = True
         w.idle.stop()
+        w._session.forget_locally()
         w.close()
         w.deleteLater()
 
@@ -59,8 +62,7 @@ def start(sb: Sandbox, tmp_path: Path, qtbot, windows: list[MainWindow],
         args += ["--ca-bundle", sb.ca_bundle]
     w = launch(args)
     assert isinstance(w, MainWindow)
-    windows.append(w)
-    qtbot.addWidget(w)
+    windows.append(w)  # closed by the open_windows fixture, not by qtbot (no prompts)
     return w
 
 
@@ -422,3 +424,26 @@ def test_every_widget_is_named_and_plain(shell_sandbox, tmp_path, qtbot, open_wi
     assert problems == [], "\n".join(problems)
     app = QApplication.instance()
     assert app is not None
+
+
+def test_lock_hides_open_dialogs_and_brings_them_back(shell_sandbox, tmp_path, qtbot,
+                                                      open_windows):
+    from PySide6.QtWidgets import QMessageBox
+
+    sb = shell_sandbox
+    user = register(sb)
+    w = start(sb, tmp_path, qtbot, open_windows)
+    accept_first_launch(qtbot, w)
+    sign_in(qtbot, w, user.username, user.password)
+    qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
+    w.show_support()
+    qtbot.waitUntil(lambda: w.findChild(QMessageBox, "supportDialog") is not None,
+                    timeout=WAIT_MS)
+    box = w.findChild(QMessageBox, "supportDialog")
+    qtbot.waitUntil(box.isVisible, timeout=WAIT_MS)
+    w.lock_now()
+    assert not box.isVisible()
+    w.lock.password.setText(user.password)
+    qtbot.mouseClick(w.lock.unlock, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
+    assert box.isVisible()
