@@ -106,9 +106,16 @@ class _Job(QRunnable):
         try:
             result = self._fn(*self._args)
         except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread's handler
-            self._relay.finished.emit(False, exc)
+            self._deliver(False, exc)
         else:
-            self._relay.finished.emit(True, result)
+            self._deliver(True, result)
+
+    def _deliver(self, ok: bool, value: object) -> None:
+        try:
+            self._relay.finished.emit(ok, value)
+        except RuntimeError:
+            # The application is shutting down and the relay is gone: nobody to tell.
+            log.debug("task finished after its receiver was deleted")
 
 
 def _log_unhandled(exc: BaseException) -> None:
