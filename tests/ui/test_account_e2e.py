@@ -17,7 +17,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QMessageBox, QWidget
 
-from desktop.app import launch
 from desktop.ui import account_form
 from desktop.ui.account_screen import CHANGED_NOTICE, AccountScreen
 from desktop.ui.main_window import MainWindow
@@ -31,58 +30,19 @@ from tests.e2e.portal_helpers import (
     sign_in_response,
 )
 from tests.e2e.portal_helpers import sign_in as api_sign_in
-from tests.ui.test_shell_e2e import _walk_problems
-
-WAIT_MS = 20_000
+from tests.ui.shell_helpers import (
+    WAIT_MS,
+    accept_first_launch,
+    start,
+    walk_problems,
+)
+from tests.ui.shell_helpers import sign_in_through_gate as sign_in
 
 
 @pytest.fixture(scope="module")
 def account_sandbox() -> Iterator[Sandbox]:
     with private_sandbox("--rate-limit", "0") as sb:
         yield sb
-
-
-@pytest.fixture
-def open_windows() -> Iterator[list[MainWindow]]:
-    windows: list[MainWindow] = []
-    yield windows
-    for w in windows:
-        # A token left in the keyring would be resumed by the next test's window (same
-        # portal origin) and race its sign-in: drop it here, without a round trip.
-        w._session.forget_locally()
-        w._closing = True  # tests end without another server round trip
-        w.idle.stop()
-        w.close()
-        w.deleteLater()
-
-
-# --- the shell, as tests/ui/test_shell_e2e.py drives it ------------------------------------
-
-
-def start(sb: Sandbox, tmp_path: Path, qtbot, windows: list[MainWindow]) -> MainWindow:
-    w = launch(["--portal-url", sb.url, "--config-dir", str(tmp_path / "config"),
-                "--ca-bundle", sb.ca_bundle])
-    assert isinstance(w, MainWindow)
-    # Not qtbot.addWidget: its teardown closes the window before `open_windows` marks it
-    # as closing, and a window with unsaved account edits would then ask (a modal exec).
-    windows.append(w)
-    return w
-
-
-def accept_first_launch(qtbot, w: MainWindow) -> None:
-    qtbot.waitUntil(lambda: w.gate.dialog is not None, timeout=WAIT_MS)
-    qtbot.mouseClick(w.gate.dialog.accept_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: w.gate.dialog is None and w.state == "signed_out", timeout=WAIT_MS)
-
-
-def sign_in(qtbot, w: MainWindow, username: str, password: str) -> None:
-    w.login.username.setText(username)
-    w.login.password.setText(password)
-    qtbot.mouseClick(w.login.sign_in, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: w.gate.dialog is not None or w.state == "working", timeout=WAIT_MS)
-    if w.gate.dialog is not None:
-        qtbot.mouseClick(w.gate.dialog.accept_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
 
 
 def click(qtbot, root: QWidget, name: str) -> None:
@@ -180,7 +140,7 @@ def test_profile_preferences_and_your_data(account_sandbox, tmp_path, qtbot, ope
     qtbot.waitUntil(lambda: "Phone:" in label(screen, "accountSupport"), timeout=WAIT_MS)
     assert "provider-support@example.org" in label(screen, "accountSupport")
     assert not screen.has_unsaved_changes()
-    problems = _walk_problems(screen)  # the other screens are their owners' to check
+    problems = walk_problems(screen)  # the other screens are their owners' to check
     assert problems == [], "\n".join(problems)
 
 
@@ -287,7 +247,7 @@ def test_concurrent_edit_shows_both_values_and_loses_nothing(account_sandbox, tm
     # Defaults: what I edited stays mine; what only they changed follows them.
     assert dialog.findChild(QAbstractButton, "conflictMine_email").isChecked()
     assert dialog.findChild(QAbstractButton, "conflictTheirs_last_name").isChecked()
-    assert _walk_problems(dialog) == []
+    assert walk_problems(dialog) == []
     # Keep editing: nothing saved, nothing lost.
     click(qtbot, dialog, "conflictCancel")
     qtbot.waitUntil(lambda: screen.conflict_dialog is None, timeout=WAIT_MS)
@@ -449,7 +409,7 @@ def test_change_password(account_sandbox, tmp_path, qtbot, open_windows):
     other = second_session(sb, user)
     click(qtbot, screen, "changePasswordButton")
     dialog = screen.password_dialog
-    assert _walk_problems(dialog) == []
+    assert walk_problems(dialog) == []
     new = "a brand new fictional pass phrase ✓"
     field(dialog, "currentPassword").setText("not the current password")
     field(dialog, "newPassword").setText("too short")
@@ -496,7 +456,7 @@ def test_deactivate(account_sandbox, tmp_path, qtbot, open_windows):
     dialog = screen.deactivate_dialog
     assert dialog is not None and dialog.isVisible()
     assert "cannot sign in" in label(dialog, "deactivateConsequences")
-    assert _walk_problems(dialog) == []
+    assert walk_problems(dialog) == []
     proceed = dialog.findChild(QAbstractButton, "deactivateContinue")
     field(dialog, "deactivatePassword").setText("not my password at all")
     assert not proceed.isEnabled()  # first confirmation: "I understand"

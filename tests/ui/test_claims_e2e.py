@@ -20,13 +20,6 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractSpinBox,
-    QComboBox,
-    QLabel,
-    QLineEdit,
-    QTextEdit,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -38,6 +31,8 @@ from desktop.ui.main_window import MainWindow
 from desktop.validation import add_months
 from tests.conftest import Sandbox
 from tests.e2e.portal_helpers import private_sandbox, read_only_db, sign_in_accepted
+from tests.ui.shell_helpers import sign_in_through_gate as sign_in
+from tests.ui.shell_helpers import walk_problems
 
 WAIT_MS = 30_000
 CLAIMS = 30_000
@@ -83,46 +78,6 @@ def app(sb: Sandbox, qapp, request, tmp_path_factory) -> Iterator[App]:
         w.idle.stop()
         w.close()
         w.deleteLater()
-
-
-def sign_in(bot: QtBot, w: MainWindow, username: str, password: str) -> None:
-    w.login.username.setText(username)
-    w.login.password.setText(password)
-    bot.mouseClick(w.login.sign_in, Qt.MouseButton.LeftButton)
-    bot.waitUntil(lambda: w.gate.dialog is not None or w.state == "working", timeout=WAIT_MS)
-    if w.gate.dialog is not None:
-        bot.mouseClick(w.gate.dialog.accept_button, Qt.MouseButton.LeftButton)
-    bot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
-
-
-# The widget walk of tests/ui/test_shell_e2e.py (copied: test modules do not import
-# each other).
-INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView,
-               QTextEdit)
-
-
-def _walk_problems(root: QWidget) -> list[str]:
-    problems = []
-    for widget in [root, *root.findChildren(QWidget)]:
-        cls = type(widget).__name__
-        name = widget.objectName()
-        if (isinstance(widget, QLabel) and widget.buddy() is None
-                and widget.textFormat() != Qt.TextFormat.PlainText):
-            problems.append(f"label {name or widget.text()[:30]!r} is not plain text")
-        if not isinstance(widget, INTERACTIVE) or name.startswith("qt_"):
-            continue
-        parent = widget.parentWidget()
-        if parent is not None and type(parent).__name__ in ("QMessageBox", "QTabBar",
-                                                            "QCalendarWidget"):
-            continue
-        if cls in ("QTableCornerButton", "QToolButton") and not name:
-            continue
-        if not name:
-            problems.append(f"{cls} without objectName")
-        elif not widget.accessibleName() and not (isinstance(widget, QAbstractButton)
-                                                  and widget.text()):
-            problems.append(f"{cls} {name!r} without accessible name")
-    return problems
 
 
 # --- ground truth ------------------------------------------------------------------------
@@ -407,7 +362,7 @@ def test_detail_explains_codes_in_words(sb, app, code_words, kind):
     else:
         bare = code_words["status"][claim["category"]].split(":", 1)[1].strip()
         assert why.startswith("Pending: " + bare)
-    assert _walk_problems(app.screen) == []
+    assert walk_problems(app.screen) == []
 
 
 # --- export, coming back, widget walk -------------------------------------------------------
@@ -452,7 +407,7 @@ def test_every_widget_is_named_and_plain_with_results_and_detail(sb, app):
     app.screen.open_detail(0)
     app.bot.waitUntil(lambda: app.screen.detail.detail is not None, timeout=WAIT_MS)
     # This screen's widgets (the shell's own test walks the whole window).
-    assert _walk_problems(app.screen) == []
+    assert walk_problems(app.screen) == []
     for name in ("searchClaimNumber", "searchMemberId", "searchPatientLastName",
                  "searchPatientFirstName", "searchPatientDob", "searchServiceFrom",
                  "searchServiceTo", "searchStatus", "searchButton", "searchBillingNpi",

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit
 
-from desktop.app import launch
 from desktop.portal.client import PortalClient
 from desktop.portal.errors import ConnectionFailed
 from desktop.session import Session
@@ -36,61 +34,20 @@ from tests.e2e.portal_helpers import (
     sign_in_response,
     unique_username,
 )
-from tests.ui.test_shell_e2e import _walk_problems
-
-WAIT_MS = 20_000
+from tests.ui.shell_helpers import (
+    WAIT_MS,
+    accept_first_launch,
+    start,
+    wait_signed_in,
+    walk_problems,
+)
+from tests.ui.shell_helpers import submit_sign_in as sign_in
 
 
 @pytest.fixture(scope="module")
 def reg_sandbox() -> Iterator[Sandbox]:
     with private_sandbox("--rate-limit", "0") as sb:
         yield sb
-
-
-@pytest.fixture
-def open_windows() -> Iterator[list[MainWindow]]:
-    windows: list[MainWindow] = []
-    yield windows
-    for w in windows:
-        # A token left in the keyring would be resumed by the next test's window (same
-        # portal origin) and race its sign-in: drop it here, without a round trip.
-        w._session.forget_locally()
-        w._closing = True  # tests end without another server round trip
-        w.idle.stop()
-        w.close()
-        w.deleteLater()
-
-
-# --- the shell, as tests/ui/test_shell_e2e.py drives it ------------------------------------
-
-
-def start(sb: Sandbox, tmp_path: Path, qtbot, windows: list[MainWindow]) -> MainWindow:
-    w = launch(["--portal-url", sb.url, "--config-dir", str(tmp_path / "config"),
-                "--ca-bundle", sb.ca_bundle])
-    assert isinstance(w, MainWindow)
-    # Not qtbot.addWidget: its teardown closes the window before `open_windows` marks it
-    # as closing, and a window with unsaved account edits would then ask (a modal exec).
-    windows.append(w)
-    return w
-
-
-def accept_first_launch(qtbot, w: MainWindow) -> None:
-    qtbot.waitUntil(lambda: w.gate.dialog is not None, timeout=WAIT_MS)
-    qtbot.mouseClick(w.gate.dialog.accept_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: w.gate.dialog is None and w.state == "signed_out", timeout=WAIT_MS)
-
-
-def sign_in(qtbot, w: MainWindow, username: str, password: str) -> None:
-    w.login.username.setText(username)
-    w.login.password.setText(password)
-    qtbot.mouseClick(w.login.sign_in, Qt.MouseButton.LeftButton)
-
-
-def wait_signed_in(qtbot, w: MainWindow) -> None:
-    qtbot.waitUntil(lambda: w.gate.dialog is not None or w.state == "working", timeout=WAIT_MS)
-    if w.gate.dialog is not None:
-        qtbot.mouseClick(w.gate.dialog.accept_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
 
 
 def open_registration(qtbot, w: MainWindow) -> RegistrationDialog:
@@ -154,7 +111,7 @@ def test_register_active_then_sign_in(reg_sandbox, tmp_path, qtbot, open_windows
     w = start(sb, tmp_path, qtbot, open_windows)
     accept_first_launch(qtbot, w)
     dialog = open_registration(qtbot, w)
-    assert _walk_problems(dialog) == []
+    assert walk_problems(dialog) == []
     values = form_values(sb)
     fill(dialog, values)
     with qtbot.waitSignal(dialog.registered, timeout=WAIT_MS) as signal:

@@ -26,7 +26,7 @@ from desktop.tasks import SyncTaskRunner
 from desktop.tokenstore import MemoryTokenStore
 from desktop.ui.context import ScreenContext
 from desktop.ui.registration import RegistrationDialog, make_registration_dialog
-from tests.ui.test_shell_e2e import _walk_problems
+from tests.ui.shell_helpers import walk_problems
 
 SUPPORT = SupportInfo("Fictional Plan Provider Desk", "desk@example.org", "+1-202-555-0100",
                       "Weekdays 9-5", "https://support.example.org")
@@ -121,7 +121,7 @@ def test_every_field_and_error_label_is_named(dialog):
         assert edit(dialog, name).accessibleName()
         assert error_of(dialog, name).textFormat() == Qt.TextFormat.PlainText
     assert dialog.findChild(object, "regSubmit") is not None
-    assert _walk_problems(dialog) == []
+    assert walk_problems(dialog) == []
 
 
 # --- every client-side rule, with words a clerk understands ------------------------------

@@ -10,83 +10,34 @@ from __future__ import annotations
 import json
 import socket
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import requests
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
-    QAbstractSpinBox,
     QApplication,
-    QComboBox,
     QLabel,
     QLineEdit,
     QTextEdit,
-    QWidget,
 )
 
 from desktop.app import launch
-from desktop.ui.main_window import MainWindow
 from tests.conftest import Sandbox
 from tests.e2e.portal_helpers import private_sandbox, register
-
-WAIT_MS = 20_000
+from tests.ui.shell_helpers import (
+    WAIT_MS,
+    accept_first_launch,
+    start,
+    walk_problems,
+)
+from tests.ui.shell_helpers import submit_sign_in as sign_in
 
 
 @pytest.fixture(scope="module")
 def shell_sandbox() -> Iterator[Sandbox]:
     with private_sandbox("--rate-limit", "0") as sb:
         yield sb
-
-
-@pytest.fixture
-def open_windows() -> Iterator[list[MainWindow]]:
-    windows: list[MainWindow] = []
-    yield windows
-    for w in windows:
-        # Tests end without another server round trip, and leave no token behind for
-        # the next test's window to resume.
-        w._closing = True
-        w.idle.stop()
-        w._session.forget_locally()
-        w.close()
-        w.deleteLater()
-
-
-def start(sb: Sandbox, tmp_path: Path, qtbot, windows: list[MainWindow],
-          *extra: str, ca: bool = True) -> MainWindow:
-    args = ["--portal-url", sb.url, "--config-dir", str(tmp_path / "config"), *extra]
-    if ca:
-        args += ["--ca-bundle", sb.ca_bundle]
-    w = launch(args)
-    assert isinstance(w, MainWindow)
-    windows.append(w)  # closed by the open_windows fixture, not by qtbot (no prompts)
-    return w
-
-
-def accept_first_launch(qtbot, w: MainWindow) -> None:
-    qtbot.waitUntil(lambda: w.gate.dialog is not None, timeout=WAIT_MS)
-    dlg = w.gate.dialog
-    assert dlg is not None and dlg.isVisible()
-    assert "Privacy" in dlg.text.toPlainText()
-    qtbot.mouseClick(dlg.accept_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: w.gate.dialog is None and w.state == "signed_out", timeout=WAIT_MS)
-
-
-def sign_in(qtbot, w: MainWindow, username: str, password: str) -> None:
-    w.login.username.setText(username)
-    w.login.password.setText(password)
-    qtbot.mouseClick(w.login.sign_in, Qt.MouseButton.LeftButton)
-
-
-def sign_in_through_gate(qtbot, w: MainWindow, username: str, password: str) -> None:
-    sign_in(qtbot, w, username, password)
-    qtbot.waitUntil(lambda: w.gate.dialog is not None or w.state == "working", timeout=WAIT_MS)
-    if w.gate.dialog is not None:
-        qtbot.mouseClick(w.gate.dialog.accept_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
 
 
 def token_answers(sb: Sandbox, token: str) -> int:
@@ -378,48 +329,19 @@ def test_session_expired_mid_session_asks_for_password(tmp_path, qtbot, open_win
         qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
 
 
-INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView,
-               QTextEdit)
-
-
-def _walk_problems(root: QWidget) -> list[str]:
-    problems = []
-    for widget in [root, *root.findChildren(QWidget)]:
-        cls = type(widget).__name__
-        name = widget.objectName()
-        # Field captions (labels with a buddy) are our own static text with a mnemonic.
-        if (isinstance(widget, QLabel) and widget.buddy() is None
-                and widget.textFormat() != Qt.TextFormat.PlainText):
-            problems.append(f"label {name or widget.text()[:30]!r} is not plain text")
-        if not isinstance(widget, INTERACTIVE) or name.startswith("qt_"):
-            continue
-        parent = widget.parentWidget()
-        if parent is not None and type(parent).__name__ in ("QMessageBox", "QTabBar",
-                                                            "QCalendarWidget"):
-            continue
-        if cls in ("QTableCornerButton", "QToolButton") and not name:
-            continue  # Qt-internal buttons (table corner, tab scroll arrows)
-        if not name:
-            problems.append(f"{cls} without objectName")
-        elif not widget.accessibleName() and not (isinstance(widget, QAbstractButton)
-                                                  and widget.text()):
-            problems.append(f"{cls} {name!r} without accessible name")
-    return problems
-
-
 def test_every_widget_is_named_and_plain(shell_sandbox, tmp_path, qtbot, open_windows):
     sb = shell_sandbox
     user = register(sb)
     w = start(sb, tmp_path, qtbot, open_windows)
     qtbot.waitUntil(lambda: w.gate.dialog is not None, timeout=WAIT_MS)
-    problems = _walk_problems(w.gate.dialog)
+    problems = walk_problems(w.gate.dialog)
     accept_first_launch(qtbot, w)
-    problems += _walk_problems(w)
+    problems += walk_problems(w)
     sign_in(qtbot, w, user.username, user.password)
     qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
-    problems += _walk_problems(w)
+    problems += walk_problems(w)
     w.lock_now()
-    problems += _walk_problems(w)
+    problems += walk_problems(w)
     assert w.windowTitle() == "Claims Desktop"
     assert problems == [], "\n".join(problems)
     app = QApplication.instance()

@@ -1,0 +1,19 @@
+"""Fixtures of the UI suites."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from desktop.ui.main_window import MainWindow
+from tests.ui.shell_helpers import close_window
+
+
+@pytest.fixture
+def open_windows() -> Iterator[list[MainWindow]]:
+    """Windows a test launched; closed at the end without prompts or a left-over token."""
+    windows: list[MainWindow] = []
+    yield windows
+    for w in windows:
+        close_window(w)
