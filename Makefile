@@ -38,6 +38,12 @@ pytest: $(STAMP)
 openapi: $(STAMP)
 	$(PY) -m sandbox openapi > sandbox/openapi.json
 
+## Benchmarks of issue 9 (a million claims; minutes): table + bench-results/bench-*.json.
+bench: $(STAMP)
+	$(PY) -m tests.benchmarks.bench
+
+.PHONY: bench
+
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis build dist *.egg-info
 

@@ -1,0 +1,222 @@
+"""`make bench` / `python -m tests.benchmarks.bench`: the figures of issue 9.
+
+Runs, on one sandbox seeded with a million claims (seeded once, then reused from the
+cache folder): start-up against a minimal PySide6 window, 200 searches beside the
+sandbox's handler time and its bare database time, a 100,000-claim result scrolled to
+the end, and the longest GUI-thread stalls. Prints a table and writes the same figures
+as JSON to bench-results/bench-YYYYMMDD-HHMMSS.json. Each measurement that needs a clean
+memory figure runs in a child process of its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import requests
+
+from tests.benchmarks import report, workload
+from tests.benchmarks.stats import machine, ratio, summary
+from tests.conftest import Sandbox, start_sandbox, stop_sandbox
+
+ROOT = Path(__file__).resolve().parents[2]
+CHILD_TIMEOUT_S = 1800
+
+
+def _child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+def current_policy(sb: Sandbox) -> str:
+    s = requests.Session()
+    s.trust_env = False
+    try:
+        answer = s.get(f"{sb.url}/policy", verify=sb.ca_bundle, timeout=30)
+        answer.raise_for_status()
+        return str(answer.json()["version"])
+    finally:
+        s.close()
+
+
+def config_dir(root: Path, name: str, policy_version: str) -> Path:
+    """A settings folder whose last seen policy is current: no first-launch dialog."""
+    folder = root / name
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "settings.json").write_text(
+        json.dumps({"last_seen_policy_version": policy_version}) + "\n")
+    return folder
+
+
+def start_once(kind: str, args: list[str]) -> dict[str, Any]:
+    cmd = [sys.executable, "-m", "tests.benchmarks.startup_child", kind, *args]
+    started = time.monotonic()
+    done = subprocess.run(cmd, cwd=ROOT, env=_child_env(), capture_output=True, text=True,
+                          timeout=300, check=False)
+    lines = [ln for ln in done.stdout.splitlines() if ln.startswith("{")]
+    if done.returncode != 0 or not lines:
+        raise RuntimeError(f"start-up child {kind} failed ({done.returncode}): "
+                           f"{done.stderr[-1500:]}")
+    line = json.loads(lines[-1])
+    line["ms"] = (line["idle_monotonic"] - started) * 1000.0
+    if kind == "app" and not (line.get("shown") and line.get("answered")):
+        raise RuntimeError(f"the app did not reach an idle sign-in screen: {line}")
+    return line
+
+
+def startup(sb: Sandbox, runs: int, tmp: Path, policy: str) -> dict[str, Any]:
+    app_runs: list[dict[str, Any]] = []
+    minimal_runs: list[dict[str, Any]] = []
+    start_once("minimal", [])  # warm the file cache: the first run would measure the disk
+    for i in range(runs):  # interleaved, so that load changes hit both alike
+        folder = config_dir(tmp, f"startup-{i}", policy)
+        app_runs.append(start_once("app", ["--portal-url", sb.url, "--ca-bundle",
+                                           sb.ca_bundle, "--config-dir", str(folder)]))
+        minimal_runs.append(start_once("minimal", []))
+    app_ms = summary([r["ms"] for r in app_runs])
+    minimal_ms = summary([r["ms"] for r in minimal_runs])
+    app_mem = max(r["peak_rss_mib"] for r in app_runs)
+    minimal_mem = max(r["peak_rss_mib"] for r in minimal_runs)
+    return {"runs": runs, "app_ms": app_ms, "minimal_ms": minimal_ms,
+            "time_ratio": ratio(app_ms["median"], minimal_ms["median"]),
+            "app_peak_rss_mib": app_mem, "minimal_peak_rss_mib": minimal_mem,
+            "memory_ratio": ratio(app_mem, minimal_mem),
+            "app_runs_ms": [round(r["ms"], 1) for r in app_runs],
+            "minimal_runs_ms": [round(r["ms"], 1) for r in minimal_runs]}
+
+
+def run_client(sb: Sandbox, tmp: Path, policy: str, specs: list[workload.SearchSpec],
+               large: workload.SearchSpec) -> dict[str, Any]:
+    user = sb.demo_users[0]
+    cfg = {"url": sb.url, "ca_bundle": sb.ca_bundle,
+           "config_dir": str(config_dir(tmp, "client", policy)),
+           "user": {"username": user["username"], "password": user["password"]},
+           "searches": workload.specs_to_json(specs), "large": workload.specs_to_json([large])[0]}
+    cfg_path, out_path = tmp / "client.json", tmp / "client-result.json"
+    cfg_path.write_text(json.dumps(cfg))
+    cmd = [sys.executable, "-m", "tests.benchmarks.client_child", str(cfg_path), str(out_path)]
+    done = subprocess.run(cmd, cwd=ROOT, env=_child_env(), capture_output=True, text=True,
+                          timeout=CHILD_TIMEOUT_S, check=False)
+    if done.returncode != 0 or not out_path.exists():
+        raise RuntimeError(f"client child failed ({done.returncode}): {done.stderr[-3000:]}")
+    result: dict[str, Any] = json.loads(out_path.read_text())
+    return result
+
+
+def clean(value: Any) -> Any:
+    """NaN is not JSON: say null instead."""
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, dict):
+        return {k: clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [clean(v) for v in value]
+    return value
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    today = dt.datetime.now(dt.UTC).date()
+    r: dict[str, Any] = {"date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+                         "machine": machine(),
+                         "command": "make bench  (python -m tests.benchmarks.bench)",
+                         "parameters": {"claims": args.claims, "searches": args.searches,
+                                        "large_rows": args.large_rows,
+                                        "startup_runs": args.startup_runs}}
+    data, r["seeding"] = workload.prepare_data(args.cache_dir, args.claims)
+    with tempfile.TemporaryDirectory(prefix="claims-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        sb = start_sandbox(data, "--claims", str(args.claims), "--rate-limit", "0")
+        try:
+            policy = current_policy(sb)
+            _say(f"start-up: {args.startup_runs} runs of the app and of a minimal window")
+            r["startup"] = startup(sb, args.startup_runs, tmp, policy)
+            conn = workload.read_only(data)
+            try:
+                org = workload.org_of(conn, sb.demo_users[0]["username"])
+                specs = workload.make_searches(conn, org, args.searches, today)
+                large, large_count = workload.large_range(conn, org, args.large_rows, today)
+            finally:
+                conn.close()
+            _say(f"client: sign-in, policy dialog, {large_count:,}-claim result, "
+                 f"{len(specs)} searches, detail")
+            client = run_client(sb, tmp, policy, specs, large)
+            _say("sandbox floor: the same searches straight against the database")
+            floor = workload.floor(data, org, specs, today)
+        finally:
+            stop_sandbox(sb)
+    per = client["searches"]["per_search"]
+    for row, fl in zip(per, floor, strict=True):
+        row.update(db_ms=round(fl["db_ms"], 3), db_and_json_ms=round(fl["db_and_json_ms"], 3),
+                   db_rows=fl["rows"])
+    ok = [p for p in per if "error" not in p]
+    s = client["searches"]
+    search = {"count": s["count"], "failed": s["failed"], "client_ms": s["client_ms"],
+              "rows_in_model_ms": s["rows_in_model_ms"],
+              "handler_ms": s["handler_ms"], "round_trip_ms": s["round_trip_ms"],
+              "db_ms": summary([p["db_ms"] for p in ok]),
+              "db_and_json_ms": summary([p["db_and_json_ms"] for p in ok]),
+              "stall_ms": s["stall_ms"], "rows_listed": s["rows_listed"],
+              "tls_connections_opened": s.get("tls_connections_opened"),
+              "tls_connections_total": client.get("tls_connections")}
+    search["client_to_handler"] = ratio(search["client_ms"]["median"],
+                                        search["handler_ms"]["median"])
+    search["handler_to_db"] = ratio(search["handler_ms"]["median"], search["db_ms"]["median"])
+    r["search"] = search
+    r["large"] = client["large"]
+    r["responsiveness"] = {
+        "sign_in": client["sign_in"]["stall_ms"],
+        "search": s["stall_ms"]["max"],
+        "detail": client["detail"].get("stall_ms"),
+        "policy_dialog": client["policy_dialog"]["stall_ms"],
+        "large": client["large"]["stall_ms"],
+    }
+    r["durations_ms"] = {"sign_in": client["sign_in"]["ms"], "detail": client["detail"].get("ms"),
+                         "policy_dialog": client["policy_dialog"]["ms"]}
+    r["client_memory_mib"] = {k: client.get(k) for k in
+                              ("rss_signed_out_mib", "peak_rss_signed_in_mib", "peak_rss_end_mib")}
+    r["per_search"] = per
+    r["goals"] = report.goals(r)
+    return clean(r)
+
+
+def _say(text: str) -> None:
+    print(f"[bench] {text}", file=sys.stderr, flush=True)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m tests.benchmarks.bench", description=__doc__)
+    p.add_argument("--claims", type=int, default=1_000_000, help="claims in the sandbox")
+    p.add_argument("--searches", type=int, default=200)
+    p.add_argument("--large-rows", type=int, default=100_000,
+                   help="size of the result scrolled to the end")
+    p.add_argument("--startup-runs", type=int, default=5)
+    p.add_argument("--cache-dir", type=Path, default=ROOT / "bench-results" / "cache",
+                   help="seeded sandbox data folders are kept here between runs")
+    p.add_argument("--out", type=Path, default=ROOT / "bench-results",
+                   help="folder of the JSON reports")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    _say(f"machine has {os.cpu_count()} CPUs; figures are noisy if other work runs")
+    result = run(args)
+    path = report.write(result, args.out)
+    print(report.table(result))
+    print(f"\nJSON: {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,343 @@
+"""Child process that drives the real application in-process: `... client_child CONFIG OUT`.
+
+It launches Claims Desktop with `desktop.app.launch` against the benchmark's sandbox and
+measures, with a 10 ms heartbeat running throughout: the sign-in, a policy dialog, a
+100,000-claim result scrolled to the end through `fetchMore`, the 200 searches (search
+call -> rows in the model and painted), and opening a claim's detail. The portal's own
+handler time of each first page comes from the `Server-Timing` header of the answer,
+caught by wrapping the client's transport (the product is not changed for this).
+
+Separate from the parent so that its memory high-water mark is the client's alone.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QApplication, QDialog
+
+from desktop.app import launch
+from desktop.portal.transport import Answer
+from desktop.ui.claims_form import us_date
+from desktop.ui.claims_screen import ClaimsScreen
+from desktop.ui.main_window import MainWindow
+from tests.benchmarks.qt_probe import Heartbeat, PaintWatch, settle, wait_for
+from tests.benchmarks.stats import peak_rss_mib, rss_mib, summary
+from tests.benchmarks.workload import SearchSpec, specs_from_json
+
+WAIT_MS = 120_000
+
+
+class Timings:
+    """`Server-Timing` handler durations and round trips of the first pages of searches."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.first_pages: list[tuple[float, float]] = []
+        self.pages: list[tuple[float, float]] = []
+
+    def wrap(self, window: MainWindow) -> None:
+        screen = window.screens["claims"]
+        assert isinstance(screen, ClaimsScreen)
+        transport = screen._ctx.client.transport
+        original = transport.request
+
+        def request(method: str, path: str, **kwargs: Any) -> Answer:
+            started = time.perf_counter()
+            answer = original(method, path, **kwargs)
+            took = (time.perf_counter() - started) * 1000.0
+            if path == "/claims":
+                handler = _handler_ms(answer.headers.get("Server-Timing", ""))
+                params = kwargs.get("params") or []
+                paged = any(k == "cursor" for k, _v in params)
+                with self._lock:
+                    (self.pages if paged else self.first_pages).append((handler, took))
+            return answer
+
+        transport.request = request  # type: ignore[method-assign]
+
+    def last_first_page(self) -> tuple[float, float]:
+        with self._lock:
+            return self.first_pages[-1] if self.first_pages else (float("nan"), float("nan"))
+
+
+def _handler_ms(header: str) -> float:
+    for part in header.split(","):
+        name, _, rest = part.strip().partition(";")
+        if name == "handler" and rest.startswith("dur="):
+            return float(rest[4:])
+    return float("nan")
+
+
+def _connections(window: MainWindow) -> int | None:
+    """TLS connections the client's pool opened so far (1 means kept alive throughout)."""
+    screen = window.screens["claims"]
+    assert isinstance(screen, ClaimsScreen)
+    try:
+        session = screen._ctx.client.transport._session
+        adapter = session.adapters["https://"]
+        pools = adapter.poolmanager.pools  # type: ignore[attr-defined]
+        return sum(pools[key].num_connections for key in pools.keys())
+    except (AttributeError, KeyError):
+        return None
+
+
+class Driver:
+    def __init__(self, app: QApplication, cfg: dict[str, Any]) -> None:
+        self.app = app
+        self.cfg = cfg
+        self.beat = Heartbeat()
+        self.timings = Timings()
+        self.result: dict[str, Any] = {}
+        window = launch(["--portal-url", cfg["url"], "--ca-bundle", cfg["ca_bundle"],
+                         "--config-dir", cfg["config_dir"]])
+        assert isinstance(window, MainWindow)
+        self.w = window
+        self.timings.wrap(window)
+        screen = window.screens["claims"]
+        assert isinstance(screen, ClaimsScreen)
+        self.s = screen
+        self.paints = PaintWatch(screen.table.viewport())
+
+    @property
+    def runner_idle(self) -> bool:
+        return int(getattr(self.s._ctx.runner, "active", 0)) == 0
+
+    # --- phases ------------------------------------------------------------------------
+
+    def start_up(self) -> None:
+        wait_for(lambda: self.w.state == "signed_out" and self.runner_idle, poll_ms=20,
+                 timeout_ms=WAIT_MS, what="the sign-in screen")
+        self.result["rss_signed_out_mib"] = rss_mib()
+
+    def sign_in(self, measured: bool) -> None:
+        user = self.cfg["user"]
+        w = self.w
+        if measured:
+            self.beat.start()
+        t0 = time.perf_counter()
+        w.login.username.setText(user["username"])
+        w.login.password.setText(user["password"])
+        w.login.sign_in.click()
+        wait_for(lambda: w.gate.dialog is not None or w.state == "working", poll_ms=5,
+                 timeout_ms=WAIT_MS, what="sign-in")
+        if w.gate.dialog is not None:  # first run on this data folder: accept the policy
+            w.gate.dialog.accept_button.click()
+            wait_for(lambda: w.state == "working", poll_ms=5, timeout_ms=WAIT_MS)
+        settle()
+        w.repaint()
+        took = (time.perf_counter() - t0) * 1000.0
+        if measured:
+            self.result["sign_in"] = {"ms": round(took, 1), "stall_ms": self.beat.stop()}
+
+    def sign_out(self) -> None:
+        self.w.sign_out("bench", ask=False)
+        wait_for(lambda: self.w.state == "signed_out" and self.runner_idle, poll_ms=10,
+                 timeout_ms=WAIT_MS, what="sign-out")
+
+    def open_claims(self) -> None:
+        self.w.show_screen("claims")
+        wait_for(lambda: self.runner_idle, poll_ms=10, timeout_ms=WAIT_MS, what="codes")
+
+    def policy_dialog(self) -> None:
+        self.beat.start()
+        t0 = time.perf_counter()
+        self.w.show_policy()
+
+        def shown() -> QDialog | None:
+            dlg = self.w.findChild(QDialog, "policyViewDialog")
+            return dlg if dlg is not None and dlg.isVisible() else None
+
+        wait_for(lambda: shown() is not None, poll_ms=5, timeout_ms=WAIT_MS, what="policy")
+        dlg = shown()
+        assert dlg is not None
+        dlg.repaint()
+        took = (time.perf_counter() - t0) * 1000.0
+        stall = self.beat.stop()
+        dlg.reject()
+        settle()
+        self.result["policy_dialog"] = {"ms": round(took, 1), "stall_ms": stall}
+
+    def fill(self, spec: SearchSpec) -> None:
+        s = self.s
+        s.close_detail()
+        s.filter.clear()
+        s._apply_filter()
+        s.form.reset()
+        values = {"service_from": us_date_iso(spec.service_from),
+                  "service_to": us_date_iso(spec.service_to)}
+        for attr in ("claim_number", "member_id", "last_name", "first_name",
+                     "billing_npi", "rendering_npi"):
+            value = getattr(spec, attr)
+            if value:
+                values[attr] = value
+        if spec.dob:
+            values["dob"] = us_date_iso(spec.dob)
+        s.form.set_values(**values)
+        s.form.status.set_selected(spec.statuses)
+        s.sort.setCurrentIndex(s.sort.findData(spec.sort))
+
+    def search(self, spec: SearchSpec) -> dict[str, Any]:
+        """One search, timed from the call until the table has painted its first page.
+
+        "Painted" is the first paint of the table's viewport that started after the rows
+        were in the model, as the event loop does it (no extra forced repaint).
+        """
+        s = self.s
+        self.fill(spec)
+        if s.form.criteria() is None:
+            return {"kind": spec.kind, "error": "refused by the form"}
+        settle()
+        arrived: list[int] = []
+        rows_at: list[float] = []
+
+        def rows_in() -> None:
+            if not arrived and s.model.searched and not s._searching:
+                arrived.append(self.paints.started)
+                rows_at.append(time.perf_counter())
+
+        def done() -> bool:
+            failed = s.retry.isVisible() and not s._searching
+            return failed or bool(arrived and self.paints.finished > arrived[0])
+
+        s.model.stateChanged.connect(rows_in)
+        self.beat.reset()
+        t0 = time.perf_counter()
+        try:
+            s.search()
+            wait_for(done, signals=[self.paints.painted], poll_ms=100, timeout_ms=WAIT_MS,
+                     what="a search")
+        finally:
+            s.model.stateChanged.disconnect(rows_in)
+        client_ms = (time.perf_counter() - t0) * 1000.0
+        stall = self.beat.stall_ms
+        handler, round_trip = self.timings.last_first_page()
+        rows_ms = (rows_at[0] - t0) * 1000.0 if rows_at else float("nan")
+        out = {"kind": spec.kind, "client_ms": client_ms, "rows_in_model_ms": rows_ms,
+               "handler_ms": handler,
+               "round_trip_ms": round_trip, "rows": s.model.loaded, "total": s.model.total,
+               "stall_ms": stall}
+        if s.model.error is not None or s.retry.isVisible():
+            out["error"] = s.status.text()[:200]
+        return out
+
+    def searches(self, specs: list[SearchSpec]) -> None:
+        settle(50)
+        opened_before = _connections(self.w)
+        self.beat.start()
+        rows = [self.search(spec) for spec in specs]
+        self.beat.stop()
+        opened_after = _connections(self.w)
+        ok = [r for r in rows if "error" not in r]
+        self.result["searches"] = {
+            "count": len(rows), "failed": len(rows) - len(ok),
+            "tls_connections_opened": None if opened_before is None or opened_after is None
+            else opened_after - opened_before,
+            "client_ms": summary([r["client_ms"] for r in ok]),
+            "rows_in_model_ms": summary([r["rows_in_model_ms"] for r in ok]),
+            "handler_ms": summary([r["handler_ms"] for r in ok]),
+            "round_trip_ms": summary([r["round_trip_ms"] for r in ok]),
+            "stall_ms": summary([r["stall_ms"] for r in ok]),
+            "rows_listed": summary([float(r["rows"]) for r in ok]),
+            "per_search": [{k: (round(v, 3) if isinstance(v, float) else v)
+                            for k, v in r.items()} for r in rows],
+        }
+
+    def large(self, spec: SearchSpec) -> None:
+        s = self.s
+        self.fill(spec)
+        settle(50)
+        before_peak, before = peak_rss_mib(), rss_mib()
+        self.beat.start()
+        t0 = time.perf_counter()
+        s.search()
+        wait_for(lambda: s.model.searched and not s._searching,
+                 signals=[s.model.stateChanged], timeout_ms=WAIT_MS, what="first page")
+        first_ms = (time.perf_counter() - t0) * 1000.0
+        while s.model.has_more and s.model.error is None:
+            loaded = s.model.loaded
+            s.table.scrollToBottom()  # the view asks for the next page, as a clerk's would
+            def more(n: int = loaded) -> bool:
+                return s.model.loaded > n or s.model.error is not None
+
+            wait_for(more,
+                     signals=[s.model.stateChanged], poll_ms=100, timeout_ms=WAIT_MS,
+                     what="the next page")
+        s.table.scrollToBottom()
+        s.table.viewport().repaint()
+        total_ms = (time.perf_counter() - t0) * 1000.0
+        stall = self.beat.stop()
+        pages = self.timings.pages
+        self.result["large"] = {
+            "rows": s.model.loaded, "total": s.model.total, "ms": round(total_ms, 1),
+            "first_page_ms": round(first_ms, 1), "stall_ms": stall,
+            "peak_rss_mib": peak_rss_mib(), "rss_after_mib": rss_mib(),
+            "peak_rss_before_mib": before_peak, "rss_before_mib": before,
+            "pages": len(pages),
+            "page_handler_ms": summary([h for h, _t in pages]),
+            "page_round_trip_ms": summary([t for _h, t in pages]),
+            "error": None if s.model.error is None else type(s.model.error).__name__,
+        }
+
+    def detail(self) -> None:
+        s = self.s
+        if not s.model.shown:
+            self.result["detail"] = {"error": "no row to open"}
+            return
+        settle(50)
+        self.beat.start()
+        t0 = time.perf_counter()
+        s.open_detail(0)
+        wait_for(lambda: s.detail.detail is not None, poll_ms=5, timeout_ms=WAIT_MS,
+                 what="the detail")
+        s.detail.repaint()
+        took = (time.perf_counter() - t0) * 1000.0
+        self.result["detail"] = {"ms": round(took, 1), "stall_ms": self.beat.stop()}
+
+    def finish(self) -> None:
+        self.result["tls_connections"] = _connections(self.w)
+        self.result["peak_rss_end_mib"] = peak_rss_mib()
+
+
+def us_date_iso(text: str) -> str:
+    from datetime import date
+
+    return us_date(date.fromisoformat(text))
+
+
+def main() -> None:
+    cfg = json.loads(Path(sys.argv[1]).read_text())
+    app = QApplication(sys.argv[:1])
+    d = Driver(app, cfg)
+    d.start_up()
+    d.sign_in(measured=False)  # the first sign-in on a data folder may meet the policy gate
+    d.sign_out()
+    d.sign_in(measured=True)
+    d.open_claims()
+    d.result["peak_rss_signed_in_mib"] = peak_rss_mib()
+    d.policy_dialog()
+    specs = specs_from_json(cfg["searches"])
+    d.search(specs[0])  # warm-up: code tables, first paint of the table
+    d.large(SearchSpec(**cfg["large"]))
+    d.searches(specs)
+    for spec in specs:  # the detail opens on the first row of a search that lists some
+        if d.search(spec).get("rows"):
+            break
+    d.detail()
+    d.finish()
+    Path(sys.argv[2]).write_text(json.dumps(d.result, indent=1) + "\n")
+    d.w._closing = True  # leave without another round trip; the process ends here
+    d.w.idle.stop()
+    settle()
+    sys.stdout.flush()
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()
