@@ -5,23 +5,50 @@ can carry patient data (a `KeyError('Testington')`), so the message itself is
 logged only for the project's own `PortalError`, whose `user_message` is known
 to be safe. The user sees a generic sentence with the request id when there
 is one, and the application keeps running.
+
+Qt messages get the same care: their free text can quote a file name, a
+widget's text or whatever Python code passed to `qWarning`, so only the
+category and the leading `Class::method:` location are logged. Qt's own
+categorised chatter (`qt.qpa.*`, fonts, input methods) is logged only; a
+warning or worse in the default category (an API misuse, a `qWarning` of
+ours) also tells the user, like an exception, because something the clerk
+relies on may not have happened.
+
+Notices are delivered on the GUI thread through a queued connection (never
+from inside the code that failed, which may be half-way through a paint),
+never stack (one box at a time), and with `quiet_s` the same notice is not
+repeated within that many seconds, so a failing paint cannot loop boxes.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from types import TracebackType
 
-from PySide6.QtCore import QMessageLogContext, QObject, QtMsgType, Signal, qInstallMessageHandler
+from PySide6.QtCore import (
+    QMessageLogContext,
+    QObject,
+    Qt,
+    QtMsgType,
+    Signal,
+    Slot,
+    qInstallMessageHandler,
+)
 
 log = logging.getLogger("desktop.crash")
 
 Notifier = Callable[[str], None]
 QtHandler = Callable[[QtMsgType, QMessageLogContext, str], object]
+
+#: Qt notices that are known to be harmless platform limits: logged, never shown.
+HARMLESS_QT = ("This plugin does not support",)
+_QT_LOCATION = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_~][A-Za-z0-9_]*)*(?:\(\))?:")
 
 
 def safe_summary(exc: BaseException) -> tuple[str, str | None]:
@@ -40,6 +67,13 @@ def safe_traceback(tb: TracebackType | None) -> str:
     return "\n".join(f"  {f.filename}:{f.lineno} in {f.name}" for f in frames)
 
 
+def safe_qt_text(text: str) -> str:
+    """A Qt message's location prefix (`QWidget::setTabOrder:`) and its length, no text."""
+    match = _QT_LOCATION.match(text)
+    where = match.group(0) + " " if match and len(match.group(0)) <= 80 else ""
+    return f"{where}({len(text)} characters withheld)"
+
+
 def user_text(request_id: str | None) -> str:
     text = ("Something went wrong inside Claims Desktop. Your work on screen is kept; "
             "please try again. If it keeps happening, contact your IT support")
@@ -49,24 +83,39 @@ def user_text(request_id: str | None) -> str:
 
 
 class _Bridge(QObject):
-    """Carries a report from any thread to the GUI thread."""
+    """Carries a report from any thread (or from inside Qt) to the GUI thread's event loop."""
 
     report = Signal(str)
 
+    def __init__(self, deliver: Notifier) -> None:
+        super().__init__()
+        self._deliver = deliver
+        self.report.connect(self._delivered, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(str)
+    def _delivered(self, text: str) -> None:
+        self._deliver(text)
+
 
 class CrashHandler:
-    def __init__(self, notify: Notifier | None = None) -> None:
-        self._bridge = _Bridge()
+    def __init__(self, notify: Notifier | None = None, quiet_s: float = 0.0) -> None:
+        self._bridge = _Bridge(self._deliver)
         self._notify = notify
-        if notify is not None:
-            self._bridge.report.connect(notify)
+        self._quiet_s = quiet_s
+        self._showing = False
+        self._last_shown: dict[str, float] = {}
         self._installed = False
         self._prev_excepthook = sys.excepthook
         self._prev_thread_hook = threading.excepthook
+        #: Unexpected events handled (exceptions, and Qt messages the user was told of).
         self.count = 0
+        #: Notices not shown because one was open or the same one was shown just before.
+        self.suppressed = 0
         self._prev_qt: QtHandler | None = None
 
     def install(self) -> None:
+        self._prev_excepthook = sys.excepthook
+        self._prev_thread_hook = threading.excepthook
         sys.excepthook = self.handle_exception
         threading.excepthook = self._thread_hook
         # Chain to the handler that was there (pytest-qt's in tests), so nothing is lost.
@@ -89,8 +138,7 @@ class CrashHandler:
         summary, request_id = safe_summary(exc)
         log.error("unhandled exception %s (request %s)\n%s", summary, request_id or "-",
                   safe_traceback(tb))
-        if self._notify is not None:
-            self._bridge.report.emit(user_text(request_id))
+        self._report(user_text(request_id))
 
     def _thread_hook(self, args: threading.ExceptHookArgs) -> None:
         if args.exc_value is None:
@@ -105,7 +153,34 @@ class CrashHandler:
             QtMsgType.QtCriticalMsg: logging.ERROR,
             QtMsgType.QtFatalMsg: logging.CRITICAL,
         }.get(mode, logging.WARNING)
-        # Qt's own diagnostics do not carry user data; cap them anyway.
-        log.log(level, "qt: %s", text[:300])
+        category = str(context.category or "default")[:60]
+        log.log(level, "qt %s: %s", category, safe_qt_text(text))
+        told = level >= logging.ERROR or (
+            level == logging.WARNING and category == "default"
+            and not text.startswith(HARMLESS_QT))
+        if told:
+            self.count += 1
+            self._report(user_text(None))
         if self._prev_qt is not None:
             self._prev_qt(mode, context, text)
+
+    def _report(self, text: str) -> None:
+        if self._notify is not None:
+            self._bridge.report.emit(text)
+
+    def _deliver(self, text: str) -> None:
+        """On the GUI thread: show the notice unless one is open or it was just shown."""
+        now = time.monotonic()
+        last = self._last_shown.get(text)
+        if self._notify is None or self._showing or (
+                last is not None and now - last < self._quiet_s):
+            self.suppressed += 1
+            return
+        self._showing = True
+        try:
+            self._notify(text)
+        except Exception as exc:  # noqa: BLE001 - telling the user must not fail again
+            log.error("could not show the error notice: %s", type(exc).__name__)
+        finally:
+            self._showing = False
+            self._last_shown[text] = time.monotonic()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.portal.models import Acceptance, SupportInfo
+from desktop.ui.clipboard import install_cell_copy
 from desktop.ui.registration_outcome import support_text
 from desktop.ui.text import plain, plain_label, set_plain
 
@@ -54,6 +55,7 @@ class YourDataPanel(QGroupBox):
         self.history.setHorizontalHeaderLabels(["Version", "Accepted (UTC)", "Receipt"])
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        install_cell_copy(self.history)
         rows = self.history.verticalHeader()
         rows.setObjectName("acceptanceHistoryRows")
         rows.setAccessibleName("Acceptance rows")

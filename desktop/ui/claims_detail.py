@@ -36,6 +36,7 @@ from desktop.ui.claims_explain import (
 )
 from desktop.ui.claims_format import Formats, to_cents
 from desktop.ui.claims_status import status_colours
+from desktop.ui.clipboard import install_cell_copy
 from desktop.ui.text import plain, set_plain
 
 NAME_CHARS = 120
@@ -246,6 +247,7 @@ class ClaimDetailPanel(QFrame):
         self.lines.verticalHeader().setDefaultSectionSize(self.lines.fontMetrics().height() + 8)
         self.lines.setWordWrap(False)
         self.lines.setTabKeyNavigation(False)
+        install_cell_copy(self.lines)
         header = self.lines.horizontalHeader()
         header.setStretchLastSection(True)
         for col, width in enumerate((45, 100, 80, 80, 50, 85, 85, 85, 230, 120)):
