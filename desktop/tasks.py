@@ -20,8 +20,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
 
-ResultCallback = Callable[[Any], None]
-ErrorCallback = Callable[[BaseException], None]
+ResultCallback = Callable[[Any], object]
+ErrorCallback = Callable[[BaseException], object]
 
 #: A wait shorter than this shows no busy indicator (avoids flicker on fast answers).
 BUSY_DELAY_MS = 300

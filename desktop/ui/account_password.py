@@ -20,7 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.portal.errors import PolicyAcceptanceRequired, SessionExpired, ValidationFailed
+from desktop.portal.errors import (
+    PolicyAcceptanceRequired,
+    SessionExpired,
+    Unauthenticated,
+    ValidationFailed,
+)
 from desktop.ui.context import ScreenContext
 from desktop.ui.errors import describe
 from desktop.ui.registration_fields import (
@@ -186,7 +191,7 @@ class PasswordDialog(QDialog):
             if first is not None:
                 first.edit.setFocus(Qt.FocusReason.OtherFocusReason)
             return
-        if isinstance(exc, PolicyAcceptanceRequired | SessionExpired):
+        if isinstance(exc, PolicyAcceptanceRequired | SessionExpired | Unauthenticated):
             self.wipe()
             self.show_error(INTERRUPTED)
             return

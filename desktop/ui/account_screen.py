@@ -30,6 +30,7 @@ from desktop.portal.errors import (
     PolicyAcceptanceRequired,
     PreconditionFailed,
     SessionExpired,
+    Unauthenticated,
     ValidationFailed,
 )
 from desktop.portal.models import Acceptance, SupportInfo, VersionedAccount
@@ -267,7 +268,7 @@ class AccountScreen(Screen):
 
     def _load_failed(self, exc: BaseException) -> None:
         self._loading = False
-        if isinstance(exc, PolicyAcceptanceRequired | SessionExpired):
+        if isinstance(exc, PolicyAcceptanceRequired | SessionExpired | Unauthenticated):
             self._pending = self._pending or "load"
             return
         again = " Press Account again to retry." if self._base is None else ""
@@ -277,7 +278,7 @@ class AccountScreen(Screen):
         self.data_panel.show_acceptances(acceptances)
 
     def _history_failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, PolicyAcceptanceRequired | SessionExpired):
+        if not isinstance(exc, PolicyAcceptanceRequired | SessionExpired | Unauthenticated):
             self.data_panel.history_failed(describe(exc))
 
     def _support(self, info: SupportInfo) -> None:
@@ -327,7 +328,7 @@ class AccountScreen(Screen):
             leftover = self.form.show_server_errors(exc.fields)
             self._error(" ".join(["The portal did not accept some details; see the marked "
                                   "fields.", *leftover]))
-        elif isinstance(exc, PolicyAcceptanceRequired | SessionExpired):
+        elif isinstance(exc, PolicyAcceptanceRequired | SessionExpired | Unauthenticated):
             self._pending = "save"
             self._info(INTERRUPTED_SAVE)
         else:

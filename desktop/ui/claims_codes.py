@@ -12,7 +12,7 @@ import logging
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.portal.errors import PolicyAcceptanceRequired, SessionExpired
+from desktop.portal.errors import PolicyAcceptanceRequired, SessionExpired, Unauthenticated
 from desktop.tasks import TaskHandle
 from desktop.ui.claims_explain import CodeWords
 from desktop.ui.context import ScreenContext
@@ -93,7 +93,7 @@ class CodeBook(QObject):
         if generation != self._generation:
             return
         self._handle = None
-        if isinstance(exc, PolicyAcceptanceRequired | SessionExpired):
+        if isinstance(exc, PolicyAcceptanceRequired | SessionExpired | Unauthenticated):
             self.interrupted = True
             return
         log.info("code tables could not be fetched (%s)", type(exc).__name__)

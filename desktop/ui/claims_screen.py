@@ -29,7 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.portal.claims import DEFAULT_SORT, ClaimDetail, ClaimSearch
-from desktop.portal.errors import PolicyAcceptanceRequired, SessionExpired, ValidationFailed
+from desktop.portal.errors import (
+    PolicyAcceptanceRequired,
+    SessionExpired,
+    Unauthenticated,
+    ValidationFailed,
+)
 from desktop.tasks import TaskHandle
 from desktop.ui import claims_export
 from desktop.ui.claims_codes import CodeBook
@@ -65,8 +70,12 @@ ERROR_STYLE = "color: #a00000;"
 
 
 def _interrupted(exc: BaseException) -> bool:
-    """The shell handles these (lock screen, policy gate) and then calls `resume()`."""
-    return isinstance(exc, PolicyAcceptanceRequired | SessionExpired)
+    """The shell handles these (lock screen, policy gate) and then calls `resume()`.
+
+    An authenticated call's 401 means the portal revoked the session (password changed
+    or signed out elsewhere): the shell asks for the password like after an expiry.
+    """
+    return isinstance(exc, PolicyAcceptanceRequired | SessionExpired | Unauthenticated)
 
 
 class ClaimsScreen(Screen):

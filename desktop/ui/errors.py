@@ -12,7 +12,12 @@ import math
 from collections.abc import Callable
 
 from desktop.crash import safe_summary, safe_traceback, user_text
-from desktop.portal.errors import AccountLocked, PortalError, Unauthenticated
+from desktop.portal.errors import (
+    AccountLocked,
+    PortalError,
+    Unauthenticated,
+    UnexpectedResponse,
+)
 
 log = logging.getLogger(__name__)
 
@@ -21,7 +26,9 @@ def describe(exc: BaseException) -> str:
     """A sentence for the user; logs unexpected errors (type and frames only)."""
     if isinstance(exc, PortalError):
         text = exc.user_message
-        if exc.request_id and exc.status is not None and exc.status >= 500:
+        # Server errors and answers we cannot read tell the clerk to quote the reference.
+        if exc.request_id and (isinstance(exc, UnexpectedResponse)
+                               or (exc.status is not None and exc.status >= 500)):
             text += f" (reference {exc.request_id})"
         return text
     summary, request_id = safe_summary(exc)

@@ -76,8 +76,12 @@ class IdleWatcher(QObject):
         self._warned = False
 
     def idle_for(self) -> float:
-        # A clock that went backwards (it should not, being monotonic) counts as no idle time.
-        return max(0.0, self._clock() - self._last_input)
+        now = self._clock()
+        if now < self._last_input:
+            # A clock that went backwards (it should not, being monotonic) restarts the
+            # count from here: never an early lock, nor one put off by the size of the jump.
+            self._last_input = now
+        return now - self._last_input
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self._active and event.type() in _INPUT_EVENTS:

@@ -12,7 +12,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -29,17 +28,17 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from desktop import __version__
 from desktop.portal.errors import AccountLocked, PortalError, Unauthenticated
 from desktop.portal.models import Acceptance, Policy, SignIn, SupportInfo, UserInfo
-from desktop.session import Session
+from desktop.session import REASON_REVOKED, Session
 from desktop.tasks import Runner
+from desktop.ui.clipboard import clear_if_ours
 from desktop.ui.errors import describe, sign_in_message
+from desktop.ui.help_dialogs import open_about, open_policy_view, open_support
 from desktop.ui.idle import IdleWatcher
 from desktop.ui.lock_screen import LockScreen
 from desktop.ui.login_screen import DemoUser, LoginScreen
 from desktop.ui.placeholders import Screen, account_placeholder, claims_placeholder
-from desktop.ui.policy_dialog import AcceptanceRow, PolicyDialog
 from desktop.ui.policy_gate import PolicyGate
 from desktop.ui.registration import RegistrationDialog
 from desktop.ui.text import message, plain, set_plain
@@ -50,6 +49,7 @@ log = logging.getLogger(__name__)
 MAX_UNLOCK_FAILURES = 5
 #: How long quitting waits for the server to revoke the session before it goes anyway.
 QUIT_REVOKE_WAIT_MS = 8000
+REVOKED = "The portal ended your session (was your password changed on another computer?)."
 
 
 @dataclass
@@ -403,8 +403,14 @@ class MainWindow(QMainWindow):
 
     def _signed_out_elsewhere(self, reason: str) -> None:
         if self._state in ("working", "locked", "gated") and not self._closing:
+            if reason == REASON_REVOKED and self._state != "gated":
+                # Only this user can unlock, so what was typed stays, as after an expiry.
+                if self._state == "working":
+                    self._lock(REVOKED + " Enter your password to go on; your work is kept.")
+                return
             self._clear_screens()
-            self._show_login(reason or "You are signed out.")
+            self._show_login(f"{REVOKED} Please sign in again." if reason == REASON_REVOKED
+                             else reason or "You are signed out.")
 
     def unsaved_screens(self) -> list[Screen]:
         return [s for s in self.screens.values() if s.has_unsaved_changes()]
@@ -428,6 +434,7 @@ class MainWindow(QMainWindow):
                          on_error=lambda _e: self._show_login(reason))
 
     def _clear_screens(self) -> None:
+        clear_if_ours()
         for screen in self.screens.values():
             screen.clear()
 
@@ -483,6 +490,7 @@ class MainWindow(QMainWindow):
         self._hidden_dialogs = [d for d in self.findChildren(QDialog) if d.isVisible()]
         self.idle.stop()
         self.banner.hide()
+        clear_if_ours()  # what was copied from the hidden claims goes too
         self.lock.prepare(self._username, reason)
         self.root.setCurrentWidget(self.lock)  # screens see their hideEvent first
         for dialog in self._hidden_dialogs:
@@ -515,40 +523,18 @@ class MainWindow(QMainWindow):
         signed_in = self._state == "working"
 
         def load() -> tuple[Policy, list[Acceptance]]:
-            policy = self._calls.get_policy()
             history = self._calls.list_acceptances() if signed_in else []
-            return policy, history
+            return self._calls.get_policy(), history
 
-        def loaded(result: tuple[Policy, list[Acceptance]]) -> None:
-            policy, history = result
-            rows = [AcceptanceRow(a.version, a.accepted_at.strftime("%Y-%m-%d %H:%M UTC"),
-                                  a.receipt_id) for a in history]
-            dlg = PolicyDialog(policy, gate=False, acceptances=rows, parent=self)
-            dlg.setObjectName("policyViewDialog")
-            dlg.finished.connect(dlg.deleteLater)
-            dlg.open()
-
-        self._runner.run(load, on_done=loaded, on_error=self._error_box, owner=self)
+        self._runner.run(load, on_done=lambda r: open_policy_view(self, *r),
+                         on_error=self._error_box, owner=self)
 
     def show_support(self) -> None:
-        def loaded(info: SupportInfo) -> None:
-            box = message(self, QMessageBox.Icon.Information, "Support contact",
-                          f"{info.organization}\n\nPhone: {info.phone}\nEmail: {info.email}\n"
-                          f"Hours: {info.hours}\nWebsite: {info.website}")
-            box.setObjectName("supportDialog")
-            box.open()
-
-        self._runner.run(self._calls.get_support, on_done=loaded, on_error=self._error_box,
-                         owner=self)
+        self._runner.run(self._calls.get_support, on_done=lambda i: open_support(self, i),
+                         on_error=self._error_box, owner=self)
 
     def show_about(self) -> None:
-        box = message(self, QMessageBox.Icon.Information, "About Claims Desktop",
-                      f"Claims Desktop {__version__}\nQt for Python {pyside_version}\n"
-                      f"Portal: {self._options.portal_host}\n\n"
-                      "Nothing is stored on this computer except the session token, in the "
-                      "operating system's credential store.")
-        box.setObjectName("aboutDialog")
-        box.open()
+        open_about(self, self._options.portal_host)
 
     def _error_box(self, exc: BaseException) -> None:
         if isinstance(exc, PortalError) and self._state == "working":

@@ -107,10 +107,30 @@ class SafeTextBrowser(QTextBrowser):
 
 
 def set_policy_markdown(view: QTextBrowser, body: str) -> None:
-    """Render Markdown with raw HTML turned off: the portal's text cannot inject markup."""
+    """Render Markdown with raw HTML turned off: the portal's text cannot inject markup.
+
+    Bidi and control characters go as everywhere else, and pictures (`![x](url)`) are
+    replaced by a note: nothing is loaded for them, and a broken image helps nobody.
+    """
     features = (QTextDocument.MarkdownFeature.MarkdownDialectGitHub
                 | QTextDocument.MarkdownFeature.MarkdownNoHTML)
-    view.document().setMarkdown(body, features)
+    document = view.document()
+    document.setMarkdown(plain(body, len(body) + 1, multiline=True), features)
+    images: list[tuple[int, int]] = []
+    block = document.begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            if fragment.charFormat().isImageFormat():
+                images.append((fragment.position(), fragment.length()))
+            fragments += 1
+        block = block.next()
+    cursor = QTextCursor(document)
+    for position, length in reversed(images):
+        cursor.setPosition(position)
+        cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText("[picture not shown]", QTextCharFormat())
 
 
 class PolicyDialog(QDialog):

@@ -31,8 +31,8 @@ from desktop.ui.main_window import MainWindow
 from desktop.validation import add_months
 from tests.conftest import Sandbox
 from tests.e2e.portal_helpers import private_sandbox, read_only_db, sign_in_accepted
+from tests.ui.shell_helpers import close_window, walk_problems
 from tests.ui.shell_helpers import sign_in_through_gate as sign_in
-from tests.ui.shell_helpers import walk_problems
 
 WAIT_MS = 30_000
 CLAIMS = 30_000
@@ -74,10 +74,7 @@ def app(sb: Sandbox, qapp, request, tmp_path_factory) -> Iterator[App]:
         w.show_screen("claims")
         yield App(w, bot, demo["tin"].replace("-", ""))
     finally:
-        w._closing = True  # the module ends without another server round trip
-        w.idle.stop()
-        w.close()
-        w.deleteLater()
+        close_window(w)  # no server round trip, no token left behind
 
 
 # --- ground truth ------------------------------------------------------------------------
