@@ -14,10 +14,11 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from desktop import __version__
 from desktop.config import SettingsError, load_settings, save_user_settings
@@ -29,12 +30,13 @@ from desktop.portal.models import Policy
 from desktop.session import Session
 from desktop.tasks import TaskRunner
 from desktop.tokenstore import open_token_store
-from desktop.ui.account_screen import make_account_screen
-from desktop.ui.claims_screen import make_claims_screen
 from desktop.ui.context import ScreenContext
 from desktop.ui.login_screen import DemoUser
 from desktop.ui.main_window import MainWindow, PortalCalls, ShellOptions
-from desktop.ui.registration import make_registration_dialog
+from desktop.ui.placeholders import Screen
+
+if TYPE_CHECKING:
+    from desktop.ui.registration import RegistrationDialog
 from desktop.ui.text import message
 
 log = logging.getLogger("desktop")
@@ -132,6 +134,27 @@ def _remember_policy(config_dir: Path | None) -> Callable[[str], None]:
     return remember
 
 
+# The screens' modules load when first needed (at the first sign-in or Register click),
+# not at start-up: the sign-in screen comes up sooner.
+def _claims_screen(ctx: ScreenContext) -> Screen:
+    from desktop.ui.claims_screen import make_claims_screen
+
+    return make_claims_screen(ctx)
+
+
+def _account_screen(ctx: ScreenContext) -> Screen:
+    from desktop.ui.account_screen import make_account_screen
+
+    return make_account_screen(ctx)
+
+
+def _registration_dialog(ctx: ScreenContext, version: str,
+                         parent: QWidget) -> RegistrationDialog:
+    from desktop.ui.registration import make_registration_dialog
+
+    return make_registration_dialog(ctx, version, parent)
+
+
 def launch(argv: Sequence[str]) -> QMainWindow:
     """Build and show the application in the running QApplication."""
     args = build_parser().parse_args(list(argv))
@@ -196,10 +219,9 @@ def launch(argv: Sequence[str]) -> QMainWindow:
         remember_policy_version=_remember_policy(args.config_dir),
         demo_users=[DemoUser(u.username, u.password, u.organization_name)
                     for u in (demo.demo_users if demo else [])],
-        screens={"claims": lambda: make_claims_screen(ctx),
-                 "account": lambda: make_account_screen(ctx)},
-        registration=lambda version, parent: make_registration_dialog(
-            ctx, version, parent),
+        screens={"claims": lambda: _claims_screen(ctx),
+                 "account": lambda: _account_screen(ctx)},
+        registration=lambda version, parent: _registration_dialog(ctx, version, parent),
     )
     window = MainWindow(session, calls, runner, options)
     window.demo_portal = demo  # the --demo portal process, if any (stopped on close)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -40,8 +40,10 @@ from desktop.ui.lock_screen import LockScreen
 from desktop.ui.login_screen import DemoUser, LoginScreen
 from desktop.ui.placeholders import Screen, account_placeholder, claims_placeholder
 from desktop.ui.policy_gate import PolicyGate
-from desktop.ui.registration import RegistrationDialog
 from desktop.ui.text import message, plain, set_plain
+
+if TYPE_CHECKING:
+    from desktop.ui.registration import RegistrationDialog
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +108,9 @@ class MainWindow(QMainWindow):
         self.lock = LockScreen(self)
         self.workspace = QWidget(self)
         self.workspace.setObjectName("workspace")
-        self.screens: dict[str, Screen] = {k: f() for k, f in options.screens.items()}
+        # Screens are built at the first sign-in: their modules stay unloaded until then,
+        # which keeps start-up to the sign-in screen short.
+        self.screens: dict[str, Screen] = {}
         self._build_workspace()
         self.root = QStackedWidget(self)
         for w in (self.login, self.workspace, self.lock):
@@ -171,9 +175,15 @@ class MainWindow(QMainWindow):
         self.banner.hide()
         layout.addWidget(self.banner)
         self.screen_stack = QStackedWidget(self.workspace)
-        for screen in self.screens.values():
-            self.screen_stack.addWidget(screen)
         layout.addWidget(self.screen_stack, 1)
+
+    def _build_screens(self) -> None:
+        if self.screens:
+            return
+        for key, factory in self._options.screens.items():
+            screen = factory()
+            self.screens[key] = screen
+            self.screen_stack.addWidget(screen)
 
     def _build_status(self) -> None:
         self.status_label = QLabel(self)
@@ -269,6 +279,7 @@ class MainWindow(QMainWindow):
                                       or self._accepted_this_launch)
         self._state = "working"
         self._unlock_failures = 0
+        self._build_screens()
         self.root.setCurrentWidget(self.workspace)
         self._set_signed_in_actions(True)
         self.user_label.setText(f"Signed in as {plain(self._username, 64)}")

@@ -99,15 +99,22 @@ class Driver:
                          "--config-dir", cfg["config_dir"]])
         assert isinstance(window, MainWindow)
         self.w = window
-        self.timings.wrap(window)
-        screen = window.screens["claims"]
+        self._attached = False
+
+    def _attach(self) -> None:
+        """The screens exist from the first sign-in on: hook the claims screen then."""
+        if self._attached:
+            return
+        self._attached = True
+        self.timings.wrap(self.w)
+        screen = self.w.screens["claims"]
         assert isinstance(screen, ClaimsScreen)
         self.s = screen
         self.paints = PaintWatch(screen.table.viewport())
 
     @property
     def runner_idle(self) -> bool:
-        return int(getattr(self.s._ctx.runner, "active", 0)) == 0
+        return int(getattr(self.w._runner, "active", 0)) == 0
 
     # --- phases ------------------------------------------------------------------------
 
@@ -133,6 +140,7 @@ class Driver:
         settle()
         w.repaint()
         took = (time.perf_counter() - t0) * 1000.0
+        self._attach()
         if measured:
             self.result["sign_in"] = {"ms": round(took, 1), "stall_ms": self.beat.stop()}
 
