@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.portal.errors import ValidationFailed
 from desktop.ui.context import ScreenContext
 from desktop.ui.errors import describe
-from desktop.ui.registration_fields import ERROR_STYLE, CheckedField
+from desktop.ui.fields import ERROR_STYLE, CheckedField
 from desktop.ui.text import plain, plain_label, set_plain
 from desktop.validation import ValidationError
 

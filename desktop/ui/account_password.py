@@ -28,7 +28,7 @@ from desktop.portal.errors import (
 )
 from desktop.ui.context import ScreenContext
 from desktop.ui.errors import describe
-from desktop.ui.registration_fields import (
+from desktop.ui.fields import (
     ERROR_STYLE,
     CheckedField,
     apply_server_errors,

@@ -41,9 +41,9 @@ from desktop.ui.account_form import AccountForm, EditableValues
 from desktop.ui.account_password import PasswordDialog
 from desktop.ui.context import ScreenContext
 from desktop.ui.errors import describe
+from desktop.ui.fields import ERROR_STYLE
 from desktop.ui.placeholders import Screen
-from desktop.ui.registration_fields import ERROR_STYLE
-from desktop.ui.text import message, plain_label, set_plain
+from desktop.ui.text import heading, message, plain_label, set_plain
 
 DEACTIVATED_REASON = (
     "Your account has been deactivated and you are signed out. To use the portal again, "
@@ -85,12 +85,7 @@ class AccountScreen(Screen):
 
     def _build(self) -> None:
         outer = QVBoxLayout(self)
-        heading = plain_label("Your account", self)
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        heading.setFont(font)
-        outer.addWidget(heading)
+        outer.addWidget(heading("Your account", self))
         self.message = QLabel(self)
         self.message.setObjectName("accountMessage")
         self.message.setAccessibleName("Account status message")

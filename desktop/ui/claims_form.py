@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.portal.claims import ClaimSearch
 from desktop.ui.claims_status import StatusPicker
-from desktop.ui.registration_fields import CheckedField
+from desktop.ui.fields import CheckedField
 from desktop.validation import (
     MAX_RANGE_MONTHS,
     ValidationError,

@@ -9,16 +9,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
-from desktop.ui.text import plain, set_plain
+from desktop.ui.fields import centered_card, error_label
+from desktop.ui.text import heading, plain, set_plain
 
 
 class LockScreen(QWidget):
@@ -29,19 +28,8 @@ class LockScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("lockScreen")
         self.setAccessibleName("Locked")
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        card = QFrame(self)
-        card.setFrameShape(QFrame.Shape.StyledPanel)
-        card.setMinimumWidth(420)
-        card.setMaximumWidth(520)
-        box = QVBoxLayout(card)
-        self.title = QLabel("Claims Desktop is locked", card)
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
+        card, box = centered_card(self)
+        self.title = heading("Claims Desktop is locked", card)
         box.addWidget(self.title)
         self.reason = QLabel(card)
         self.reason.setTextFormat(Qt.TextFormat.PlainText)
@@ -59,11 +47,7 @@ class LockScreen(QWidget):
         self.password.returnPressed.connect(self._unlock)
         form.addRow("&Password:", self.password)
         box.addLayout(form)
-        self.error = QLabel(card)
-        self.error.setObjectName("unlockError")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a00000;")
+        self.error = error_label(card, "unlockError", "unlocking")
         box.addWidget(self.error)
         row = QHBoxLayout()
         self.sign_out = QPushButton("Sign &out", card)
@@ -79,17 +63,12 @@ class LockScreen(QWidget):
         row.addStretch(1)
         row.addWidget(self.unlock)
         box.addLayout(row)
-        h = QHBoxLayout()
-        h.addStretch(1)
-        h.addWidget(card)
-        h.addStretch(1)
-        outer.addLayout(h)
-        outer.addStretch(2)
 
     def prepare(self, username: str, reason: str) -> None:
         set_plain(self.user, plain(username, 64))
         set_plain(self.reason, reason)
         self.error.clear()
+        self.error.hide()
         self.password.clear()
         self.set_busy(False)
         self.password.setFocus()
@@ -100,6 +79,7 @@ class LockScreen(QWidget):
 
     def failed(self, message: str) -> None:
         set_plain(self.error, message)
+        self.error.show()
         self.password.clear()
         self.set_busy(False)
         self.password.setFocus()

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -18,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.text import plain, set_plain
+from desktop.ui.fields import centered_card, error_label
+from desktop.ui.text import heading, plain, set_plain
 
 
 @dataclass(frozen=True)
@@ -36,21 +36,8 @@ class LoginScreen(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("loginScreen")
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        card = QFrame(self)
-        card.setFrameShape(QFrame.Shape.StyledPanel)
-        card.setMinimumWidth(420)
-        card.setMaximumWidth(520)
-        box = QVBoxLayout(card)
-        title = QLabel("Sign in to the Claims Online Portal", card)
-        title.setTextFormat(Qt.TextFormat.PlainText)
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
-        title.setWordWrap(True)
-        box.addWidget(title)
+        card, box = centered_card(self)
+        box.addWidget(heading("Sign in to the Claims Online Portal", card))
         self.portal = QLabel(card)
         self.portal.setTextFormat(Qt.TextFormat.PlainText)
         self.portal.setText(f"Portal: {plain(portal_host, 120)}")
@@ -75,15 +62,7 @@ class LoginScreen(QWidget):
         self.username.returnPressed.connect(self.password.setFocus)
         self.password.returnPressed.connect(self._submit)
 
-        self.error = QLabel(card)
-
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setObjectName("loginError")
-        self.error.setAccessibleName("Sign-in problem")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a00000;")
-        self.error.hide()
+        self.error = error_label(card, "loginError", "signing in")
         box.addWidget(self.error)
 
         row = QHBoxLayout()
@@ -122,13 +101,6 @@ class LoginScreen(QWidget):
                 line.addWidget(use)
                 grid.addLayout(line)
             box.addWidget(demo)
-
-        h = QHBoxLayout()
-        h.addStretch(1)
-        h.addWidget(card)
-        h.addStretch(1)
-        outer.addLayout(h)
-        outer.addStretch(2)
         self.username.setFocus()
 
     def fill(self, username: str, password: str = "") -> None:

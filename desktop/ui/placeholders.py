@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from desktop.ui.text import heading
+
 
 class Screen(QWidget):
     """Base for workspace screens; MainWindow only talks to them through these methods."""
@@ -41,13 +43,7 @@ class PlaceholderScreen(Screen):
         self.setObjectName(object_name)
         self.title = title
         layout = QVBoxLayout(self)
-        heading = QLabel(title, self)
-        heading.setTextFormat(Qt.TextFormat.PlainText)
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        heading.setFont(font)
-        layout.addWidget(heading)
+        layout.addWidget(heading(title, self))
         body = QLabel(text, self)
         body.setTextFormat(Qt.TextFormat.PlainText)
         body.setWordWrap(True)

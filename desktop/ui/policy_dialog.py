@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.links import UrlOpener, open_external
-from desktop.ui.text import plain, plain_label, set_plain
+from desktop.ui.text import heading, plain, plain_label, set_plain
 
 
 class PolicyLike(Protocol):
@@ -158,12 +158,8 @@ class PolicyDialog(QDialog):
         self._opener = opener
 
         layout = QVBoxLayout(self)
-        title = plain_label(policy.title, self, max_chars=200)
+        title = heading(plain(policy.title, 200), self, scale=1.3)
         title.setObjectName("policyTitle")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        title.setFont(font)
         layout.addWidget(title)
         meta = plain_label(
             f"Version {plain(policy.version, 40)} · effective {_when(policy.effective_at)}", self

@@ -28,8 +28,8 @@ from desktop.portal.errors import Conflict, ValidationFailed
 from desktop.portal.models import RegistrationResult, SupportInfo
 from desktop.ui.context import ScreenContext
 from desktop.ui.errors import describe
+from desktop.ui.fields import ERROR_STYLE
 from desktop.ui.policy_gate import PolicyGate
-from desktop.ui.registration_fields import ERROR_STYLE
 from desktop.ui.registration_form import RegistrationForm
 from desktop.ui.registration_outcome import RegistrationOutcome
 from desktop.ui.text import message, plain_label, set_plain

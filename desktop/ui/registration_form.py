@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.portal.models import ContactPreferences, Registration
-from desktop.ui.registration_fields import (
+from desktop.ui.fields import (
     CheckedField,
     apply_server_errors,
     check_all,

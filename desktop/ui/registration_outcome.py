@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop.portal.models import SupportInfo
-from desktop.ui.text import plain, plain_label, set_plain
+from desktop.ui.text import heading, plain, plain_label, set_plain
 
 SUPPORT_FALLBACK = (
     "The support desk's details could not be loaded just now. After you close this "
@@ -32,12 +32,8 @@ class RegistrationOutcome(QWidget):
         self.setObjectName("regOutcome")
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
-        self.title = plain_label("", self)
+        self.title = heading("", self, scale=1.3)
         self.title.setObjectName("regOutcomeTitle")
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.title.setFont(font)
         layout.addWidget(self.title)
         self.text = plain_label("", self)
         self.text.setObjectName("regOutcomeText")

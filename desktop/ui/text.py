@@ -62,6 +62,16 @@ def plain_label(text: object = "", parent: QWidget | None = None, *, max_chars: 
     return label
 
 
+def heading(text: str, parent: QWidget | None = None, scale: float = 1.4) -> QLabel:
+    """A bold, larger plain-text title (screens, dialogs)."""
+    label = plain_label(text, parent)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
 def set_plain(label: QLabel, text: object, max_chars: int = 400) -> None:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(plain(text, max_chars, multiline=True))

@@ -1,7 +1,9 @@
-"""A line edit bound to its caption, its error label and its rule.
+"""Form building blocks: the error label, a centered card, and a line edit bound to its
+caption, its error label and its rule.
 
-Used by the registration form and the account screen (one implementation of "check as
-the user types or leaves a field" for both). What makes it worth a class:
+`CheckedField` is used by the registration form, the account screen and the claim
+search (one implementation of "check as the user types or leaves a field" for all).
+What makes it worth a class:
 
 - a field is checked when the user leaves it (or presses Enter) after typing, and
   re-checked on every keystroke once it shows a problem, so the message goes away as
@@ -19,7 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.ui.text import plain
 from desktop.validation import ValidationError
@@ -47,6 +49,24 @@ def error_label(parent: QWidget, name: str, what: str) -> QLabel:
     label.setStyleSheet(ERROR_STYLE)
     label.hide()
     return label
+
+
+def centered_card(outer: QWidget, min_width: int = 420,
+                  max_width: int = 520) -> tuple[QFrame, QVBoxLayout]:
+    """A framed panel centered in `outer` (sign-in, lock): the panel and its layout."""
+    layout = QVBoxLayout(outer)
+    layout.addStretch(1)
+    card = QFrame(outer)
+    card.setFrameShape(QFrame.Shape.StyledPanel)
+    card.setMinimumWidth(min_width)
+    card.setMaximumWidth(max_width)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(card)
+    row.addStretch(1)
+    layout.addLayout(row)
+    layout.addStretch(2)
+    return card, QVBoxLayout(card)
 
 
 class CheckedField(QObject):
