@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.app import launch
 from desktop.ui.main_window import MainWindow
 from tests.conftest import Sandbox
+from tests.e2e.portal_helpers import User, register
 
 WAIT_MS = 20_000
 
@@ -77,6 +78,17 @@ def wait_signed_in(qtbot, w: MainWindow) -> None:
 def sign_in_through_gate(qtbot, w: MainWindow, username: str, password: str) -> None:
     submit_sign_in(qtbot, w, username, password)
     wait_signed_in(qtbot, w)
+
+
+def fresh_user_signed_in(sb: Sandbox, tmp_path: Path, qtbot,
+                         windows: list[MainWindow]) -> tuple[MainWindow, User]:
+    """A newly registered user, signed in through the first-launch policy: the window."""
+    user = register(sb)
+    w = start(sb, tmp_path, qtbot, windows)
+    accept_first_launch(qtbot, w)
+    submit_sign_in(qtbot, w, user.username, user.password)
+    qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
+    return w, user
 
 
 INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView,

@@ -28,6 +28,7 @@ from tests.e2e.portal_helpers import private_sandbox, register
 from tests.ui.shell_helpers import (
     WAIT_MS,
     accept_first_launch,
+    fresh_user_signed_in,
     start,
     walk_problems,
 )
@@ -98,11 +99,7 @@ def test_second_launch_skips_first_launch_dialog(shell_sandbox, tmp_path, qtbot,
 def test_declining_the_gate_after_sign_in_signs_out(shell_sandbox, tmp_path, qtbot, open_windows,
                                                     how):
     sb = shell_sandbox
-    user = register(sb)
-    w = start(sb, tmp_path, qtbot, open_windows)
-    accept_first_launch(qtbot, w)
-    sign_in(qtbot, w, user.username, user.password)
-    qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
+    w, _user = fresh_user_signed_in(sb, tmp_path, qtbot, open_windows)
     token = w._session.client.token
     assert token
     # The session announces a policy change (as it does on a new X-Policy-Version);
@@ -124,11 +121,7 @@ def test_declining_the_gate_after_sign_in_signs_out(shell_sandbox, tmp_path, qtb
 
 def test_policy_published_mid_session_then_decline(tmp_path, qtbot, open_windows):
     with private_sandbox("--rate-limit", "0") as sb:
-        user = register(sb)
-        w = start(sb, tmp_path, qtbot, open_windows)
-        accept_first_launch(qtbot, w)
-        sign_in(qtbot, w, user.username, user.password)
-        qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
+        w, user = fresh_user_signed_in(sb, tmp_path, qtbot, open_windows)
         token = w._session.client.token
         body = tmp_path / "p.md"
         body.write_text("# Policy\n\nA brand new rule.\n")
@@ -147,11 +140,7 @@ def test_policy_published_mid_session_then_decline(tmp_path, qtbot, open_windows
 
 def test_policy_published_mid_session_then_accept_keeps_work(tmp_path, qtbot, open_windows):
     with private_sandbox("--rate-limit", "0") as sb:
-        user = register(sb)
-        w = start(sb, tmp_path, qtbot, open_windows)
-        accept_first_launch(qtbot, w)
-        sign_in(qtbot, w, user.username, user.password)
-        qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
+        w, user = fresh_user_signed_in(sb, tmp_path, qtbot, open_windows)
         w.show_screen("account")
         body = tmp_path / "p.md"
         body.write_text("# Policy\n\nAnother rule.\n")
@@ -168,11 +157,7 @@ def test_policy_published_mid_session_then_accept_keeps_work(tmp_path, qtbot, op
 
 def test_idle_lock_hides_content_and_unlocks(shell_sandbox, tmp_path, qtbot, open_windows):
     sb = shell_sandbox
-    user = register(sb)
-    w = start(sb, tmp_path, qtbot, open_windows)
-    accept_first_launch(qtbot, w)
-    sign_in(qtbot, w, user.username, user.password)
-    qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
+    w, user = fresh_user_signed_in(sb, tmp_path, qtbot, open_windows)
     # Something the user typed on the claims screen (until the real form lands).
     typed = QLineEdit(w.screens["claims"])
     typed.setText("half-typed claim number")
@@ -198,11 +183,7 @@ def test_idle_lock_hides_content_and_unlocks(shell_sandbox, tmp_path, qtbot, ope
 
 def test_too_many_wrong_unlocks_sign_out(shell_sandbox, tmp_path, qtbot, open_windows):
     sb = shell_sandbox
-    user = register(sb)
-    w = start(sb, tmp_path, qtbot, open_windows)
-    accept_first_launch(qtbot, w)
-    sign_in(qtbot, w, user.username, user.password)
-    qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
+    w, _user = fresh_user_signed_in(sb, tmp_path, qtbot, open_windows)
     w.lock_now()
     for _ in range(5):
         w.lock.password.setText("wrong password, really wrong")
@@ -215,11 +196,7 @@ def test_too_many_wrong_unlocks_sign_out(shell_sandbox, tmp_path, qtbot, open_wi
 
 def test_sign_out_button_revokes_and_deletes_token(shell_sandbox, tmp_path, qtbot, open_windows):
     sb = shell_sandbox
-    user = register(sb)
-    w = start(sb, tmp_path, qtbot, open_windows)
-    accept_first_launch(qtbot, w)
-    sign_in(qtbot, w, user.username, user.password)
-    qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
+    w, user = fresh_user_signed_in(sb, tmp_path, qtbot, open_windows)
     token = w._session.client.token
     assert token and token_answers(sb, token) == 200
     if w._session.token_persistent:
@@ -234,11 +211,7 @@ def test_sign_out_button_revokes_and_deletes_token(shell_sandbox, tmp_path, qtbo
 
 def test_quit_revokes_the_session(shell_sandbox, tmp_path, qtbot, open_windows):
     sb = shell_sandbox
-    user = register(sb)
-    w = start(sb, tmp_path, qtbot, open_windows)
-    accept_first_launch(qtbot, w)
-    sign_in(qtbot, w, user.username, user.password)
-    qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
+    w, _user = fresh_user_signed_in(sb, tmp_path, qtbot, open_windows)
     token = w._session.client.token
     with qtbot.waitSignal(w.closed, timeout=WAIT_MS):
         w.act_quit.trigger()
@@ -248,11 +221,7 @@ def test_quit_revokes_the_session(shell_sandbox, tmp_path, qtbot, open_windows):
 
 def test_crash_leftover_token_is_resumed(shell_sandbox, tmp_path, qtbot, open_windows):
     sb = shell_sandbox
-    user = register(sb)
-    w = start(sb, tmp_path, qtbot, open_windows)
-    accept_first_launch(qtbot, w)
-    sign_in(qtbot, w, user.username, user.password)
-    qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
+    w, _user = fresh_user_signed_in(sb, tmp_path, qtbot, open_windows)
     if not w._session.token_persistent:
         pytest.fail("no OS keyring here: run under .ci/with-keyring.sh") if _keyring_required() \
             else pytest.skip("no OS keyring reachable (developer machine without gnome-keyring)")
@@ -315,11 +284,7 @@ def test_untrusted_certificate(shell_sandbox, tmp_path, qtbot, open_windows):
 
 def test_session_expired_mid_session_asks_for_password(tmp_path, qtbot, open_windows):
     with private_sandbox("--rate-limit", "0", "--idle-timeout-s", "2") as sb:
-        user = register(sb)
-        w = start(sb, tmp_path, qtbot, open_windows)
-        accept_first_launch(qtbot, w)
-        sign_in(qtbot, w, user.username, user.password)
-        qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
+        w, user = fresh_user_signed_in(sb, tmp_path, qtbot, open_windows)
         qtbot.wait(2500)  # let the portal's idle lifetime run out
         w.show_policy()  # any authenticated call
         qtbot.waitUntil(lambda: w.state == "locked", timeout=WAIT_MS)
@@ -353,11 +318,7 @@ def test_lock_hides_open_dialogs_and_brings_them_back(shell_sandbox, tmp_path, q
     from PySide6.QtWidgets import QMessageBox
 
     sb = shell_sandbox
-    user = register(sb)
-    w = start(sb, tmp_path, qtbot, open_windows)
-    accept_first_launch(qtbot, w)
-    sign_in(qtbot, w, user.username, user.password)
-    qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
+    w, user = fresh_user_signed_in(sb, tmp_path, qtbot, open_windows)
     w.show_support()
     qtbot.waitUntil(lambda: w.findChild(QMessageBox, "supportDialog") is not None,
                     timeout=WAIT_MS)
