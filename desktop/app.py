@@ -197,7 +197,10 @@ def launch(argv: Sequence[str]) -> QMainWindow:
             demo.stop()
         raise StartupError(exc.user_message) from exc
 
-    runner = TaskRunner(parent=app)
+    # A background failure nobody handled goes to the one crash handler (logged without
+    # its text, the user told), like any other unhandled exception.
+    runner = TaskRunner(parent=app,
+                        report_unhandled=lambda e: sys.excepthook(type(e), e, e.__traceback__))
     token_store = open_token_store()
     session = Session(client, token_store, origin_of(portal_url), parent=app)
     get_policy = client.get_policy

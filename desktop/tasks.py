@@ -18,6 +18,8 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
+from desktop.crash import safe_summary, safe_traceback
+
 log = logging.getLogger(__name__)
 
 ResultCallback = Callable[[Any], object]
@@ -119,7 +121,10 @@ class _Job(QRunnable):
 
 
 def _log_unhandled(exc: BaseException) -> None:
-    log.error("background task failed", exc_info=(type(exc), exc, exc.__traceback__))
+    # Type and code locations only: an exception's text can carry patient data.
+    summary, request_id = safe_summary(exc)
+    log.error("background task failed: %s (request %s)\n%s", summary, request_id or "-",
+              safe_traceback(exc.__traceback__))
 
 
 class TaskRunner(QObject):

@@ -119,3 +119,18 @@ def test_sync_runner_calls_back_at_once():
     assert isinstance(errs[0], ZeroDivisionError)
     with pytest.raises(ZeroDivisionError):
         runner.run(lambda: 1 / 0)
+
+
+def test_default_report_logs_type_not_message(qtbot, caplog):
+    import logging
+
+    runner = TaskRunner()
+
+    def boom() -> None:
+        raise KeyError("Testington-PATIENT")
+
+    with caplog.at_level(logging.ERROR, logger="desktop.tasks"):
+        runner.run(boom)
+        qtbot.waitUntil(lambda: "background task failed" in caplog.text)
+    assert "KeyError" in caplog.text
+    assert "Testington" not in caplog.text
