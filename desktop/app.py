@@ -29,7 +29,7 @@ from desktop.portal.errors import PortalError
 from desktop.portal.models import Policy
 from desktop.session import Session
 from desktop.tasks import TaskRunner
-from desktop.tokenstore import open_token_store
+from desktop.tokenstore import LazyTokenStore
 from desktop.ui.context import ScreenContext
 from desktop.ui.login_screen import DemoUser
 from desktop.ui.main_window import MainWindow, PortalCalls, ShellOptions
@@ -201,7 +201,7 @@ def launch(argv: Sequence[str]) -> QMainWindow:
     # its text, the user told), like any other unhandled exception.
     runner = TaskRunner(parent=app,
                         report_unhandled=lambda e: sys.excepthook(type(e), e, e.__traceback__))
-    token_store = open_token_store()
+    token_store = LazyTokenStore()  # probed by the first worker that needs it
     session = Session(client, token_store, origin_of(portal_url), parent=app)
     get_policy = client.get_policy
     if args.exit_after_start:

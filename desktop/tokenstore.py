@@ -389,3 +389,46 @@ def open_token_store(timeout_s: float = 5.0) -> TokenStore:
         log.info("no OS credential store usable; session tokens stay in memory")
         return MemoryTokenStore(notice=reason)
     return KeyringTokenStore(timeout_s=timeout_s, backend=backend)
+
+
+class LazyTokenStore:
+    """Opens the OS store at first use, so the probe runs on the worker thread that first
+    needs the token (resume, sign-in) and never holds up the GUI thread at start-up."""
+
+    def __init__(self, timeout_s: float = 5.0,
+                 opener: Callable[[float], TokenStore] = open_token_store) -> None:
+        self._timeout_s = timeout_s
+        self._opener = opener
+        self._store: TokenStore | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def opened(self) -> bool:
+        return self._store is not None
+
+    def _get(self) -> TokenStore:
+        with self._lock:
+            if self._store is None:
+                self._store = self._opener(self._timeout_s)
+            return self._store
+
+    @property
+    def backend_name(self) -> str:
+        return self._get().backend_name
+
+    @property
+    def persistent(self) -> bool:
+        return self._get().persistent
+
+    @property
+    def notice(self) -> str | None:
+        return self._get().notice
+
+    def load(self, origin: str) -> str | None:
+        return self._get().load(origin)
+
+    def save(self, origin: str, token: str) -> bool:
+        return self._get().save(origin, token)
+
+    def delete(self, origin: str) -> None:
+        self._get().delete(origin)

@@ -142,8 +142,8 @@ def keyring_as(mode: str) -> Iterator[None]:
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(tokenstore, "find_os_backend", find)
-        mp.setattr(desktop.app, "open_token_store",
-                   lambda: tokenstore.open_token_store(timeout_s=0.5))
+        mp.setattr(desktop.app, "LazyTokenStore",
+                   lambda: tokenstore.LazyTokenStore(timeout_s=0.5))
         try:
             yield
         finally:

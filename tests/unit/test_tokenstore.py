@@ -372,3 +372,21 @@ def test_token_never_logged(caplog: pytest.LogCaptureFixture, backend: FakeBacke
     assert caplog.records  # the failures were logged...
     assert TOKEN not in caplog.text  # ...without the token
     assert all(TOKEN not in str(r.args) for r in caplog.records)
+
+
+def test_lazy_store_opens_on_first_use_only_once():
+    from desktop.tokenstore import LazyTokenStore, MemoryTokenStore
+
+    opened: list[float] = []
+
+    def opener(timeout_s: float) -> MemoryTokenStore:
+        opened.append(timeout_s)
+        return MemoryTokenStore()
+
+    store = LazyTokenStore(2.0, opener)
+    assert not store.opened and opened == []
+    store.save("https://127.0.0.1:8443", "tok")
+    assert store.load("https://127.0.0.1:8443") == "tok"
+    store.delete("https://127.0.0.1:8443")
+    assert store.load("https://127.0.0.1:8443") is None
+    assert opened == [2.0] and store.opened
