@@ -31,13 +31,13 @@ from desktop.session import Session
 from desktop.tasks import TaskRunner
 from desktop.tokenstore import LazyTokenStore
 from desktop.ui.context import ScreenContext
-from desktop.ui.login_screen import DemoUser
-from desktop.ui.main_window import MainWindow, PortalCalls, ShellOptions
-from desktop.ui.placeholders import Screen
+from desktop.ui.screen import Screen
+from desktop.ui.shell.login_screen import DemoUser
+from desktop.ui.shell.main_window import MainWindow, PortalCalls, ShellOptions
 
 if TYPE_CHECKING:
-    from desktop.ui.registration import RegistrationDialog
-from desktop.ui.text import message
+    from desktop.ui.registration.dialog import RegistrationDialog
+from desktop.ui.common.text import message
 
 log = logging.getLogger("desktop")
 
@@ -137,20 +137,20 @@ def _remember_policy(config_dir: Path | None) -> Callable[[str], None]:
 # The screens' modules load when first needed (at the first sign-in or Register click),
 # not at start-up: the sign-in screen comes up sooner.
 def _claims_screen(ctx: ScreenContext) -> Screen:
-    from desktop.ui.claims_screen import make_claims_screen
+    from desktop.ui.claims.screen import make_claims_screen
 
     return make_claims_screen(ctx)
 
 
 def _account_screen(ctx: ScreenContext) -> Screen:
-    from desktop.ui.account_screen import make_account_screen
+    from desktop.ui.account.screen import make_account_screen
 
     return make_account_screen(ctx)
 
 
 def _registration_dialog(ctx: ScreenContext, version: str,
                          parent: QWidget) -> RegistrationDialog:
-    from desktop.ui.registration import make_registration_dialog
+    from desktop.ui.registration.dialog import make_registration_dialog
 
     return make_registration_dialog(ctx, version, parent)
 

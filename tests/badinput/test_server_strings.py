@@ -19,8 +19,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.main_window import MainWindow
-from desktop.ui.text import plain
+from desktop.ui.common.text import plain
+from desktop.ui.shell.main_window import MainWindow
 from tests.badinput import counts
 from tests.badinput.walk import HOSTILE, all_shown_text, walk_problems
 from tests.e2e.portal_helpers import register
@@ -219,7 +219,7 @@ def _registration_values(w: MainWindow, proxy: FaultProxy) -> dict[str, str]:
 def test_hostile_registration_answers(kind: str, proxy: FaultProxy, fault_pki: Pki,
                                       windows: Windows, tmp_path: Path, qtbot: QtBot) -> None:
     """The registration outcome and the portal's refusal, both poisoned."""
-    from desktop.ui.registration import RegistrationDialog
+    from desktop.ui.registration.dialog import RegistrationDialog
 
     proxy.clear()
     poison = Poison(kind)

@@ -19,8 +19,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.main_window import MainWindow
-from desktop.ui.registration import RegistrationDialog
+from desktop.ui.registration.dialog import RegistrationDialog
+from desktop.ui.shell.main_window import MainWindow
 from tests.badinput import counts
 from tests.badinput.walk import HOSTILE, bad_chars, walk_problems
 from tests.e2e.portal_helpers import contracts, new_password, register, unique_username

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop.app import launch
 from desktop.portal.transport import Answer
-from desktop.ui.claims_form import us_date
-from desktop.ui.claims_screen import ClaimsScreen
-from desktop.ui.main_window import MainWindow
+from desktop.ui.claims.form import us_date
+from desktop.ui.claims.screen import ClaimsScreen
+from desktop.ui.shell.main_window import MainWindow
 from tests.benchmarks.qt_probe import Heartbeat, PaintWatch, settle, wait_for
 from tests.benchmarks.stats import peak_rss_mib, rss_mib, summary
 from tests.benchmarks.workload import SearchSpec, specs_from_json

@@ -50,7 +50,7 @@ def run_app(argv: list[str]) -> None:
     from PySide6.QtWidgets import QApplication
 
     from desktop.app import launch
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.shell.main_window import MainWindow
 
     app = QApplication(sys.argv[:1])
     loop = QEventLoop()

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 import desktop.app
 from desktop.app import launch
 from desktop.portal.client import PortalClient
-from desktop.ui.account_screen import AccountScreen
-from desktop.ui.claims_screen import ClaimsScreen
-from desktop.ui.main_window import MainWindow
+from desktop.ui.account.screen import AccountScreen
+from desktop.ui.claims.screen import ClaimsScreen
+from desktop.ui.shell.main_window import MainWindow
 from tests.conftest import Sandbox
 from tests.e2e.portal_helpers import User, private_sandbox, register
 from tests.faults.proxy import FaultProxy, fault_proxy

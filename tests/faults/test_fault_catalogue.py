@@ -23,9 +23,9 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.account_screen import AccountScreen
-from desktop.ui.claims_screen import ClaimsScreen
-from desktop.ui.main_window import MainWindow
+from desktop.ui.account.screen import AccountScreen
+from desktop.ui.claims.screen import ClaimsScreen
+from desktop.ui.shell.main_window import MainWindow
 from tests.e2e.portal_helpers import register
 from tests.faults.harness import (
     WAIT_MS,

@@ -29,10 +29,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 import desktop.app
-import desktop.ui.main_window
+import desktop.ui.shell.main_window
 from desktop import tokenstore
-from desktop.ui.idle import IdleWatcher
-from desktop.ui.main_window import MainWindow
+from desktop.ui.shell.idle import IdleWatcher
+from desktop.ui.shell.main_window import MainWindow
 from tests.e2e.portal_helpers import register
 from tests.faults.harness import (
     WAIT_MS,
@@ -227,7 +227,7 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> JumpingClock:
     def watcher(timeout_s: float, *args: Any, **kwargs: Any) -> IdleWatcher:
         return IdleWatcher(timeout_s, clock=fake, tick_ms=20, parent=kwargs.get("parent"))
 
-    monkeypatch.setattr(desktop.ui.main_window, "IdleWatcher", watcher)
+    monkeypatch.setattr(desktop.ui.shell.main_window, "IdleWatcher", watcher)
     return fake
 
 

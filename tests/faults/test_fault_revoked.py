@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.main_window import MainWindow
+from desktop.ui.shell.main_window import MainWindow
 from tests.e2e.portal_helpers import Client, User, new_password
 from tests.e2e.portal_helpers import sign_in as api_sign_in
 from tests.faults.harness import (

@@ -28,11 +28,11 @@ from pytestqt.qtbot import QtBot
 from desktop.app import launch
 from desktop.portal.client import PortalClient
 from desktop.tokenstore import SERVICE
-from desktop.ui.account_screen import AccountScreen
-from desktop.ui.claims_model import COL_MEMBER, COL_PATIENT
-from desktop.ui.claims_screen import ClaimsScreen
-from desktop.ui.main_window import MainWindow
-from desktop.ui.registration import RegistrationDialog
+from desktop.ui.account.screen import AccountScreen
+from desktop.ui.claims.model import COL_MEMBER, COL_PATIENT
+from desktop.ui.claims.screen import ClaimsScreen
+from desktop.ui.registration.dialog import RegistrationDialog
+from desktop.ui.shell.main_window import MainWindow
 from tests.conftest import Sandbox, start_sandbox, stop_sandbox
 from tests.e2e.portal_helpers import sqlite_files
 from tests.security.leakscan import ConnectionRecorder, secret_service_items

@@ -1,7 +1,7 @@
 """Issue 8, item 7: a copied cell is plain text, and the app takes back only its own copy.
 
 The whole-session test (test_leak_session.py) shows the main window clearing the
-clipboard on lock and sign-out; these pin the rules of `desktop.ui.clipboard`.
+clipboard on lock and sign-out; these pin the rules of `desktop.ui.common.clipboard`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QClipboard, QGuiApplication
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
-from desktop.ui import clipboard
+from desktop.ui.common import clipboard
 
 PHI = "Sentinelbrook, Quillonia"
 

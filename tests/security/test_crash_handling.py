@@ -23,8 +23,8 @@ from PySide6.QtWidgets import QAbstractButton, QMessageBox
 
 from desktop.app import launch, notify_user
 from desktop.crash import CrashHandler, safe_qt_text, user_text
-from desktop.ui.claims_screen import ClaimsScreen
-from desktop.ui.main_window import MainWindow
+from desktop.ui.claims.screen import ClaimsScreen
+from desktop.ui.shell.main_window import MainWindow
 from tests.conftest import Sandbox
 from tests.e2e.portal_helpers import private_sandbox
 from tests.ui.shell_helpers import close_window

@@ -29,8 +29,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.app import launch
 from desktop.demo import DemoPortal
-from desktop.ui.claims_screen import ClaimsScreen
-from desktop.ui.main_window import MainWindow
+from desktop.ui.claims.screen import ClaimsScreen
+from desktop.ui.shell.main_window import MainWindow
 from tests.conftest import ROOT
 from tests.security import session_run as run
 from tests.security.leakscan import (

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from desktop.ui.main_window import MainWindow
+from desktop.ui.shell.main_window import MainWindow
 from tests.ui.shell_helpers import close_window
 
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app import launch
-from desktop.ui.main_window import MainWindow
+from desktop.ui.shell.main_window import MainWindow
 from tests.conftest import Sandbox
 from tests.e2e.portal_helpers import User, register
 

@@ -1,0 +1,147 @@
+"""Someone changed the account on the portal while the user was editing it (412).
+
+The dialog puts the user's value and the portal's value side by side for every
+field where they differ, with what the user started from, and lets the user keep
+theirs or take the portal's per field, or all at once. Cancelling changes nothing:
+the edits stay in the form and the next save asks again.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.account.form import LABELS, EditableValues, shown
+from desktop.ui.common.text import plain_label
+
+
+def _cell(parent: QWidget, text: str, name: str = "", bold: bool = False) -> QLabel:
+    label = plain_label(text, parent, max_chars=200)
+    if name:
+        label.setObjectName(name)
+        label.setAccessibleName(text)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if bold:
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+    return label
+
+
+class ConflictDialog(QDialog):
+    """Choose, per field, between the user's edit and what is now on the portal."""
+
+    def __init__(self, base: EditableValues, mine: EditableValues, theirs: EditableValues,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("accountConflictDialog")
+        self.setWindowTitle("Your account was changed elsewhere")
+        self.resize(760, 420)
+        self.mine, self.theirs = mine, theirs
+        self.rows = [n for n in mine.names() if mine.get(n) != theirs.get(n)]
+        self._mine_buttons: dict[str, QRadioButton] = {}
+        self._theirs_buttons: dict[str, QRadioButton] = {}
+
+        layout = QVBoxLayout(self)
+        server_changed = [LABELS[n] for n in base.differing(theirs)]
+        intro = ("While you were editing, your account was changed on the portal (from "
+                 "another computer or by the plan)")
+        if server_changed:
+            intro += ": " + ", ".join(server_changed).lower()
+        intro += (". Nothing is saved yet and nothing you typed is lost. Choose, for each "
+                  "line, which value to keep, then save.")
+        explanation = plain_label(intro, self, max_chars=800)
+        explanation.setObjectName("conflictIntro")
+        layout.addWidget(explanation)
+
+        table = QWidget(self)
+        grid = QGridLayout(table)
+        grid.setHorizontalSpacing(14)
+        for col, head in enumerate(("", "You started from", "Your value", "Now on the portal",
+                                    "Keep")):
+            grid.addWidget(_cell(table, head, bold=True), 0, col)
+        for row, name in enumerate(self.rows, start=1):
+            grid.addWidget(_cell(table, LABELS[name], bold=True), row, 0)
+            grid.addWidget(_cell(table, shown(name, base.get(name)),
+                                 f"conflictBase_{name}"), row, 1)
+            grid.addWidget(_cell(table, shown(name, mine.get(name)),
+                                 f"conflictMineValue_{name}"), row, 2)
+            grid.addWidget(_cell(table, shown(name, theirs.get(name)),
+                                 f"conflictTheirsValue_{name}"), row, 3)
+            pick = QWidget(table)
+            line = QHBoxLayout(pick)
+            line.setContentsMargins(0, 0, 0, 0)
+            keep_mine = QRadioButton("Mine", pick)
+            keep_mine.setObjectName(f"conflictMine_{name}")
+            keep_mine.setAccessibleName(f"{LABELS[name]}: keep my value")
+            take_theirs = QRadioButton("Portal's", pick)
+            take_theirs.setObjectName(f"conflictTheirs_{name}")
+            take_theirs.setAccessibleName(f"{LABELS[name]}: take the portal's value")
+            group = QButtonGroup(pick)
+            group.addButton(keep_mine)
+            group.addButton(take_theirs)
+            # What the user did not touch follows the portal; what they edited stays theirs.
+            (keep_mine if mine.get(name) != base.get(name) else take_theirs).setChecked(True)
+            line.addWidget(keep_mine)
+            line.addWidget(take_theirs)
+            grid.addWidget(pick, row, 4)
+            self._mine_buttons[name] = keep_mine
+            self._theirs_buttons[name] = take_theirs
+        grid.setColumnStretch(2, 1)
+        grid.setColumnStretch(3, 1)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("conflictScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(table)
+        layout.addWidget(scroll, 1)
+
+        quick = QHBoxLayout()
+        self.use_mine = QPushButton("Use all &my values", self)
+        self.use_mine.setObjectName("conflictUseMine")
+        self.use_mine.setAutoDefault(False)
+        self.use_mine.clicked.connect(lambda: self._choose_all(mine=True))
+        self.use_theirs = QPushButton("Use all the &portal's values", self)
+        self.use_theirs.setObjectName("conflictUseTheirs")
+        self.use_theirs.setAutoDefault(False)
+        self.use_theirs.clicked.connect(lambda: self._choose_all(mine=False))
+        quick.addWidget(self.use_mine)
+        quick.addWidget(self.use_theirs)
+        quick.addStretch(1)
+        layout.addLayout(quick)
+
+        buttons = QHBoxLayout()
+        self.cancel = QPushButton("&Keep editing", self)
+        self.cancel.setObjectName("conflictCancel")
+        self.cancel.setAccessibleName("Close and keep editing; nothing is saved")
+        self.cancel.setAutoDefault(False)
+        self.cancel.clicked.connect(self.reject)
+        self.apply = QPushButton("&Save these choices", self)
+        self.apply.setObjectName("conflictApply")
+        self.apply.setDefault(True)
+        self.apply.clicked.connect(self.accept)
+        buttons.addWidget(self.cancel)
+        buttons.addStretch(1)
+        buttons.addWidget(self.apply)
+        layout.addLayout(buttons)
+
+    def _choose_all(self, *, mine: bool) -> None:
+        for name in self.rows:
+            (self._mine_buttons if mine else self._theirs_buttons)[name].setChecked(True)
+
+    def taking_theirs(self) -> set[str]:
+        return {n for n in self.rows if self._theirs_buttons[n].isChecked()}
+
+    def resolved(self) -> EditableValues:
+        """The user's values with the chosen fields taken from the portal."""
+        return self.mine.merged(self.theirs, self.taking_theirs())

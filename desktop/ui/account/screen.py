@@ -1,0 +1,484 @@
+"""Account settings: details and contact preferences, password, deactivation, "Your data".
+
+Edits are saved with `If-Match`; a 412 opens the conflict dialog with both versions.
+Unsaved edits are the user's work: they survive leaving the screen, the idle lock
+and a re-sign-in (the screen is hidden, never rebuilt, and never reloads over them),
+and only `clear()` (sign-out) drops them. Dialogs opened from here are hidden while
+the screen is hidden (the idle lock must not leave account data on top of it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.portal.errors import (
+    PolicyAcceptanceRequired,
+    PreconditionFailed,
+    SessionExpired,
+    Unauthenticated,
+    ValidationFailed,
+)
+from desktop.portal.models import Acceptance, SupportInfo, VersionedAccount
+from desktop.ui.account.conflict import ConflictDialog
+from desktop.ui.account.data import YourDataPanel
+from desktop.ui.account.deactivate import DeactivateDialog
+from desktop.ui.account.form import AccountForm, EditableValues
+from desktop.ui.account.password import PasswordDialog
+from desktop.ui.common.errors import describe
+from desktop.ui.common.fields import ERROR_STYLE
+from desktop.ui.common.text import heading, message, plain_label, set_plain
+from desktop.ui.context import ScreenContext
+from desktop.ui.screen import Screen
+
+DEACTIVATED_REASON = (
+    "Your account has been deactivated and you are signed out. To use the portal again, "
+    "contact provider support (Help > Support contact)."
+)
+CHANGED_NOTICE = (
+    "Your password was changed. Any other computer signed in as you was signed out; you "
+    "stay signed in here."
+)
+INTERRUPTED_SAVE = (
+    "Your changes are not saved yet: the portal needs you to sign in again or accept its "
+    "privacy policy first. They are kept and will be saved right after."
+)
+
+
+class AccountScreen(Screen):
+    title = "Account"
+
+    def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("accountScreen")
+        self._ctx = ctx
+        self._generation = 0
+        self._account: VersionedAccount | None = None
+        self._base: EditableValues | None = None
+        self._loading = False
+        self._saving = False
+        self._pending: str | None = None
+        self._support_loaded = False
+        self._dialogs: list[QDialog] = []
+        self._hidden_dialogs: list[QDialog] = []
+        self.conflict_dialog: ConflictDialog | None = None
+        self.password_dialog: PasswordDialog | None = None
+        self.deactivate_dialog: DeactivateDialog | None = None
+        self._build()
+        self._set_loaded(False)
+
+    # --- layout ----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.addWidget(heading("Your account", self))
+        self.message = QLabel(self)
+        self.message.setObjectName("accountMessage")
+        self.message.setAccessibleName("Account status message")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        self.message.hide()
+        outer.addWidget(self.message)
+
+        content = QWidget()
+        columns = QHBoxLayout(content)
+        columns.setContentsMargins(0, 0, 0, 0)
+        columns.setSpacing(16)
+        left = QVBoxLayout()
+        self.form = AccountForm(content)
+        left.addWidget(self.form)
+        row = QHBoxLayout()
+        self.discard_button = QPushButton("&Undo my changes", content)
+        self.discard_button.setObjectName("accountDiscard")
+        self.discard_button.setAccessibleName("Undo my unsaved changes")
+        self.discard_button.clicked.connect(self.discard)
+        self.save_button = QPushButton("&Save changes", content)
+        self.save_button.setObjectName("accountSave")
+        self.save_button.setAccessibleName("Save changes to your account")
+        self.save_button.clicked.connect(self.save)
+        row.addWidget(self.discard_button)
+        row.addStretch(1)
+        row.addWidget(self.save_button)
+        left.addLayout(row)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self._security_box(content))
+        self.data_panel = YourDataPanel(content)
+        right.addWidget(self.data_panel, 1)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("accountScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer.addWidget(scroll, 1)
+        self.form.edited.connect(self._update_buttons)
+        for field in self.form.fields:
+            field.edit.returnPressed.connect(self.save)
+
+    def _security_box(self, parent: QWidget) -> QGroupBox:
+        box = QGroupBox("Password and account", parent)
+        layout = QVBoxLayout(box)
+        layout.addWidget(plain_label(
+            "Changing the password signs out any other computer signed in as you.", box))
+        self.password_button = QPushButton("Change pass&word…", box)
+        self.password_button.setObjectName("changePasswordButton")
+        self.password_button.setAccessibleName("Change your password")
+        self.password_button.clicked.connect(self.open_password_dialog)
+        layout.addWidget(self.password_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(plain_label(
+            "Deactivating ends your access for good: you are signed out and cannot sign "
+            "in with this account again.", box))
+        self.deactivate_button = QPushButton("&Deactivate account…", box)
+        self.deactivate_button.setObjectName("deactivateButton")
+        self.deactivate_button.setAccessibleName("Deactivate your account")
+        self.deactivate_button.clicked.connect(self.open_deactivate_dialog)
+        layout.addWidget(self.deactivate_button, 0, Qt.AlignmentFlag.AlignLeft)
+        return box
+
+    # --- Screen hooks ----------------------------------------------------------------
+
+    def has_unsaved_changes(self) -> bool:
+        return self._base is not None and bool(self.form.raw_values().differing(self._base))
+
+    def activate(self) -> None:
+        if self._loading or self._saving or self.has_unsaved_changes():
+            return  # never reload over the user's edits
+        self.load()
+
+    def resume(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending == "save":
+            self.save()
+        elif pending == "load" or self._base is None:
+            self.load()
+
+    def can_leave(self) -> bool:
+        if not self.has_unsaved_changes():
+            return True
+        answer = self.ask_leave()
+        if answer == QMessageBox.StandardButton.Save:
+            self.save()
+            return False
+        return answer == QMessageBox.StandardButton.Ignore
+
+    def ask_leave(self) -> int:
+        """Save, Ignore (leave, the edits stay here) or Cancel (stay)."""
+        box = message(self.window(), QMessageBox.Icon.Question, "Unsaved changes",
+                      "Your account changes are not saved yet. If you leave, they stay here "
+                      "until you save or undo them, or sign out.")
+        box.setObjectName("accountLeaveQuestion")
+        box.setStandardButtons(QMessageBox.StandardButton.Save
+                               | QMessageBox.StandardButton.Ignore
+                               | QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Save).setText("&Save now")
+        box.button(QMessageBox.StandardButton.Ignore).setText("&Leave for now")
+        box.button(QMessageBox.StandardButton.Cancel).setText("S&tay here")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return int(box.exec())
+
+    def clear(self) -> None:
+        """Sign-out: drop every bit of account data, edits and open dialogs included."""
+        self._generation += 1
+        for dialog in list(self._dialogs):
+            self._forget_dialog(dialog)
+            dialog.close()
+            dialog.deleteLater()
+        self._hidden_dialogs.clear()
+        self.conflict_dialog = self.password_dialog = self.deactivate_dialog = None
+        self._account = None
+        self._base = None
+        self._loading = self._saving = False
+        self._pending = None
+        self._support_loaded = False
+        self.form.wipe()
+        self.data_panel.wipe()
+        self.message.clear()
+        self.message.hide()
+        self._set_loaded(False)
+
+    # --- loading ---------------------------------------------------------------------
+
+    def _run(self, fn: Callable[..., Any], *args: Any, done: Callable[[Any], None],
+             failed: Callable[[BaseException], None], signed_in: bool = True) -> None:
+        """A portal call whose answer is dropped if the user signed out meanwhile."""
+        generation = self._generation
+
+        def on_done(result: Any) -> None:
+            if generation == self._generation:
+                done(result)
+
+        def on_error(exc: BaseException) -> None:
+            if generation == self._generation:
+                failed(exc)
+
+        if signed_in:
+            self._ctx.runner.run(self._ctx.session.call, fn, *args, on_done=on_done,
+                                 on_error=on_error, owner=self)
+        else:
+            self._ctx.runner.run(fn, *args, on_done=on_done, on_error=on_error, owner=self)
+
+    def load(self) -> None:
+        if self._loading:
+            return
+        self._loading = True
+        if self._base is None:
+            self._info("Loading your account…")
+        self._run(self._ctx.client.get_account, done=self._loaded, failed=self._load_failed)
+        self._run(self._ctx.client.list_acceptances, done=self._history_loaded,
+                  failed=self._history_failed)
+        if not self._support_loaded:
+            self._run(self._ctx.client.get_support, done=self._support, signed_in=False,
+                      failed=lambda _e: self.data_panel.support_failed())
+
+    def _loaded(self, versioned: VersionedAccount) -> None:
+        self._loading = False
+        if self.has_unsaved_changes():
+            return  # typed while loading: keep it; a stale ETag leads to the conflict dialog
+        first = self._base is None
+        self._apply(versioned)
+        if first:
+            self._hide_message()
+
+    def _apply(self, versioned: VersionedAccount) -> None:
+        self._account = versioned
+        self._base = EditableValues.from_account(versioned.account)
+        self.form.show_account(versioned.account)
+        self._set_loaded(True)
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self._loading = False
+        if isinstance(exc, PolicyAcceptanceRequired | SessionExpired | Unauthenticated):
+            self._pending = self._pending or "load"
+            return
+        again = " Press Account again to retry." if self._base is None else ""
+        self._error(describe(exc) + again)
+
+    def _history_loaded(self, acceptances: list[Acceptance]) -> None:
+        self.data_panel.show_acceptances(acceptances)
+
+    def _history_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, PolicyAcceptanceRequired | SessionExpired | Unauthenticated):
+            self.data_panel.history_failed(describe(exc))
+
+    def _support(self, info: SupportInfo) -> None:
+        self._support_loaded = True
+        self.data_panel.show_support(info)
+
+    # --- saving ----------------------------------------------------------------------
+
+    def save(self) -> None:
+        if self._saving or self._account is None or self._base is None:
+            return
+        values = self.form.checked_values()
+        if values is None:
+            count = self.form.problem_count()
+            self._error("Please correct the marked field." if count == 1 else
+                        f"Please correct the {count} marked fields.")
+            return
+        changes = values.changes_from(self._base)
+        if changes.empty:
+            self._info("There is nothing to save; your account already has these details.")
+            return
+        self._set_saving(True)
+        self._info("Saving…")
+        self._run(self._ctx.client.update_account, changes, self._account.etag,
+                  done=self._saved, failed=lambda exc: self._save_failed(exc, values))
+
+    def _set_saving(self, saving: bool) -> None:
+        self._saving = saving
+        self.form.set_editable(not saving)
+        self._update_buttons()
+
+    def _saved(self, versioned: VersionedAccount) -> None:
+        self._set_saving(False)
+        self._apply(versioned)
+        self._info("Your changes are saved.")
+
+    def _save_failed(self, exc: BaseException, mine: EditableValues) -> None:
+        if isinstance(exc, PreconditionFailed):
+            self._info("Your account was changed on the portal while you were editing; "
+                       "loading its version so you can compare…")
+            self._run(self._ctx.client.get_account,
+                      done=lambda theirs: self._show_conflict(mine, theirs),
+                      failed=lambda e: self._save_failed(e, mine))
+            return
+        self._set_saving(False)
+        if isinstance(exc, ValidationFailed) and exc.fields:
+            leftover = self.form.show_server_errors(exc.fields)
+            self._error(" ".join(["The portal did not accept some details; see the marked "
+                                  "fields.", *leftover]))
+        elif isinstance(exc, PolicyAcceptanceRequired | SessionExpired | Unauthenticated):
+            self._pending = "save"
+            self._info(INTERRUPTED_SAVE)
+        else:
+            self._error(describe(exc) + " Your changes are kept; press Save to try again.")
+
+    def _show_conflict(self, mine: EditableValues, theirs: VersionedAccount) -> None:
+        self._set_saving(False)
+        base = self._base
+        if base is None:
+            return
+        dialog = ConflictDialog(base, mine, EditableValues.from_account(theirs.account),
+                                self.window())
+        self.conflict_dialog = dialog
+        self._track(dialog)
+        generation = self._generation
+
+        def finished(result: int) -> None:
+            if generation == self._generation:  # not after a sign-out closed it
+                self._conflict_done(dialog, result, theirs)
+
+        dialog.finished.connect(finished)
+        self._info("Your account was changed on the portal while you were editing. Choose "
+                   "which values to keep.")
+        dialog.open()
+
+    def _conflict_done(self, dialog: ConflictDialog, result: int,
+                       theirs: VersionedAccount) -> None:
+        self._forget_dialog(dialog)
+        dialog.deleteLater()
+        if self.conflict_dialog is dialog:
+            self.conflict_dialog = None
+        if result != QDialog.DialogCode.Accepted.value or self._account is None:
+            self._info("Nothing was saved. Your changes are still here; when you save, you "
+                       "will be asked again.")
+            return
+        chosen = dialog.resolved()
+        self._apply(theirs)
+        self.form.set_values(chosen)
+        if chosen.differing(self._base or chosen):
+            self.save()
+        else:
+            self._info("Your account now has the portal's values; there was nothing more "
+                       "to save.")
+
+    def discard(self) -> None:
+        if self._account is not None and not self._saving:
+            self.form.show_account(self._account.account)
+            self._hide_message()
+
+    # --- password and deactivation ---------------------------------------------------
+
+    def _username(self) -> str:
+        return self._account.account.username if self._account else ""
+
+    def open_password_dialog(self) -> None:
+        if self._account is None or self.password_dialog is not None:
+            return
+        dialog = PasswordDialog(self._ctx, self._username(), self.window())
+        self.password_dialog = dialog
+        self._track(dialog)
+        dialog.changed.connect(lambda: self._info(CHANGED_NOTICE))
+
+        def finished(_result: int) -> None:
+            self._forget_dialog(dialog)
+            dialog.wipe()
+            dialog.deleteLater()
+            if self.password_dialog is dialog:
+                self.password_dialog = None
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def open_deactivate_dialog(self) -> None:
+        if self._account is None or self.deactivate_dialog is not None:
+            return
+        dialog = DeactivateDialog(self._ctx, self._username(), self.window())
+        self.deactivate_dialog = dialog
+        self._track(dialog)
+        dialog.deactivated.connect(self._deactivated)
+
+        def finished(_result: int) -> None:
+            self._forget_dialog(dialog)
+            dialog.wipe()
+            dialog.deleteLater()
+            if self.deactivate_dialog is dialog:
+                self.deactivate_dialog = None
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def _deactivated(self) -> None:
+        # The portal revoked every session; sign-out deletes the stored token and the main
+        # window, on the session's signed_out signal, clears the screens and shows why.
+        self._ctx.runner.run(self._ctx.session.sign_out, DEACTIVATED_REASON)
+
+    # --- dialogs and the idle lock ---------------------------------------------------
+
+    def _track(self, dialog: QDialog) -> None:
+        self._dialogs.append(dialog)
+
+    def _forget_dialog(self, dialog: QDialog) -> None:
+        if dialog in self._dialogs:
+            self._dialogs.remove(dialog)
+        if dialog in self._hidden_dialogs:
+            self._hidden_dialogs.remove(dialog)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Locked (or another page of the window shown): take our dialogs off the screen.
+        if not event.spontaneous():
+            for dialog in self._dialogs:
+                if dialog.isVisible():
+                    if isinstance(dialog, PasswordDialog | DeactivateDialog):
+                        dialog.wipe()  # passwords do not outlive a lock
+                    dialog.hide()
+                    self._hidden_dialogs.append(dialog)
+        super().hideEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        hidden, self._hidden_dialogs = self._hidden_dialogs, []
+        for dialog in hidden:
+            if dialog in self._dialogs:
+                dialog.show()
+
+    # --- small things ----------------------------------------------------------------
+
+    def _set_loaded(self, loaded: bool) -> None:
+        self.form.setEnabled(loaded)
+        self.password_button.setEnabled(loaded)
+        self.deactivate_button.setEnabled(loaded)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        dirty = self.has_unsaved_changes()
+        self.save_button.setEnabled(self._base is not None and not self._saving)
+        self.discard_button.setEnabled(dirty and not self._saving)
+
+    def _info(self, text: str) -> None:
+        self.message.setStyleSheet("")
+        set_plain(self.message, text)
+        self.message.show()
+
+    def _error(self, text: str) -> None:
+        self.message.setStyleSheet(ERROR_STYLE)
+        set_plain(self.message, text)
+        self.message.show()
+
+    def _hide_message(self) -> None:
+        self.message.clear()
+        self.message.hide()
+
+    @property
+    def message_text(self) -> str:
+        return self.message.text() if not self.message.isHidden() else ""
+
+
+def make_account_screen(ctx: ScreenContext) -> Screen:
+    return AccountScreen(ctx)

@@ -1,0 +1,415 @@
+"""The results table's model: compact rows, fetched page by page as the clerk scrolls.
+
+Why it looks like this:
+- A search can match 100,000 claims. Each row is one flat tuple of cleaned strings,
+  `date`s and integer cents (about 0.8 KB), built on the worker thread from the page the
+  portal sent; the parsed `ClaimSummary` objects die with the page. Text is formatted
+  only when a cell is painted (`data()`), for the few dozen rows on screen.
+- The first page (100 rows) shows at once; `canFetchMore`/`fetchMore` then ask the
+  task runner for the next 500 with the page's cursor, one request at a time, so the
+  GUI thread never waits on the network. Answers from an older search are dropped.
+- The quick filter works on the rows already loaded and keeps a compact index array
+  rather than a proxy model, so that narrowing 100,000 rows is one list scan, not
+  100,000 Python `filterAcceptsRow` calls. While it is on, no more pages are fetched
+  (the clerk is looking at what is here).
+"""
+
+from __future__ import annotations
+
+import html
+import sys
+from array import array
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from desktop.portal.claims import ClaimPage, ClaimSummary
+from desktop.tasks import Runner, TaskHandle
+from desktop.ui.claims.formats import Formats, local_date, to_cents
+from desktop.ui.claims.status import status_qcolours
+from desktop.ui.common.text import plain
+
+# Row layout (a plain tuple: no per-row object beyond it).
+R_ID, R_NUMBER, R_LAST, R_FIRST, R_MEMBER, R_FROM, R_TO, R_CATEGORY, R_LABEL = range(9)
+R_BILLED, R_ALLOWED, R_PAID, R_PATIENT, R_PAID_DATE, R_PAYMENT, R_KEY = range(9, 16)
+Row = tuple[Any, ...]
+
+(COL_NUMBER, COL_PATIENT, COL_MEMBER, COL_SERVICE, COL_STATUS, COL_BILLED, COL_ALLOWED,
+ COL_PAID, COL_PATIENT_RESP, COL_PAID_DATE, COL_PAYMENT) = range(11)
+
+#: (header, tooltip, initial width in digit widths); the status column adapts
+COLUMNS: tuple[tuple[str, str, int], ...] = (
+    ("Claim number", "The payer's claim number", 14),
+    ("Patient", "Patient's last and first name", 15),
+    ("Member ID", "The patient's member ID", 11),
+    ("Dates of service", "First and last date of service", 16),
+    ("Status", "Status category and what it means", 22),
+    ("Billed", "Amount billed, in dollars", 9),
+    ("Allowed", "Amount allowed under the contract", 8),
+    ("Paid", "Amount the plan paid", 8),
+    ("Pt. resp.", "Patient responsibility: what the patient may owe", 8),
+    ("Paid date", "Date the payment was made", 9),
+    ("Payment number", "Check or electronic payment (EFT) number", 13),
+)
+#: Columns whose cells may be elided: their tooltip shows the whole (cleaned) value.
+_TIP_COLUMNS = frozenset({COL_PATIENT, COL_STATUS, COL_PAYMENT})
+MONEY_COLUMNS = frozenset({COL_BILLED, COL_ALLOWED, COL_PAID, COL_PATIENT_RESP})
+#: Column -> the portal's sort key (ascending; a leading '-' is descending).
+SORT_KEYS: dict[int, str] = {COL_SERVICE: "service_from", COL_BILLED: "billed_amount"}
+
+#: Role that returns the portal's claim id of a row (opening the detail).
+CLAIM_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+
+FIRST_PAGE = 100
+NEXT_PAGE = 500
+NAME_CHARS = 100
+ID_CHARS = 60
+LABEL_CHARS = 120
+#: Longest patient name shown in a cell; the detail shows up to twice as much.
+CELL_NAME_CHARS = 60
+
+_ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_ALIGNMENTS = tuple(_ALIGN_RIGHT if c in MONEY_COLUMNS else _ALIGN_LEFT
+                    for c in range(len(COLUMNS)))
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_ROLES = frozenset({_DISPLAY, _ALIGN, _BACKGROUND, _FOREGROUND, _TOOLTIP, _ACCESSIBLE,
+                    CLAIM_ID_ROLE})
+
+
+def _clean(value: str | None, limit: int) -> str:
+    """`plain()` with a fast path: most values are short printable ASCII already."""
+    if value is None:
+        return ""
+    if len(value) <= limit and value.isascii() and value.isprintable():
+        return value
+    return plain(value, limit)
+
+
+def summary_row(s: ClaimSummary) -> Row:
+    """One claim as a compact tuple; every string cleaned once, here, off the GUI thread."""
+    number = _clean(s.claim_number, ID_CHARS)
+    last = _clean(s.patient.last_name, NAME_CHARS)
+    first = _clean(s.patient.first_name, NAME_CHARS)
+    member = _clean(s.patient.member_id, ID_CHARS)
+    category = sys.intern(_clean(s.status.category, 10))
+    label = sys.intern(_clean(s.status.label, LABEL_CHARS))
+    payment = _clean(s.payment_number, ID_CHARS) or None
+    key = " ".join((number, last, first, member, category, label, payment or "")).casefold()
+    return (
+        s.claim_id, number, last, first, member, s.service_from, s.service_to,
+        category, label, to_cents(s.billed_amount), to_cents(s.allowed_amount),
+        to_cents(s.paid_amount), to_cents(s.patient_responsibility),
+        local_date(s.paid_at), payment, key,
+    )
+
+
+@dataclass(frozen=True)
+class RowPage:
+    rows: list[Row]
+    next_cursor: str | None
+    total: int
+
+
+def page_rows(page: ClaimPage) -> RowPage:
+    return RowPage([summary_row(s) for s in page.items], page.next_cursor, page.total)
+
+
+#: Runs on a worker thread: the cursor of the next page -> that page as rows.
+PageLoader = Callable[[str], RowPage]
+
+
+def _terms(text: str) -> list[str]:
+    return [t.strip(",;") for t in text.casefold().split() if t.strip(",;")]
+
+
+class ClaimsTableModel(QAbstractTableModel):
+    """Loaded claims of one search, plus how to get the rest."""
+
+    #: Counts, loading state or error changed: the count label should be redrawn.
+    stateChanged = Signal()
+    #: Fetching the next page failed (rows already loaded stay).
+    loadFailed = Signal(object)
+
+    def __init__(self, runner: Runner, formats: Formats | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._fmt = formats or Formats()
+        self._rows: list[Row] = []
+        self._view: array[int] | None = None
+        self._terms: list[str] = []
+        self._total = 0
+        self._cursor: str | None = None
+        self._loader: PageLoader | None = None
+        self._handle: TaskHandle | None = None
+        self._generation = 0
+        self.error: BaseException | None = None
+        self.searched = False
+
+    # --- state -------------------------------------------------------------------
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    @property
+    def loaded(self) -> int:
+        return len(self._rows)
+
+    @property
+    def shown(self) -> int:
+        return len(self._view) if self._view is not None else len(self._rows)
+
+    @property
+    def loading(self) -> bool:
+        return self._handle is not None and not self._handle.finished
+
+    @property
+    def has_more(self) -> bool:
+        return self._cursor is not None
+
+    @property
+    def filtering(self) -> bool:
+        return self._view is not None
+
+    def set_results(self, page: RowPage, loader: PageLoader | None) -> None:
+        """A new search's first page; everything before it is dropped."""
+        self._generation += 1
+        self._cancel()
+        self.beginResetModel()
+        self._rows = list(page.rows)
+        self._total = page.total
+        self._cursor = page.next_cursor if page.rows else None
+        self._loader = loader
+        self.error = None
+        self.searched = True
+        self._view = self._match(0) if self._terms else None
+        self.endResetModel()
+        self.stateChanged.emit()
+
+    def clear(self) -> None:
+        """Drop every row (sign-out, new search); late answers are ignored."""
+        self._generation += 1
+        self._cancel()
+        self.beginResetModel()
+        self._rows = []
+        self._view = None
+        self._terms = []
+        self._total = 0
+        self._cursor = None
+        self._loader = None
+        self.error = None
+        self.searched = False
+        self.endResetModel()
+        self.stateChanged.emit()
+
+    def _cancel(self) -> None:
+        if self._handle is not None:
+            self._handle.cancel()
+            self._handle = None
+
+    # --- rows --------------------------------------------------------------------
+
+    def row_at(self, row: int) -> Row:
+        return self._rows[self._view[row]] if self._view is not None else self._rows[row]
+
+    def shown_rows(self) -> list[Row]:
+        """What the table lists now (the filter applied), for export."""
+        if self._view is None:
+            return list(self._rows)
+        return [self._rows[i] for i in self._view]
+
+    def set_filter(self, text: str) -> None:
+        terms = _terms(text)
+        if terms == self._terms:
+            return
+        self.beginResetModel()
+        self._terms = terms
+        self._view = self._match(0) if terms else None
+        self.endResetModel()
+        self.stateChanged.emit()
+
+    def _match(self, start: int) -> array[int]:
+        terms, rows = self._terms, self._rows
+        if len(terms) == 1:
+            t = terms[0]
+            hits = [i for i in range(start, len(rows)) if t in rows[i][R_KEY]]
+        else:
+            hits = [i for i in range(start, len(rows))
+                    if all(t in rows[i][R_KEY] for t in terms)]
+        return array("q", hits)
+
+    # --- paging ------------------------------------------------------------------
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return (not parent.isValid() and self._cursor is not None and self._loader is not None
+                and not self.loading and self.error is None and self._view is None)
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        self._start_fetch()
+
+    def retry(self) -> None:
+        """Fetch the page that failed again (the clerk pressed Retry)."""
+        if self.error is None or self._cursor is None or self._loader is None:
+            return
+        self.error = None
+        self._start_fetch()
+
+    def _start_fetch(self) -> None:
+        assert self._loader is not None and self._cursor is not None
+        generation = self._generation
+        self._handle = self._runner.run(
+            self._loader, self._cursor,
+            on_done=lambda page: self._arrived(generation, page),
+            on_error=lambda exc: self._failed(generation, exc),
+            owner=self)
+        self.stateChanged.emit()
+
+    def _arrived(self, generation: int, page: object) -> None:
+        if generation != self._generation or not isinstance(page, RowPage):
+            return
+        self._handle = None
+        # The cursor moves on before rows are announced: a view reacting to the insert
+        # may ask for more at once, and must get the page after this one.
+        # An empty page that still promises more would loop for ever: stop there.
+        self._cursor = page.next_cursor if page.rows else None
+        start = len(self._rows)
+        if page.rows:
+            if self._view is None:
+                self.beginInsertRows(QModelIndex(), start, start + len(page.rows) - 1)
+                self._rows.extend(page.rows)
+                self.endInsertRows()
+            else:
+                self._rows.extend(page.rows)
+                hits = self._match(start)
+                if hits:
+                    first = len(self._view)
+                    self.beginInsertRows(QModelIndex(), first, first + len(hits) - 1)
+                    self._view.extend(hits)
+                    self.endInsertRows()
+        self.stateChanged.emit()
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._handle = None
+        self.error = exc
+        self.stateChanged.emit()
+        self.loadFailed.emit(exc)
+
+    # --- Qt model interface ----------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.shown
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][0]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = COLUMNS[section][1]
+            return tip + (" (click to sort)" if section in SORT_KEYS else "")
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _ALIGN_RIGHT if section in MONEY_COLUMNS else _ALIGN_LEFT
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Called thousands of times per repaint (every cell, for seven roles or so): roles
+        # this model never answers leave before anything else is looked at.
+        if type(role) is not int:
+            role = int(role)
+        if role not in _ROLES or not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        if not 0 <= row < self.shown or not 0 <= col < len(COLUMNS):
+            return None
+        if role == _ALIGN:
+            return _ALIGNMENTS[col]
+        r = self.row_at(row)
+        if role == _DISPLAY:
+            return self.text(r, col)
+        if role == _BACKGROUND or role == _FOREGROUND:
+            if col != COL_STATUS:
+                return None
+            return status_qcolours(r[R_CATEGORY])[0 if role == _BACKGROUND else 1]
+        if role == _TOOLTIP:
+            if col not in _TIP_COLUMNS:
+                return None
+            return tooltip(self.text(r, col) if col != COL_PATIENT
+                           else patient_name(r, 2 * NAME_CHARS + 2))
+        if role == _ACCESSIBLE:
+            return f"{COLUMNS[col][0]}: {self.text(r, col)}"
+        return r[R_ID]  # CLAIM_ID_ROLE, the only one left
+
+    def text(self, r: Row, col: int) -> str:
+        """The cell's text (also what the CSV export writes for text columns)."""
+        fmt = self._fmt
+        if col == COL_NUMBER:
+            return str(r[R_NUMBER])
+        if col == COL_PATIENT:
+            return patient_name(r)
+        if col == COL_MEMBER:
+            return str(r[R_MEMBER])
+        if col == COL_SERVICE:
+            return fmt.date_range(r[R_FROM], r[R_TO])
+        if col == COL_STATUS:
+            return f"{r[R_CATEGORY]} {r[R_LABEL]}".strip()
+        if col == COL_BILLED:
+            return fmt.dollars(r[R_BILLED])
+        if col == COL_ALLOWED:
+            return fmt.dollars(r[R_ALLOWED])
+        if col == COL_PAID:
+            return fmt.dollars(r[R_PAID])
+        if col == COL_PATIENT_RESP:
+            return fmt.dollars(r[R_PATIENT])
+        if col == COL_PAID_DATE:
+            paid: date | None = r[R_PAID_DATE]
+            return fmt.date(paid)
+        if col == COL_PAYMENT:
+            return str(r[R_PAYMENT] or "")
+        return ""
+
+
+def tooltip(text: str) -> str:
+    """A tooltip that shows `text` literally.
+
+    Qt guesses rich text in tooltips from their content, so a name like `<b>x` would be
+    rendered; wrapped as escaped rich text, it is shown exactly as written instead.
+    """
+    return "<p>" + html.escape(text, quote=False) + "</p>"
+
+
+def patient_name(r: Row, limit: int = CELL_NAME_CHARS) -> str:
+    last, first = r[R_LAST], r[R_FIRST]
+    name = f"{last}, {first}" if last and first else (last or first)
+    # Already cleaned when the row was built: only the length is left to check.
+    return name if len(name) <= limit else plain(name, limit)

@@ -1,0 +1,557 @@
+"""The Claims screen: search form, results that load as they scroll, claim detail, export.
+
+This module wires the pieces together and owns the screen's conversations with the
+portal (every one through `ctx.runner` and `ctx.session.call`):
+- a search: first page of 100, then `ClaimsTableModel` fetches 500 at a time;
+- a claim's detail, explained with the code tables of `CodeBook`;
+- an interrupted call (expired session, changed policy) is remembered and done again
+  in `resume()`; any other failure is shown inline with a Retry, keeping what is loaded.
+`clear()` (sign-out) drops rows, detail, code tables and the patient fields typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QTextDocument
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.portal.claims import DEFAULT_SORT, ClaimDetail, ClaimSearch
+from desktop.portal.errors import (
+    PolicyAcceptanceRequired,
+    SessionExpired,
+    Unauthenticated,
+    ValidationFailed,
+)
+from desktop.tasks import TaskHandle
+from desktop.ui.claims import export as claims_export
+from desktop.ui.claims.codes import CodeBook
+from desktop.ui.claims.detail import ClaimDetailPanel
+from desktop.ui.claims.form import SearchForm
+from desktop.ui.claims.formats import Formats
+from desktop.ui.claims.model import (
+    CLAIM_ID_ROLE,
+    COL_NUMBER,
+    FIRST_PAGE,
+    NEXT_PAGE,
+    SORT_KEYS,
+    ClaimsTableModel,
+    RowPage,
+    page_rows,
+)
+from desktop.ui.claims.table import ClaimsTable
+from desktop.ui.common.errors import describe
+from desktop.ui.common.text import plain, set_plain
+from desktop.ui.context import ScreenContext
+from desktop.ui.screen import Screen
+
+SORTS: tuple[tuple[str, str], ...] = (
+    ("Service date, newest first", "-service_from"),
+    ("Service date, oldest first", "service_from"),
+    ("Billed, highest first", "-billed_amount"),
+    ("Billed, lowest first", "billed_amount"),
+    ("Received, newest first", "-received_at"),
+    ("Received, oldest first", "received_at"),
+)
+FILTER_DELAY_MS = 200
+ERROR_STYLE = "color: #a00000;"
+
+
+def _interrupted(exc: BaseException) -> bool:
+    """The shell handles these (lock screen, policy gate) and then calls `resume()`.
+
+    An authenticated call's 401 means the portal revoked the session (password changed
+    or signed out elsewhere): the shell asks for the password like after an expiry.
+    """
+    return isinstance(exc, PolicyAcceptanceRequired | SessionExpired | Unauthenticated)
+
+
+class ClaimsScreen(Screen):
+    title = "Claims"
+
+    def __init__(self, ctx: ScreenContext, *,
+                 choose_path: claims_export.PathChooser = claims_export.save_path_dialog,
+                 ask_printer: claims_export.PrinterPrompt = claims_export.print_dialog,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("claimsScreen")
+        self._ctx = ctx
+        self._choose_path = choose_path
+        self._ask_printer = ask_printer
+        self._fmt = Formats()
+        self._generation = 0
+        self._search_handle: TaskHandle | None = None
+        self._detail_handle: TaskHandle | None = None
+        self._last: tuple[ClaimSearch, str] | None = None
+        self._searching = False
+        self._detail_target: tuple[str, str] | None = None
+        #: What to do again in `resume()`: "search", "more" and/or "detail".
+        self._pending: set[str] = set()
+        self._retry_action: Callable[[], None] | None = None
+        self.codes = CodeBook(ctx, self)
+        self.model = ClaimsTableModel(ctx.runner, self._fmt, self)
+        self._build()
+        self.codes.changed.connect(self._codes_changed)
+        self.model.stateChanged.connect(self._update_count)
+        self.model.loadFailed.connect(self._more_failed)
+        self._update_count()
+
+    # --- layout --------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.form = SearchForm(self)
+        self.form.submitted.connect(self.search)
+        layout.addWidget(self.form)
+
+        bar = QHBoxLayout()
+        self.count = QLabel(self)
+        self.count.setObjectName("claimsCount")
+        self.count.setAccessibleName("Number of claims found")
+        self.count.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.count.font()
+        font.setBold(True)
+        self.count.setFont(font)
+        bar.addWidget(self.count)
+        self.status = QLabel(self)
+        self.status.setObjectName("claimsStatus")
+        self.status.setAccessibleName("Search status")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        bar.addWidget(self.status, 1)
+        self.retry = QPushButton("Retr&y", self)
+        self.retry.setObjectName("claimsRetry")
+        self.retry.setAccessibleName("Try again")
+        self.retry.clicked.connect(self._do_retry)
+        self.retry.hide()
+        bar.addWidget(self.retry)
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("claimsFilter")
+        self.filter.setAccessibleName("Quick filter of the loaded claims")
+        self.filter.setPlaceholderText("Claim no., name, member ID, status…")
+        self.filter.setToolTip("Narrow the claims already loaded; no new search is made")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setMaximumWidth(260)
+        # Typing narrows after a short pause, not on every keystroke of a long list.
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self._apply_filter)
+        self.filter.textChanged.connect(lambda _t: self._filter_timer.start())
+        self.filter.returnPressed.connect(self._apply_filter)
+        filter_caption = QLabel("&Quick filter:", self)
+        filter_caption.setBuddy(self.filter)
+        bar.addWidget(filter_caption)
+        bar.addWidget(self.filter)
+        self.sort = QComboBox(self)
+        self.sort.setObjectName("searchSort")
+        self.sort.setAccessibleName("Sort order")
+        for text, key in SORTS:
+            self.sort.addItem(text, key)
+        self.sort.setCurrentIndex(0)
+        self.sort.view().setObjectName("searchSortList")
+        self.sort.view().setAccessibleName("Sort orders")
+        self.sort.activated.connect(lambda _i: self._sort_changed())
+        sort_caption = QLabel("&Sort by:", self)
+        sort_caption.setBuddy(self.sort)
+        bar.addWidget(sort_caption)
+        bar.addWidget(self.sort)
+        self.export_button = QPushButton("E&xport CSV…", self)
+        self.export_button.setObjectName("exportCsvButton")
+        self.export_button.setAccessibleName("Export the listed claims to a CSV file")
+        self.export_button.setToolTip("Save the claims listed here to a CSV file "
+                                      "(it will contain patient information)")
+        self.export_button.clicked.connect(self.export_csv)
+        self.export_button.setVisible(self._ctx.allow_export)
+        bar.addWidget(self.export_button)
+        layout.addLayout(bar)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("claimsSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.table = ClaimsTable(self.model, self.splitter)
+        self.table.horizontalHeader().sectionClicked.connect(self._header_clicked)
+        self._sync_indicator()
+        self.table.activated.connect(self._activated)
+        self.detail = ClaimDetailPanel(self._fmt, allow_print=self._ctx.allow_print,
+                                       parent=self.splitter)
+        self.detail.close_requested.connect(self.close_detail)
+        self.detail.retry_requested.connect(self._reload_detail)
+        self.detail.print_requested.connect(self.print_detail)
+        self.detail.pdf_requested.connect(self.save_detail_pdf)
+        self.detail.hide()
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        layout.addWidget(self.splitter, 1)
+
+        if self._ctx.allow_print:
+            printing = QShortcut(QKeySequence.StandardKey.Print, self)
+            printing.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            printing.activated.connect(self.print_detail)
+
+    def _apply_filter(self) -> None:
+        self._filter_timer.stop()
+        self.model.set_filter(self.filter.text())
+
+    # --- Screen hooks ------------------------------------------------------------------
+
+    def activate(self) -> None:
+        self.codes.ensure()
+        if not self.model.searched:
+            self.form.fields["claim_number"].edit.setFocus()
+
+    def clear(self) -> None:
+        """Sign-out: every claim row, the detail, the code tables and the patient fields
+        of the form go; dates, statuses, NPIs and the sort order stay for this launch."""
+        self._generation += 1
+        for handle in (self._search_handle, self._detail_handle):
+            if handle is not None:
+                handle.cancel()
+        self._search_handle = self._detail_handle = None
+        self._searching = False
+        self._pending.clear()
+        self._last = None
+        self._detail_target = None
+        self.model.clear()
+        self.close_detail()
+        self.codes.clear()
+        self.form.forget_patient()
+        self.filter.clear()
+        self._apply_filter()
+        self._set_status("")
+        self._update_count()
+
+    def resume(self) -> None:
+        pending, self._pending = self._pending, set()
+        if self.codes.interrupted:
+            self.codes.ensure()
+        if "search" in pending and self._last is not None:
+            self._run_search(*self._last)
+        elif "more" in pending:
+            self._set_status("")
+            self.model.retry()
+        if "detail" in pending:
+            self._reload_detail()
+
+    # --- searching ---------------------------------------------------------------------
+
+    @property
+    def sort_key(self) -> str:
+        return str(self.sort.currentData() or DEFAULT_SORT)
+
+    def search(self) -> None:
+        """Check the form and, if every field is right, start a new search."""
+        criteria = self.form.criteria()
+        if criteria is None:
+            self._set_status("Please correct the marked field before searching.", error=True)
+            return
+        self._run_search(criteria, self.sort_key)
+
+    def _run_search(self, criteria: ClaimSearch, sort: str) -> None:
+        self._generation += 1
+        generation = self._generation
+        if self._search_handle is not None:
+            self._search_handle.cancel()
+        self._last = (criteria, sort)
+        self._pending.discard("search")
+        self._pending.discard("more")
+        self.model.clear()
+        self.model.set_filter(self.filter.text())
+        self._searching = True
+        self._set_status("")
+        self._update_count()
+        self.codes.ensure()
+        self._search_handle = self._ctx.runner.run(
+            self._first_page, criteria, sort,
+            on_done=lambda page: self._first_arrived(generation, criteria, sort, page),
+            on_error=lambda exc: self._search_failed(generation, exc),
+            owner=self)
+
+    def _first_page(self, criteria: ClaimSearch, sort: str) -> RowPage:
+        """Worker thread: the first page, already turned into compact rows."""
+        page = self._ctx.session.call(self._ctx.client.search_claims, criteria, None,
+                                      FIRST_PAGE, sort)
+        return page_rows(page)
+
+    def _loader(self, criteria: ClaimSearch, sort: str) -> Callable[[str], RowPage]:
+        call, client = self._ctx.session.call, self._ctx.client
+
+        def next_page(cursor: str) -> RowPage:
+            return page_rows(call(client.search_claims, criteria, cursor, NEXT_PAGE, sort))
+        return next_page
+
+    def _first_arrived(self, generation: int, criteria: ClaimSearch, sort: str,
+                       page: RowPage) -> None:
+        if generation != self._generation:
+            return
+        self._searching = False
+        self._search_handle = None
+        self.model.set_results(page, self._loader(criteria, sort))
+        if self.model.shown:
+            self.table.setCurrentIndex(self.model.index(0, COL_NUMBER))
+            if self.form.isAncestorOf(self.focusWidget()) or self.focusWidget() is None:
+                self.table.setFocus()
+        self._update_count()
+
+    def _search_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._searching = False
+        self._search_handle = None
+        if _interrupted(exc):
+            self._pending.add("search")
+            self._set_status("The search will run again once you are signed in and the "
+                             "privacy policy is accepted.")
+            self._update_count()
+            return
+        if isinstance(exc, ValidationFailed) and exc.fields:
+            leftover = self.form.show_server_errors(exc.fields)
+            text = " ".join([describe(exc), *leftover]) if leftover else \
+                "The portal did not accept the marked field."
+            self._set_status(text, error=True)
+        else:
+            self._set_status(describe(exc), error=True, retry=self._retry_search)
+        self._update_count()
+
+    def _retry_search(self) -> None:
+        if self._last is not None:
+            self._run_search(*self._last)
+
+    def _more_failed(self, exc: BaseException) -> None:
+        if _interrupted(exc):
+            self._pending.add("more")
+            self._set_status("Loading will go on once you are signed in and the privacy "
+                             "policy is accepted.")
+            return
+        self._set_status("Could not load more claims: " + describe(exc)
+                         + " The claims already listed stay.", error=True,
+                         retry=self._retry_more)
+
+    def _retry_more(self) -> None:
+        self._set_status("")
+        self.model.retry()
+
+    # --- sorting -----------------------------------------------------------------------
+
+    def _header_clicked(self, section: int) -> None:
+        key = SORT_KEYS.get(section)
+        if key is None:
+            self._sync_indicator()  # this column cannot be sorted by the portal
+            return
+        current = self.sort_key
+        wanted = key if current == "-" + key else "-" + key
+        self.sort.setCurrentIndex(self.sort.findData(wanted))
+        self._sort_changed()
+
+    def _sort_changed(self) -> None:
+        self._sync_indicator()
+        if self._last is not None:
+            self._run_search(self._last[0], self.sort_key)
+
+    def _sync_indicator(self) -> None:
+        self.table.show_sort(self.sort_key)
+
+    # --- detail ------------------------------------------------------------------------
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_detail(index.row())
+
+    def open_detail(self, row: int) -> None:
+        """Show the claim on this (view) row in the detail panel and load it."""
+        if not 0 <= row < self.model.shown:
+            return
+        claim_id = str(self.model.index(row, 0).data(CLAIM_ID_ROLE))
+        number = str(self.model.index(row, COL_NUMBER).data())
+        self._detail_target = (claim_id, number)
+        self.detail.show()
+        if self.splitter.sizes()[1] == 0 or self.detail.height() < 80:
+            total = sum(self.splitter.sizes())
+            self.splitter.setSizes([total * 2 // 5, total - total * 2 // 5])
+        self._reload_detail()
+
+    def _reload_detail(self) -> None:
+        if self._detail_target is None:
+            return
+        claim_id, number = self._detail_target
+        self._pending.discard("detail")
+        if self._detail_handle is not None:
+            self._detail_handle.cancel()
+        self.codes.ensure()
+        self.detail.show_loading(number)
+        generation = self._generation
+        self._detail_handle = self._ctx.runner.run(
+            self._ctx.session.call, self._ctx.client.get_claim, claim_id,
+            on_done=lambda d: self._detail_arrived(generation, claim_id, d),
+            on_error=lambda exc: self._detail_failed(generation, claim_id, exc),
+            owner=self)
+
+    def _detail_arrived(self, generation: int, claim_id: str, detail: ClaimDetail) -> None:
+        if generation != self._generation or self._detail_target is None \
+                or self._detail_target[0] != claim_id:
+            return
+        self._detail_handle = None
+        self.detail.show_detail(detail, self.codes.words)
+
+    def _detail_failed(self, generation: int, claim_id: str, exc: BaseException) -> None:
+        if generation != self._generation or self._detail_target is None \
+                or self._detail_target[0] != claim_id:
+            return
+        self._detail_handle = None
+        if _interrupted(exc):
+            self._pending.add("detail")
+            self.detail.show_error("The claim will load once you are signed in and the "
+                                   "privacy policy is accepted.", retry=False)
+            return
+        self.detail.show_error("Could not load the claim: " + describe(exc), retry=True)
+
+    def close_detail(self) -> None:
+        if self._detail_handle is not None:
+            self._detail_handle.cancel()
+            self._detail_handle = None
+        self._detail_target = None
+        self._pending.discard("detail")
+        self.detail.clear()
+        self.detail.hide()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Escape closes the detail (children pass the keys they do not use up to here)."""
+        if event.key() == Qt.Key.Key_Escape and self.detail.isVisible():
+            self.close_detail()
+            self.table.setFocus()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _codes_changed(self) -> None:
+        self.form.set_status_words(self.codes.words.status)
+        if self.detail.detail is not None:
+            self.detail.fill(self.codes.words)
+
+    # --- export and print --------------------------------------------------------------
+
+    def export_csv(self) -> None:
+        """CSV of the claims listed now, only on request and only where IT allows it."""
+        if not self._ctx.allow_export:
+            return
+        rows = self.model.shown_rows()
+        if not rows:
+            self._set_status("There are no claims listed to export.")
+            return
+        stamp = datetime.now().strftime("%Y%m%d-%H%M")
+        path = self._choose_path(self, "Export claims to CSV (the file will contain patient "
+                                 "information)", claims_export.suggested_path(
+                                     f"claims-{stamp}", "csv"), "CSV files (*.csv)")
+        if not path:
+            return
+        if not path.lower().endswith(".csv"):
+            path += ".csv"
+        self._set_status("Writing the file…")
+        self._ctx.runner.run(claims_export.write_csv, path, rows,
+                             on_done=lambda n: self._exported(path, n),
+                             on_error=lambda exc: self._write_failed(exc), owner=self)
+
+    def _exported(self, path: str, count: int) -> None:
+        noun = "claim" if count == 1 else "claims"
+        self._set_status(f"Saved {self._fmt.count(count)} {noun} to {plain(path, 300)}. "
+                         + claims_export.PHI_NOTE)
+
+    def _write_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, OSError):
+            reason = plain(exc.strerror or "the file could not be written", 200)
+            self._set_status(f"The file was not saved: {reason}.", error=True)
+        else:
+            self._set_status(describe(exc), error=True)
+
+    def _document(self) -> QTextDocument | None:
+        detail = self.detail.detail
+        if detail is None:
+            return None
+        return claims_export.claim_document(detail, self.codes.words, self._fmt)
+
+    def print_detail(self) -> None:
+        if not self._ctx.allow_print or self.detail.detail is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if not self._ask_printer(printer, self):
+            return
+        doc = self._document()
+        if doc is not None:
+            claims_export.print_claim(doc, printer)
+            self._set_status("The claim was sent to the printer.")
+
+    def save_detail_pdf(self) -> None:
+        detail = self.detail.detail
+        if not self._ctx.allow_print or detail is None:
+            return
+        path = self._choose_path(
+            self, "Save the claim as PDF (the file will contain patient information)",
+            claims_export.suggested_path(f"claim-{detail.claim_number}", "pdf"),
+            "PDF files (*.pdf)")
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        doc = self._document()
+        if doc is None:
+            return
+        try:
+            claims_export.save_pdf(doc, path)
+        except OSError as exc:
+            self._write_failed(exc)
+            return
+        self._set_status(f"Saved the claim to {plain(path, 300)}. " + claims_export.PHI_NOTE)
+
+    # --- status line -------------------------------------------------------------------
+
+    def _set_status(self, text: str, *, error: bool = False,
+                    retry: Callable[[], None] | None = None) -> None:
+        set_plain(self.status, text, 600)
+        self.status.setStyleSheet(ERROR_STYLE if error else "")
+        self._retry_action = retry
+        self.retry.setVisible(retry is not None)
+
+    def _do_retry(self) -> None:
+        action, self._retry_action = self._retry_action, None
+        self.retry.hide()
+        if action is not None:
+            action()
+
+    def _update_count(self) -> None:
+        m = self.model
+        if self._searching:
+            text = "Searching…"
+        elif "search" in self._pending:
+            text = "Search paused"
+        elif not m.searched:
+            text = "No search yet: fill in any details above and press Enter"
+        elif m.total == 0:
+            text = "No claims match these details"
+        else:
+            noun = "claim" if m.total == 1 else "claims"
+            text = f"{self._fmt.count(m.total)} {noun} ({self._fmt.count(m.loaded)} loaded)"
+            if m.filtering:
+                text += f", {self._fmt.count(m.shown)} match the filter"
+            if m.loading:
+                text += ", loading more…"
+        set_plain(self.count, text)
+        self.export_button.setEnabled(m.shown > 0)
+
+
+def make_claims_screen(ctx: ScreenContext) -> Screen:
+    return ClaimsScreen(ctx)

@@ -1,0 +1,100 @@
+"""What the user sees once the portal has created the account: active, or waiting for review.
+
+A pending account cannot sign in, so that page says what happens next and whom to
+call, with the support desk's details as the portal publishes them (`GET /support`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from desktop.portal.models import SupportInfo
+from desktop.ui.common.text import heading, plain, plain_label, set_plain
+
+SUPPORT_FALLBACK = (
+    "The support desk's details could not be loaded just now. After you close this "
+    "window, Help > Support contact on the sign-in screen shows them."
+)
+
+
+def support_text(info: SupportInfo) -> str:
+    return (f"{plain(info.organization, 120)}\n"
+            f"Phone: {plain(info.phone, 60)}\n"
+            f"Email: {plain(info.email, 120)}\n"
+            f"Hours: {plain(info.hours, 160)}\n"
+            f"Website: {plain(info.website, 160)}")
+
+
+class RegistrationOutcome(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("regOutcome")
+        layout = QVBoxLayout(self)
+        layout.setSpacing(12)
+        self.title = heading("", self, scale=1.3)
+        self.title.setObjectName("regOutcomeTitle")
+        layout.addWidget(self.title)
+        self.text = plain_label("", self)
+        self.text.setObjectName("regOutcomeText")
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.text)
+        self.support_heading = plain_label("Whom to contact", self)
+        self.support_heading.setObjectName("regSupportHeading")
+        bold = self.support_heading.font()
+        bold.setBold(True)
+        self.support_heading.setFont(bold)
+        layout.addWidget(self.support_heading)
+        self.support = plain_label("Loading the support desk's details…", self)
+        self.support.setObjectName("regSupport")
+        self.support.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.support)
+        layout.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.done = QPushButton("&Close", self)
+        self.done.setObjectName("regDone")
+        row.addWidget(self.done)
+        layout.addLayout(row)
+        self.status = ""
+        self.username = ""
+
+    def show_result(self, username: str, status: str) -> None:
+        self.status, self.username = status, username
+        name = plain(username, 40)
+        if status == "active":
+            set_plain(self.title, "Your account is ready")
+            set_plain(self.text, (
+                f"You can sign in now with the username {name} and the password you chose. "
+                "The username is filled in on the sign-in screen for you (only until Claims "
+                "Desktop closes; it is not saved on this computer)."), 2000)
+            self.support_heading.hide()
+            self.support.hide()
+            self.done.setText("&Go to sign-in")
+            self.done.setAccessibleName("Close and go to the sign-in screen")
+        else:
+            set_plain(self.title, "Your registration is waiting for review")
+            set_plain(self.text, (
+                f"The account {name} was created, but you cannot sign in yet. The NPI is "
+                "not listed for this TIN in the plan's contracting records, or the "
+                "organization name differs from them, so a reviewer at the plan checks the "
+                "registration first.\n\n"
+                "What happens next: once the reviewer activates the account you can sign in "
+                "with this username and your password. Nothing else is needed from you "
+                "unless the plan contacts you. If you have not been able to sign in after a "
+                "few business days, or you think a detail was wrong, contact provider "
+                "support and give them your username (never your password)."), 2000)
+            self.support_heading.show()
+            self.support.show()
+            self.done.setText("&Close")
+            self.done.setAccessibleName("Close the registration window")
+
+    def show_support(self, info: SupportInfo) -> None:
+        set_plain(self.support, support_text(info), 1000)
+
+    def support_failed(self) -> None:
+        set_plain(self.support, SUPPORT_FALLBACK)
+
+    def wipe(self) -> None:
+        self.username = ""
+        set_plain(self.text, "")

@@ -1,0 +1,34 @@
+"""The contract between the main window and a workspace screen.
+
+`MainWindow` talks to the Claims, Account (and later) screens only through these
+methods, so that it never needs to know what a screen holds. A screen runs its portal
+work through the `Operations` of its `ScreenContext` (`desktop.ui.operations`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+
+class Screen(QWidget):
+    """Base for workspace screens; MainWindow only talks to them through these methods."""
+
+    title = ""
+
+    def has_unsaved_changes(self) -> bool:
+        return False
+
+    def clear(self) -> None:
+        """Drop every piece of portal data held by the screen (sign-out)."""
+
+    def activate(self) -> None:
+        """The screen became visible."""
+
+    def can_leave(self) -> bool:
+        """Asked before another screen is shown; a screen with unsaved edits may ask the
+        user. Returning False keeps the user here. Edits are never dropped by leaving."""
+        return True
+
+    def resume(self) -> None:
+        """The user accepted a changed policy or unlocked after an expiry: retry what was
+        interrupted (e.g. the search that failed), keeping everything typed."""

@@ -1,0 +1,95 @@
+"""The idle lock: replaces the window's content so no claim data is visible.
+
+The screens underneath are only hidden, never torn down, so that unsaved input
+survives the lock and a re-sign-in.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from desktop.ui.common.fields import centered_card, error_label
+from desktop.ui.common.text import heading, plain, set_plain
+
+
+class LockScreen(QWidget):
+    unlock_requested = Signal(str)
+    sign_out_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lockScreen")
+        self.setAccessibleName("Locked")
+        card, box = centered_card(self)
+        self.title = heading("Claims Desktop is locked", card)
+        box.addWidget(self.title)
+        self.reason = QLabel(card)
+        self.reason.setTextFormat(Qt.TextFormat.PlainText)
+        self.reason.setWordWrap(True)
+        box.addWidget(self.reason)
+        form = QFormLayout()
+        self.user = QLabel(card)
+        self.user.setTextFormat(Qt.TextFormat.PlainText)
+        form.addRow("Signed in as:", self.user)
+        self.password = QLineEdit(card)
+        self.password.setObjectName("unlockPassword")
+        self.password.setAccessibleName("Password to unlock")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setMaxLength(128)
+        self.password.returnPressed.connect(self._unlock)
+        form.addRow("&Password:", self.password)
+        box.addLayout(form)
+        self.error = error_label(card, "unlockError", "unlocking")
+        box.addWidget(self.error)
+        row = QHBoxLayout()
+        self.sign_out = QPushButton("Sign &out", card)
+        self.sign_out.setObjectName("lockSignOutButton")
+        self.sign_out.setAccessibleName("Sign out instead of unlocking")
+        self.sign_out.clicked.connect(self.sign_out_requested)
+        self.unlock = QPushButton("&Unlock", card)
+        self.unlock.setObjectName("unlockButton")
+        self.unlock.setAccessibleName("Unlock")
+        self.unlock.setDefault(True)
+        self.unlock.clicked.connect(self._unlock)
+        row.addWidget(self.sign_out)
+        row.addStretch(1)
+        row.addWidget(self.unlock)
+        box.addLayout(row)
+
+    def prepare(self, username: str, reason: str) -> None:
+        set_plain(self.user, plain(username, 64))
+        set_plain(self.reason, reason)
+        self.error.clear()
+        self.error.hide()
+        self.password.clear()
+        self.set_busy(False)
+        self.password.setFocus()
+
+    def set_busy(self, busy: bool) -> None:
+        self.unlock.setEnabled(not busy)
+        self.password.setEnabled(not busy)
+
+    def failed(self, message: str) -> None:
+        set_plain(self.error, message)
+        self.error.show()
+        self.password.clear()
+        self.set_busy(False)
+        self.password.setFocus()
+
+    def _unlock(self) -> None:
+        if not self.unlock.isEnabled():
+            return
+        pw = self.password.text()
+        if not pw:
+            self.failed("Enter your password to unlock.")
+            return
+        self.set_busy(True)
+        self.unlock_requested.emit(pw)

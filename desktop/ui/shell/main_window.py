@@ -1,0 +1,596 @@
+"""The main window: composes the sign-in screen, the workspace, the lock screen and the gates.
+
+It owns the sign-in state machine of the UI (signed out -> gated -> working ->
+locked) and nothing else: screens do their own work through the task runner,
+the session does the portal work, and the policy gate does the policy dialog.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from desktop.portal.errors import AccountLocked, PortalError, Unauthenticated
+from desktop.portal.models import Acceptance, Policy, SignIn, SupportInfo, UserInfo
+from desktop.session import REASON_REVOKED, Session
+from desktop.tasks import Runner
+from desktop.ui.common.clipboard import clear_if_ours
+from desktop.ui.common.errors import describe, sign_in_message
+from desktop.ui.common.text import message, plain, set_plain
+from desktop.ui.screen import Screen
+from desktop.ui.shell.help_dialogs import open_about, open_policy_view, open_support
+from desktop.ui.shell.idle import IdleWatcher
+from desktop.ui.shell.lock_screen import LockScreen
+from desktop.ui.shell.login_screen import DemoUser, LoginScreen
+from desktop.ui.shell.policy_gate import PolicyGate
+
+if TYPE_CHECKING:
+    from desktop.ui.registration.dialog import RegistrationDialog
+
+log = logging.getLogger(__name__)
+
+#: Failed unlock attempts before the window signs out instead of asking again.
+MAX_UNLOCK_FAILURES = 5
+#: How long quitting waits for the server to revoke the session before it goes anyway.
+QUIT_REVOKE_WAIT_MS = 8000
+REVOKED = "The portal ended your session (was your password changed on another computer?)."
+
+
+@dataclass
+class PortalCalls:
+    """The public portal calls the shell makes; bound to the client by the app."""
+
+    get_policy: Callable[[], Policy]
+    get_policy_version: Callable[[str], Policy]
+    get_support: Callable[[], SupportInfo]
+    list_acceptances: Callable[[], list[Acceptance]]
+    tls_version: Callable[[], str | None] = lambda: None
+
+
+@dataclass
+class ShellOptions:
+    portal_host: str
+    idle_lock_minutes: int = 15
+    last_seen_policy_version: str | None = None
+    remember_policy_version: Callable[[str], None] = lambda _v: None
+    demo_users: Sequence[DemoUser] = ()
+    screens: dict[str, Callable[[], Screen]] = field(default_factory=dict)
+    idle_watcher: IdleWatcher | None = None
+    #: Builds the registration dialog for the policy version accepted in this launch.
+    registration: Callable[[str, QWidget], RegistrationDialog] | None = None
+
+
+class MainWindow(QMainWindow):
+    #: The window has closed for good (after the session was revoked or given up on).
+    closed = Signal()
+
+    def __init__(self, session: Session, calls: PortalCalls, runner: Runner,
+                 options: ShellOptions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Claims Desktop")
+        self.resize(1200, 800)
+        self._session = session
+        self._calls = calls
+        self._runner = runner
+        self._options = options
+        self._state = "starting"
+        self._closing = False
+        self._unlock_failures = 0
+        self._told_memory_only = False
+        self._username = ""
+        #: The policy version the user accepted in this launch (registration needs one).
+        self._accepted_this_launch: str | None = None
+        self._resume_pending = False
+        self._hidden_dialogs: list[QDialog] = []
+        self.demo_portal: object | None = None
+
+        self.login = LoginScreen(options.portal_host, options.demo_users, self)
+        self.lock = LockScreen(self)
+        self.workspace = QWidget(self)
+        self.workspace.setObjectName("workspace")
+        # Screens are built at the first sign-in: their modules stay unloaded until then,
+        # which keeps start-up to the sign-in screen short.
+        self.screens: dict[str, Screen] = {}
+        self._build_workspace()
+        self.root = QStackedWidget(self)
+        for w in (self.login, self.workspace, self.lock):
+            self.root.addWidget(w)
+        self.setCentralWidget(self.root)
+        self._build_status()
+        self._build_menus()
+
+        self.gate = PolicyGate(runner, calls.get_policy, calls.get_policy_version, self)
+        self.idle = options.idle_watcher or IdleWatcher(options.idle_lock_minutes * 60.0,
+                                                        parent=self)
+        self.idle.locked.connect(self._idle_locked)
+        self.idle.warning.connect(self._idle_warning)
+
+        self.login.sign_in_requested.connect(self._sign_in)
+        self.login.register_requested.connect(self._register)
+        self.lock.unlock_requested.connect(self._unlock)
+        self.lock.sign_out_requested.connect(lambda: self.sign_out("You are signed out."))
+        session.policy_acceptance_required.connect(self._policy_changed)
+        session.session_expired.connect(self._session_expired)
+        session.signed_out.connect(self._signed_out_elsewhere)
+        if hasattr(runner, "busy_changed"):
+            runner.busy_changed.connect(self._busy)
+        self._show_login()
+
+    # ----- layout -------------------------------------------------------------------
+
+    def _build_workspace(self) -> None:
+        layout = QVBoxLayout(self.workspace)
+        bar = QHBoxLayout()
+        self.nav: dict[str, QPushButton] = {}
+        for key, name, label, tip in (
+            ("claims", "navClaims", "&Claims", "Search claims (Ctrl+1)"),
+            ("account", "navAccount", "&Account", "Your account settings (Ctrl+2)"),
+        ):
+            button = QPushButton(label, self.workspace)
+            button.setObjectName(name)
+            button.setAccessibleName(tip.split(" (")[0])
+            button.setToolTip(tip)
+            button.setCheckable(True)
+            button.clicked.connect(lambda _=False, k=key: self.show_screen(k))
+            bar.addWidget(button)
+            self.nav[key] = button
+        bar.addStretch(1)
+        self.user_label = QLabel(self.workspace)
+        self.user_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.user_label.setObjectName("signedInUser")
+        bar.addWidget(self.user_label)
+        self.sign_out_button = QPushButton("Sign &out", self.workspace)
+        self.sign_out_button.setObjectName("signOutButton")
+        self.sign_out_button.setAccessibleName("Sign out")
+        self.sign_out_button.setToolTip("Sign out and remove the session from this computer")
+        self.sign_out_button.clicked.connect(lambda: self.sign_out("You are signed out."))
+        bar.addWidget(self.sign_out_button)
+        layout.addLayout(bar)
+        self.banner = QLabel(self.workspace)
+        self.banner.setObjectName("workspaceBanner")
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "background: #fff4ce; border: 1px solid #e0c060; padding: 6px; color: #3b2f00;")
+        self.banner.hide()
+        layout.addWidget(self.banner)
+        self.screen_stack = QStackedWidget(self.workspace)
+        layout.addWidget(self.screen_stack, 1)
+
+    def _build_screens(self) -> None:
+        if self.screens:
+            return
+        for key, factory in self._options.screens.items():
+            screen = factory()
+            self.screens[key] = screen
+            self.screen_stack.addWidget(screen)
+
+    def _build_status(self) -> None:
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("statusSession")
+        self.status_label.setAccessibleName("Connection and session status")
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.busy_bar = QProgressBar(self)
+        self.busy_bar.setObjectName("busyIndicator")
+        self.busy_bar.setAccessibleName("Working")
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setMaximumWidth(120)
+        self.busy_bar.hide()
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.busy_bar)
+
+    def _action(self, text: str, shortcut: QKeySequence | str, slot: Callable[[], Any],
+                name: str) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.act_lock = self._action("&Lock now", "Ctrl+L", self.lock_now, "actionLock")
+        self.act_sign_out = self._action("Sign &out", "Ctrl+Shift+O",
+                                         lambda: self.sign_out("You are signed out."),
+                                         "actionSignOut")
+        self.act_quit = self._action("&Quit", "Ctrl+Q", self.close, "actionQuit")
+        for a in (self.act_lock, self.act_sign_out):
+            file_menu.addAction(a)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        go = bar.addMenu("&Go")
+        self.act_claims = self._action("&Claims", "Ctrl+1", lambda: self.show_screen("claims"),
+                                       "actionClaims")
+        self.act_account = self._action("&Account", "Ctrl+2",
+                                        lambda: self.show_screen("account"), "actionAccount")
+        go.addAction(self.act_claims)
+        go.addAction(self.act_account)
+        help_menu = bar.addMenu("&Help")
+        self.act_policy = self._action("&Privacy policy…", "Ctrl+Shift+P", self.show_policy,
+                                       "actionPrivacyPolicy")
+        self.act_support = self._action("&Support contact…", "F1", self.show_support,
+                                        "actionSupport")
+        self.act_about = self._action("&About Claims Desktop", "Ctrl+Shift+A", self.show_about,
+                                      "actionAbout")
+        for a in (self.act_policy, self.act_support, self.act_about):
+            help_menu.addAction(a)
+
+    # ----- state --------------------------------------------------------------------
+
+    @property
+    def state(self) -> str:
+        return self._state
+
+    def _set_signed_in_actions(self, on: bool) -> None:
+        for a in (self.act_lock, self.act_sign_out, self.act_claims, self.act_account):
+            a.setEnabled(on)
+
+    def _update_status(self) -> None:
+        tls = self._calls.tls_version() or "TLS"
+        parts = [f"Portal {plain(self._options.portal_host, 80)}",
+                 f"{plain(tls.replace('TLSv', 'TLS '), 20)}, certificate verified"]
+        if self._state in ("working", "locked") and self._username:
+            parts.append(f"Signed in as {plain(self._username, 64)}")
+            parts.append(f"Session token: {plain(self._session.token_location, 80)}")
+        else:
+            parts.append("Not signed in")
+        self.status_label.setText(" · ".join(parts))
+
+    def _show_login(self, message_text: str | None = None) -> None:
+        self._state = "signed_out"
+        self._resume_pending = False
+        for dialog in self._hidden_dialogs:
+            if isValid(dialog):
+                dialog.reject()  # nothing of the old session comes back after sign-out
+        self._hidden_dialogs = []
+        self.idle.stop()
+        self.login.reset(message_text)
+        self.root.setCurrentWidget(self.login)
+        self._set_signed_in_actions(False)
+        self.banner.hide()
+        self._update_status()
+        self.login.username.setFocus()
+
+    def _enter_workspace(self) -> None:
+        was_locked, self._resume_pending = self._resume_pending, False
+        self._accepted_this_launch = (self._session.accepted_policy_version
+                                      or self._accepted_this_launch)
+        self._state = "working"
+        self._unlock_failures = 0
+        self._build_screens()
+        self.root.setCurrentWidget(self.workspace)
+        self._set_signed_in_actions(True)
+        self.user_label.setText(f"Signed in as {plain(self._username, 64)}")
+        self._update_status()
+        if not self._session.token_persistent and not self._told_memory_only:
+            self._told_memory_only = True
+            self._show_banner(self._session.token_notice or (
+                "No secure credential store is available, so your session is kept in "
+                "memory only and ends when Claims Desktop closes."))
+        current = self.screen_stack.currentWidget()
+        if isinstance(current, Screen):
+            self.show_screen(next(k for k, s in self.screens.items() if s is current))
+        self.idle.start()
+        hidden, self._hidden_dialogs = self._hidden_dialogs, []
+        for dialog in hidden:
+            if isValid(dialog):
+                dialog.show()
+        if was_locked:
+            self._resume_current_screen()
+
+    def _show_banner(self, text: str) -> None:
+        set_plain(self.banner, text)
+        self.banner.show()
+
+    def show_screen(self, key: str) -> None:
+        if self._state != "working" or key not in self.screens:
+            return
+        screen = self.screens[key]
+        current = self.screen_stack.currentWidget()
+        if isinstance(current, Screen) and current is not screen and not current.can_leave():
+            self.nav[next(k for k, s in self.screens.items() if s is current)].setChecked(True)
+            self.nav[key].setChecked(False)
+            return
+        self.screen_stack.setCurrentWidget(screen)
+        for k, button in self.nav.items():
+            button.setChecked(k == key)
+        screen.activate()
+
+    # ----- start-up: first-launch policy, then resume a crashed session --------------
+
+    def start(self) -> None:
+        """Called once the window is shown: first-launch policy, then a left-over token."""
+        def loaded(policy: Policy) -> None:
+            if policy.version != self._options.last_seen_policy_version:
+                self.gate.require(
+                    previous_version=self._options.last_seen_policy_version,
+                    record=self._remember_policy,
+                    on_accepted=self._resume,
+                    on_declined=lambda: self._show_login(
+                        "You need to accept the privacy policy to use Claims Desktop. "
+                        "It will be shown again when you sign in."),
+                    on_error=self._show_login)
+            else:
+                self._resume()
+
+        self._runner.run(self._calls.get_policy, on_done=loaded,
+                         on_error=lambda e: self._show_login(describe(e)), owner=self)
+
+    def _remember_policy(self, version: str) -> None:
+        self._accepted_this_launch = version
+        self._options.last_seen_policy_version = version
+        self._options.remember_policy_version(version)
+
+    def _resume(self) -> None:
+        self._show_login()
+
+        def resumed(user: UserInfo | None) -> None:
+            if user is None:
+                return
+            self._username = user.display_name or user.username
+            self._gate_or_enter(self._session.accepted_policy_version,
+                                self._session.current_policy_version)
+
+        self._runner.run(self._session.resume, on_done=resumed,
+                         on_error=lambda e: self._show_login(), owner=self)
+
+    # ----- sign-in, policy gate, sign-out ---------------------------------------------
+
+    def _sign_in(self, username: str, password: str) -> None:
+        self._state = "signing_in"
+        self._runner.run(self._session.sign_in, username, password,
+                         on_done=self._after_sign_in, on_error=self._sign_in_failed, owner=self)
+
+    def _sign_in_failed(self, exc: BaseException) -> None:
+        self._state = "signed_out"
+        self.login.show_error(sign_in_message(exc))
+
+    def _after_sign_in(self, result: SignIn) -> None:
+        self._username = result.user.display_name or result.user.username
+        self.login.password.clear()
+        self._gate_or_enter(result.policy.accepted_version, result.policy.current_version)
+
+    def _gate_or_enter(self, accepted: str | None, current: str | None) -> None:
+        if accepted != current:
+            self._state = "gated"
+            self.gate.require(
+                previous_version=accepted,
+                record=self._session.accept_policy,
+                on_accepted=self._enter_workspace,
+                on_declined=lambda: self.sign_out(
+                    "You declined the privacy policy, so you were signed out."),
+                on_error=lambda text: self.sign_out(text))
+        else:
+            self._enter_workspace()
+
+    def _policy_changed(self, current_version: str) -> None:
+        """Mid-session: the portal's policy changed. Work stays where it is."""
+        if self._state not in ("working", "locked"):
+            return
+        self.gate.require(
+            previous_version=self._session.accepted_policy_version,
+            record=self._session.accept_policy,
+            on_accepted=self._policy_accepted_mid_session,
+            on_declined=lambda: self.sign_out(
+                "You declined the privacy policy, so you were signed out."),
+            on_error=lambda text: self._show_banner(text))
+
+    def _policy_accepted_mid_session(self) -> None:
+        self._accepted_this_launch = self._session.accepted_policy_version
+        self._resume_current_screen()
+
+    def _resume_current_screen(self) -> None:
+        if self._state == "working":
+            current = self.screen_stack.currentWidget()
+            if isinstance(current, Screen):
+                current.resume()
+
+    def _session_expired(self) -> None:
+        if self._state == "working":
+            self._lock("Your session on the portal ended. Enter your password to go on; "
+                       "what you were doing is kept.")
+
+    def _signed_out_elsewhere(self, reason: str) -> None:
+        if self._state in ("working", "locked", "gated") and not self._closing:
+            if reason == REASON_REVOKED and self._state != "gated":
+                # Only this user can unlock, so what was typed stays, as after an expiry.
+                if self._state == "working":
+                    self._lock(REVOKED + " Enter your password to go on; your work is kept.")
+                return
+            self._clear_screens()
+            self._show_login(f"{REVOKED} Please sign in again." if reason == REASON_REVOKED
+                             else reason or "You are signed out.")
+
+    def unsaved_screens(self) -> list[Screen]:
+        return [s for s in self.screens.values() if s.has_unsaved_changes()]
+
+    def sign_out(self, reason: str, *, ask: bool = True) -> None:
+        if self._state == "signed_out":
+            return
+        if ask and self.unsaved_screens() and self._state == "working":
+            box = message(self, QMessageBox.Icon.Question, "Unsaved changes",
+                          "You have changes that are not saved. Sign out and lose them?")
+            box.setStandardButtons(QMessageBox.StandardButton.Discard
+                                   | QMessageBox.StandardButton.Cancel)
+            box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+            if box.exec() != QMessageBox.StandardButton.Discard:
+                return
+        self._clear_screens()
+        self._state = "signing_out"
+        self.idle.stop()
+        self._runner.run(self._session.sign_out, reason,
+                         on_done=lambda _r: self._show_login(reason),
+                         on_error=lambda _e: self._show_login(reason))
+
+    def _clear_screens(self) -> None:
+        clear_if_ours()
+        for screen in self.screens.values():
+            screen.clear()
+
+    def _register(self) -> None:
+        """Registration needs the current policy accepted in this launch: gate first."""
+        if self._state != "signed_out" or self._options.registration is None:
+            return
+        if self._accepted_this_launch is None:
+            self.gate.require(previous_version=None, record=self._remember_policy,
+                              on_accepted=self._register,
+                              on_declined=lambda: self.login.reset(
+                                  "You need to accept the privacy policy to register."),
+                              on_error=self.login.reset)
+            return
+        dialog = self._options.registration(self._accepted_this_launch, self)
+        dialog.registered.connect(self._registered)
+        # The form may have shown a newer policy (published while it was open).
+        dialog.finished.connect(lambda _r: self._remember_policy(dialog.policy_version)
+                                if dialog.policy_version != self._accepted_this_launch
+                                else None)
+        dialog.finished.connect(dialog.deleteLater)
+        self.registration_dialog = dialog
+        dialog.open()
+
+    def _registered(self, username: str, status: str) -> None:
+        if status == "active":
+            self.login.fill(username)
+
+    # ----- idle lock ------------------------------------------------------------------
+
+    def lock_now(self) -> None:
+        if self._state == "working":
+            self._lock("You locked Claims Desktop. Enter your password to go on.")
+
+    def _idle_locked(self) -> None:
+        if self._state == "working":
+            minutes = max(1, round(self.idle.timeout_s / 60))
+            self._lock(f"Claims Desktop locked itself after {minutes} minutes without use. "
+                       "Enter your password to go on; what you were doing is kept.")
+
+    def _idle_warning(self, seconds_left: int) -> None:
+        if self._state == "working":
+            minutes = max(1, round(seconds_left / 60))
+            unit = "minute" if minutes == 1 else "minutes"
+            self._show_banner(f"Claims Desktop will lock in about {minutes} {unit} unless "
+                              "you use it. Move the mouse or press a key to stay signed in.")
+
+    def _lock(self, reason: str) -> None:
+        self._state = "locked"
+        self._resume_pending = True
+        # Dialogs (support box, policy viewer, a screen's own) would stay on top of the
+        # lock with whatever they show: hide them and bring them back after unlocking.
+        self._hidden_dialogs = [d for d in self.findChildren(QDialog) if d.isVisible()]
+        self.idle.stop()
+        self.banner.hide()
+        clear_if_ours()  # what was copied from the hidden claims goes too
+        self.lock.prepare(self._username, reason)
+        self.root.setCurrentWidget(self.lock)  # screens see their hideEvent first
+        for dialog in self._hidden_dialogs:
+            dialog.hide()
+        self._set_signed_in_actions(False)
+        self._update_status()
+
+    def _unlock(self, password: str) -> None:
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, AccountLocked):
+                self.sign_out(sign_in_message(exc), ask=False)
+                return
+            if isinstance(exc, Unauthenticated):
+                self._unlock_failures += 1
+                if self._unlock_failures >= MAX_UNLOCK_FAILURES:
+                    self.sign_out("Too many wrong passwords: you were signed out.", ask=False)
+                    return
+                left = MAX_UNLOCK_FAILURES - self._unlock_failures
+                self.lock.failed(f"That password is not right. {left} tries left before "
+                                 "you are signed out.")
+                return
+            self.lock.failed(describe(exc))
+
+        self._runner.run(self._session.reauthenticate, password,
+                         on_done=self._after_sign_in, on_error=failed, owner=self)
+
+    # ----- help -----------------------------------------------------------------------
+
+    def show_policy(self) -> None:
+        signed_in = self._state == "working"
+
+        def load() -> tuple[Policy, list[Acceptance]]:
+            history = self._calls.list_acceptances() if signed_in else []
+            return self._calls.get_policy(), history
+
+        self._runner.run(load, on_done=lambda r: open_policy_view(self, *r),
+                         on_error=self._error_box, owner=self)
+
+    def show_support(self) -> None:
+        self._runner.run(self._calls.get_support, on_done=lambda i: open_support(self, i),
+                         on_error=self._error_box, owner=self)
+
+    def show_about(self) -> None:
+        open_about(self, self._options.portal_host)
+
+    def _error_box(self, exc: BaseException) -> None:
+        if isinstance(exc, PortalError) and self._state == "working":
+            # Expiry and policy changes have their own flows; others get a box.
+            from desktop.portal.errors import PolicyAcceptanceRequired, SessionExpired
+            if isinstance(exc, PolicyAcceptanceRequired | SessionExpired):
+                return
+        box = message(self, QMessageBox.Icon.Warning, "Claims Desktop", describe(exc))
+        box.open()
+
+    def _busy(self, busy: bool) -> None:
+        self.busy_bar.setVisible(busy)
+
+    # ----- quitting -------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._closing or self._state in ("signed_out", "starting"):
+            self.idle.stop()
+            self._state = "closed"
+            event.accept()
+            self.closed.emit()
+            return
+        if self.unsaved_screens() and self._state == "working":
+            box = message(self, QMessageBox.Icon.Question, "Unsaved changes",
+                          "You have changes that are not saved. Quit and lose them?")
+            box.setStandardButtons(QMessageBox.StandardButton.Discard
+                                   | QMessageBox.StandardButton.Cancel)
+            if box.exec() != QMessageBox.StandardButton.Discard:
+                event.ignore()
+                return
+        # Revoke the session on the server first; the local token goes either way.
+        event.ignore()
+        self._closing = True
+        self._clear_screens()
+        self.idle.stop()
+        self.hide()
+        self._runner.run(self._session.sign_out, "exit",
+                         on_done=lambda _r: self._finish_close(),
+                         on_error=lambda _e: self._finish_close(), owner=self)
+        QTimer.singleShot(QUIT_REVOKE_WAIT_MS, self._force_close)
+
+    def _finish_close(self) -> None:
+        self.close()
+
+    def _force_close(self) -> None:
+        if self.isVisible() or not self._closing:
+            return
+        self._session.forget_locally()
+        self.close()

@@ -1,0 +1,113 @@
+"""Shows the privacy-policy dialog and records the acceptance before anything else happens.
+
+Used in three places: first launch (before sign-in, remembered locally as the
+last seen version), after a sign-in whose accepted version is not current, and
+mid-session when the portal says the policy changed. Only one dialog is open at
+a time; callers that arrive while it is open wait for the same outcome.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from desktop.portal.models import Policy
+from desktop.tasks import Runner
+from desktop.ui.common.errors import describe
+from desktop.ui.shell.policy_dialog import PolicyDialog
+
+Done = Callable[[], None]
+
+
+@dataclass
+class _Waiters:
+    accepted: list[Done] = field(default_factory=list)
+    declined: list[Done] = field(default_factory=list)
+
+
+class PolicyGate(QObject):
+    def __init__(
+        self,
+        runner: Runner,
+        fetch_current: Callable[[], Policy],
+        fetch_version: Callable[[str], Policy],
+        parent_widget: QWidget,
+    ) -> None:
+        super().__init__(parent_widget)
+        self._runner = runner
+        self._fetch_current = fetch_current
+        self._fetch_version = fetch_version
+        self._parent = parent_widget
+        self._dialog: PolicyDialog | None = None
+        self._waiters = _Waiters()
+        self._loading = False
+
+    @property
+    def dialog(self) -> PolicyDialog | None:
+        return self._dialog
+
+    @property
+    def is_open(self) -> bool:
+        return self._dialog is not None or self._loading
+
+    def require(
+        self,
+        *,
+        previous_version: str | None,
+        record: Callable[[str], Any],
+        on_accepted: Done,
+        on_declined: Done,
+        on_error: Callable[[str], None],
+    ) -> None:
+        """Show the gate; `record(version)` runs off the GUI thread when the user accepts."""
+        self._waiters.accepted.append(on_accepted)
+        self._waiters.declined.append(on_declined)
+        if self.is_open:
+            return
+        self._loading = True
+
+        def load() -> tuple[Policy, Policy | None]:
+            current = self._fetch_current()
+            previous = None
+            if previous_version and previous_version != current.version:
+                try:
+                    previous = self._fetch_version(previous_version)
+                except Exception:  # noqa: BLE001 - the diff is a nicety; the summary still shows
+                    previous = None
+            return current, previous
+
+        def loaded(result: tuple[Policy, Policy | None]) -> None:
+            self._loading = False
+            self._open(result[0], result[1], record)
+
+        def failed(exc: BaseException) -> None:
+            self._loading = False
+            self._waiters = _Waiters()
+            on_error(describe(exc))
+
+        self._runner.run(load, on_done=loaded, on_error=failed, owner=self)
+
+    def _open(self, policy: Policy, previous: Policy | None, record: Callable[[str], Any]) -> None:
+        dlg = PolicyDialog(policy, previous=previous, gate=True, parent=self._parent)
+        self._dialog = dlg
+
+        def accept_requested(version: str) -> None:
+            self._runner.run(record, version, on_done=lambda _r: dlg.accept(),
+                             on_error=lambda e: dlg.acceptance_failed(describe(e)), owner=dlg)
+
+        dlg.accept_requested.connect(accept_requested)
+        dlg.finished.connect(self._finished)
+        dlg.open()
+
+    def _finished(self, result: int) -> None:
+        dlg, self._dialog = self._dialog, None
+        waiters, self._waiters = self._waiters, _Waiters()
+        if dlg is not None:
+            dlg.deleteLater()
+        for callback in (waiters.accepted if result == PolicyDialog.DialogCode.Accepted.value
+                         else waiters.declined):
+            callback()
