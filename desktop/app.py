@@ -11,13 +11,12 @@ import argparse
 import gc
 import logging
 import sys
-import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from desktop import __version__
@@ -26,14 +25,14 @@ from desktop.crash import CrashHandler
 from desktop.demo import DemoError, DemoPortal, start_demo_portal
 from desktop.portal.client import PortalClient
 from desktop.portal.errors import PortalError
-from desktop.portal.models import Policy
 from desktop.session import Session
 from desktop.tasks import TaskRunner
 from desktop.tokenstore import LazyTokenStore
 from desktop.ui.context import ScreenContext
-from desktop.ui.screen import Screen
+from desktop.ui.operations import Operations
+from desktop.ui.screen import Screen, ScreenSpec
 from desktop.ui.shell.login_screen import DemoUser
-from desktop.ui.shell.main_window import MainWindow, PortalCalls, ShellOptions
+from desktop.ui.shell.main_window import MainWindow, ShellOptions
 
 if TYPE_CHECKING:
     from desktop.ui.registration.dialog import RegistrationDialog
@@ -80,43 +79,10 @@ def _command_line_settings(args: argparse.Namespace) -> dict[str, object]:
                               ("ca_bundle", args.ca_bundle)) if v}
 
 
-class _FirstAnswer(QObject):
-    """--exit-after-start: quit the event loop once the first policy fetch has an outcome.
-
-    The fetch runs on a worker thread; the signal is queued to this object's (the
-    GUI) thread, where the loop is told to exit.
-    """
-
-    answered = Signal(bool)
-
-    def __init__(self, parent: QObject) -> None:
-        super().__init__(parent)
-        self._lock = threading.Lock()
-        self._done = False
-        self.answered.connect(self._quit)
-
-    def wrap(self, fetch: Callable[[], Policy]) -> Callable[[], Policy]:
-        def first() -> Policy:
-            try:
-                policy = fetch()
-            except BaseException:
-                self._report(False)
-                raise
-            self._report(True)
-            return policy
-        return first
-
-    def _report(self, ok: bool) -> None:
-        with self._lock:
-            if self._done:
-                return
-            self._done = True
-        self.answered.emit(ok)
-
-    @Slot(bool)
-    def _quit(self, ok: bool) -> None:
-        log.info("--exit-after-start: the portal %s", "answered" if ok else "did not answer")
-        QCoreApplication.exit(0 if ok else EXIT_PORTAL_FAILED)
+def _exit_after_start(ok: bool) -> None:
+    """--exit-after-start: quit the event loop once the first policy fetch has an outcome."""
+    log.info("--exit-after-start: the portal %s", "answered" if ok else "did not answer")
+    QCoreApplication.exit(0 if ok else EXIT_PORTAL_FAILED)
 
 
 def origin_of(url: str) -> str:
@@ -146,6 +112,19 @@ def _account_screen(ctx: ScreenContext) -> Screen:
     from desktop.ui.account.screen import make_account_screen
 
     return make_account_screen(ctx)
+
+
+def workspace_screens(ctx: ScreenContext) -> list[ScreenSpec]:
+    """The workspace's screens in navigation order (Ctrl+1, Ctrl+2, ...).
+
+    To add a screen: a `Screen` subclass in its own `desktop/ui/<feature>/` package, a
+    small builder function like `_claims_screen` above, and an entry here.
+    """
+    return [
+        ScreenSpec("claims", "&Claims", "Search claims", lambda: _claims_screen(ctx)),
+        ScreenSpec("account", "&Account", "Your account settings",
+                   lambda: _account_screen(ctx)),
+    ]
 
 
 def _registration_dialog(ctx: ScreenContext, version: str,
@@ -199,22 +178,19 @@ def launch(argv: Sequence[str]) -> QMainWindow:
 
     # A background failure nobody handled goes to the one crash handler (logged without
     # its text, the user told), like any other unhandled exception.
-    runner = TaskRunner(parent=app,
-                        report_unhandled=lambda e: sys.excepthook(type(e), e, e.__traceback__))
+    def crash(exc: BaseException) -> None:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+
+    runner = TaskRunner(parent=app, report_unhandled=crash)
     token_store = LazyTokenStore()  # probed by the first worker that needs it
     session = Session(client, token_store, origin_of(portal_url), parent=app)
-    get_policy = client.get_policy
-    if args.exit_after_start:
-        get_policy = _FirstAnswer(app).wrap(get_policy)
-    calls = PortalCalls(
-        get_policy=get_policy,
-        get_policy_version=client.get_policy_version,
-        get_support=client.get_support,
-        list_acceptances=lambda: session.call(client.list_acceptances),
-        tls_version=lambda: client.tls_version,
-    )
-    ctx = ScreenContext(session=session, client=client, runner=runner,
-                        allow_export=settings.allow_export, allow_print=settings.allow_print)
+    ops = Operations(client, runner, guard=session, report_unhandled=crash)
+
+    def sign_out(reason: str) -> None:
+        runner.run(session.sign_out, reason)
+
+    ctx = ScreenContext(ops=ops, allow_export=settings.allow_export,
+                        allow_print=settings.allow_print, sign_out=sign_out)
     options = ShellOptions(
         portal_host=urlsplit(portal_url).netloc,
         idle_lock_minutes=settings.idle_lock_minutes,
@@ -222,11 +198,13 @@ def launch(argv: Sequence[str]) -> QMainWindow:
         remember_policy_version=_remember_policy(args.config_dir),
         demo_users=[DemoUser(u.username, u.password, u.organization_name)
                     for u in (demo.demo_users if demo else [])],
-        screens={"claims": lambda: _claims_screen(ctx),
-                 "account": lambda: _account_screen(ctx)},
+        screens=workspace_screens(ctx),
         registration=lambda version, parent: _registration_dialog(ctx, version, parent),
+        tls_version=lambda: client.tls_version,
     )
-    window = MainWindow(session, calls, runner, options)
+    window = MainWindow(session, ops, options)
+    if args.exit_after_start:
+        window.portal_answered.connect(_exit_after_start)
     window.demo_portal = demo  # the --demo portal process, if any (stopped on close)
     if demo is not None:
         window.closed.connect(demo.stop)

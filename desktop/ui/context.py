@@ -1,25 +1,28 @@
 """What a workspace screen is built from: handed in by the composition root (app.py).
 
 Screens never reach through the main window or the session to find their
-dependencies; they get exactly this. Dialogs a screen opens use `self.window()`
-as their parent.
+dependencies; they get exactly this. Their portal work runs through `ops`
+(`ctx.ops.scope(self)`, see `desktop.ui.operations`); dialogs a screen opens use
+`self.window()` as their parent.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from desktop.portal.client import PortalClient
-from desktop.session import Session
-from desktop.tasks import Runner
+from desktop.ui.operations import Operations
+
+
+def _no_sign_out(_reason: str) -> None:
+    """Default for tests that never deactivate an account."""
 
 
 @dataclass(frozen=True)
 class ScreenContext:
-    session: Session
-    #: For the calls themselves; wrap authenticated ones in `session.call(...)` so that an
-    #: expired session or a policy change is noticed.
-    client: PortalClient
-    runner: Runner
+    ops: Operations
     allow_export: bool = True
     allow_print: bool = True
+    #: Ends the session (the portal already revoked it, e.g. after deactivation) and
+    #: shows the sign-in screen with this reason.
+    sign_out: Callable[[str], None] = _no_sign_out

@@ -7,6 +7,9 @@ work through the `Operations` of its `ScreenContext` (`desktop.ui.operations`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from PySide6.QtWidgets import QWidget
 
 
@@ -32,3 +35,26 @@ class Screen(QWidget):
     def resume(self) -> None:
         """The user accepted a changed policy or unlocked after an expiry: retry what was
         interrupted (e.g. the search that failed), keeping everything typed."""
+
+
+@dataclass(frozen=True)
+class ScreenSpec:
+    """One entry of the workspace's navigation: how to build the screen and name it.
+
+    The screen is built at the first sign-in (`build`), so its modules stay unloaded
+    while the sign-in screen comes up. Automation finds the navigation button as
+    `nav<Key>` (`navClaims`) and the Go menu action as `action<Key>`.
+    """
+
+    key: str
+    label: str
+    tip: str
+    build: Callable[[], Screen]
+
+    @property
+    def nav_name(self) -> str:
+        return "nav" + self.key.title().replace("_", "")
+
+    @property
+    def action_name(self) -> str:
+        return "action" + self.key.title().replace("_", "")

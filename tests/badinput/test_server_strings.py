@@ -169,7 +169,7 @@ def test_hostile_server_strings_everywhere(kind: str, proxy: FaultProxy, fault_p
     run_search(qtbot, claims)
     assert claims.model.shown > 0, claims.status.text()
     claims.open_detail(0)
-    qtbot.waitUntil(lambda: claims._detail_handle is None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not claims.detail_loading, timeout=WAIT_MS)
     assert_clean(w, "claims table and detail")
     assert_literal(w, kind)
 
@@ -181,7 +181,7 @@ def test_hostile_server_strings_everywhere(kind: str, proxy: FaultProxy, fault_p
     assert_clean(w, "search refused")
     proxy.on("GET", r"/claims/[^/]+", answer(poison.error(404, "not_found", [])), times=1)
     claims.open_detail(0)
-    qtbot.waitUntil(lambda: claims._detail_handle is None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not claims.detail_loading, timeout=WAIT_MS)
     assert_clean(w, "detail refused")
 
     account = account_screen(qtbot, w)

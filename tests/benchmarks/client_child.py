@@ -45,7 +45,7 @@ class Timings:
     def wrap(self, window: MainWindow) -> None:
         screen = window.screens["claims"]
         assert isinstance(screen, ClaimsScreen)
-        transport = screen._ctx.client.transport
+        transport = window.session.client.transport
         original = transport.request
 
         def request(method: str, path: str, **kwargs: Any) -> Answer:
@@ -80,7 +80,7 @@ def _connections(window: MainWindow) -> int | None:
     screen = window.screens["claims"]
     assert isinstance(screen, ClaimsScreen)
     try:
-        session = screen._ctx.client.transport._session
+        session = window.session.client.transport._session
         adapter = session.adapters["https://"]
         pools = adapter.poolmanager.pools  # type: ignore[attr-defined]
         return sum(pools[key].num_connections for key in pools.keys())
@@ -114,7 +114,7 @@ class Driver:
 
     @property
     def runner_idle(self) -> bool:
-        return int(getattr(self.w._runner, "active", 0)) == 0
+        return int(getattr(self.w.runner, "active", 0)) == 0
 
     # --- phases ------------------------------------------------------------------------
 
@@ -206,12 +206,12 @@ class Driver:
         rows_at: list[float] = []
 
         def rows_in() -> None:
-            if not arrived and s.model.searched and not s._searching:
+            if not arrived and s.model.searched and not s.searching:
                 arrived.append(self.paints.started)
                 rows_at.append(time.perf_counter())
 
         def done() -> bool:
-            failed = s.retry.isVisible() and not s._searching
+            failed = s.retry.isVisible() and not s.searching
             return failed or bool(arrived and self.paints.finished > arrived[0])
 
         s.model.stateChanged.connect(rows_in)
@@ -265,7 +265,7 @@ class Driver:
         self.beat.start()
         t0 = time.perf_counter()
         s.search()
-        wait_for(lambda: s.model.searched and not s._searching,
+        wait_for(lambda: s.model.searched and not s.searching,
                  signals=[s.model.stateChanged], timeout_ms=WAIT_MS, what="first page")
         first_ms = (time.perf_counter() - t0) * 1000.0
         while s.model.has_more and s.model.error is None:
@@ -340,8 +340,7 @@ def main() -> None:
     d.detail()
     d.finish()
     Path(sys.argv[2]).write_text(json.dumps(d.result, indent=1) + "\n")
-    d.w._closing = True  # leave without another round trip; the process ends here
-    d.w.idle.stop()
+    d.w.abandon(keep_token=True)  # leave without another round trip; the process ends here
     settle()
     sys.stdout.flush()
     os._exit(0)

@@ -199,16 +199,16 @@ def form_texts(screen: ClaimsScreen) -> dict[str, str]:
 
 def run_search(qtbot: Any, screen: ClaimsScreen) -> None:
     qtbot.mouseClick(screen.form.search_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not screen._searching, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not screen.searching, timeout=WAIT_MS)
 
 
 def search_settled(screen: ClaimsScreen) -> bool:
-    return not screen._searching and screen.model.searched
+    return not screen.searching and screen.model.searched
 
 
 def set_deadline(w: MainWindow, seconds: float) -> Callable[[], None]:
     """Shorten the running client's deadline and read timeout; returns the undo."""
-    transport = w._session.client.transport
+    transport = w.session.client.transport
     before = transport.config
     transport.config = dataclasses.replace(before, deadline_s=seconds, read_timeout_s=seconds)
 

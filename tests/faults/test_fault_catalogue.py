@@ -211,7 +211,7 @@ def test_search_fault(fault: Fault, live: Session, clean_proxy: FaultProxy,
     assert screen.retry.isVisibleTo(screen)
     proxy.clear()
     qtbot.mouseClick(screen.retry, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not screen._searching, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not screen.searching, timeout=WAIT_MS)
     assert screen.status.text() == "" and screen.model.searched
     assert "claim" in screen.count.text() and form_texts(screen) == typed
 
@@ -236,7 +236,7 @@ def test_search_trickling_server_hits_the_deadline(live: Session, clean_proxy: F
     assert form_texts(screen) == typed
     clean_proxy.clear()
     qtbot.mouseClick(screen.retry, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not screen._searching, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not screen.searching, timeout=WAIT_MS)
     assert screen.status.text() == "" and screen.model.searched
 
 

@@ -168,7 +168,7 @@ def test_keyring_fault(mode: str, proxy: FaultProxy, fault_pki: Pki, windows: Wi
         w.sign_out("You are signed out.")
         qtbot.waitUntil(lambda: w.state == "signed_out", timeout=WAIT_MS)
         assert "signed out" in w.login.error.text()
-        assert w._session.client.token is None
+        assert w.session.client.token is None
 
 
 # --- settings folder full or read-only ---------------------------------------------------------

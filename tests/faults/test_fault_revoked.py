@@ -45,7 +45,7 @@ def change_password_elsewhere(proxy: FaultProxy, user: User) -> str:
 
 
 def revoke_token(proxy: FaultProxy, w: MainWindow) -> None:
-    token = w._session.client.token
+    token = w.session.client.token
     assert token
     assert Client(proxy.upstream, token=token).delete("/sessions/current").status_code == 204
 
@@ -113,7 +113,7 @@ def test_401_mid_search_resumes_the_same_search(proxy: FaultProxy, fault_pki: Pk
     assert w.state == "locked"
     assert form_texts(screen) == typed
     unlock(qtbot, w, user.password)
-    qtbot.waitUntil(lambda: not screen._searching and screen.model.searched, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not screen.searching and screen.model.searched, timeout=WAIT_MS)
     assert screen.status.text() == "" and "claim" in screen.count.text()
     assert form_texts(screen) == typed
 

@@ -215,10 +215,7 @@ def _drive(record: SessionRecord, bot: QtBot) -> None:
         _steps(record, bot, w, sb, planted)
     finally:
         if w.state != "closed":
-            w._closing = True
-            w.idle.stop()
-            w._session.forget_locally()
-            w.close()
+            w.abandon()
         w.deleteLater()
 
 
@@ -264,7 +261,7 @@ def _steps(record: SessionRecord, bot: QtBot, w: MainWindow, sb: Sandbox,
     if w.gate.dialog is not None:
         bot.mouseClick(w.gate.dialog.accept_button, Qt.MouseButton.LeftButton)
     bot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
-    record.token_persistent = w._session.token_persistent
+    record.token_persistent = w.session.token_persistent
     record.keyring_during = _ours(secret_service_items(SERVICE), w)
     step("signed in")
 
@@ -276,7 +273,7 @@ def _steps(record: SessionRecord, bot: QtBot, w: MainWindow, sb: Sandbox,
     assert member is not None
     member.setText(MEMBER_ID)
     bot.keyClick(member, Qt.Key.Key_Return)
-    bot.waitUntil(lambda: claims.model.searched and not claims._searching, timeout=WAIT_MS)
+    bot.waitUntil(lambda: claims.model.searched and not claims.searching, timeout=WAIT_MS)
     assert claims.model.rowCount() == 1, claims.status.text()
     assert PATIENT_LAST in str(claims.model.index(0, COL_PATIENT).data())
     table = claims.table
@@ -349,4 +346,4 @@ def _ours(items: list[dict[str, str]] | None, w: MainWindow) -> list[dict[str, s
     """Only this session's portal origin: other suites in the same run use other ports."""
     if items is None:
         return None
-    return [i for i in items if i.get("username") == w._session.origin]
+    return [i for i in items if i.get("username") == w.session.origin]

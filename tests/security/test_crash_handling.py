@@ -99,7 +99,7 @@ def search_lists_claims(qtbot, w: MainWindow) -> int:
                           check_params_cb=lambda *a: screen.model.searched):
         qtbot.mouseClick(screen.findChild(QAbstractButton, "searchButton"),
                          Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not screen._searching, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not screen.searching, timeout=WAIT_MS)
     assert screen.model.error is None
     return screen.model.rowCount()
 
@@ -115,7 +115,7 @@ def raise_in_task_callback(w: MainWindow) -> None:
     def done(_value: object) -> None:
         raise ValueError(f"member {SENTINEL}")
 
-    w._runner.run(lambda: 1, on_done=done, owner=w)
+    w.runner.run(lambda: 1, on_done=done, owner=w)
 
 
 def raise_on_worker_thread() -> None:

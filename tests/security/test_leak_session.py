@@ -196,7 +196,7 @@ def test_demo_mode_contacts_only_its_own_portal(qtbot, tmp_path, monkeypatch):
             assert isinstance(screen, ClaimsScreen)
             w.show_screen("claims")
             qtbot.keyClick(screen.findChild(QLineEdit, "searchClaimNumber"), Qt.Key.Key_Return)
-            qtbot.waitUntil(lambda: screen.model.searched and not screen._searching,
+            qtbot.waitUntil(lambda: screen.model.searched and not screen.searching,
                             timeout=run.WAIT_MS)
             w.sign_out("test")
             qtbot.waitUntil(lambda: w.state == "signed_out", timeout=run.WAIT_MS)

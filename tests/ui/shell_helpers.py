@@ -34,10 +34,7 @@ WAIT_MS = 20_000
 def close_window(w: MainWindow) -> None:
     """End a test's window without a server round trip and without leaving a token
     behind for the next test's window (same portal origin) to resume."""
-    w._closing = True
-    w.idle.stop()
-    w._session.forget_locally()
-    w.close()
+    w.abandon()
     w.deleteLater()
 
 

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.portal.errors import ValidationFailed
+from desktop.portal.errors import PortalError, ValidationFailed
 from desktop.ui.common.errors import describe
 from desktop.ui.common.fields import ERROR_STYLE, CheckedField
 from desktop.ui.common.text import plain, plain_label, set_plain
-from desktop.ui.context import ScreenContext
+from desktop.ui.operations import Operations
 from desktop.validation import ValidationError
 
 REASON_MAX = 1000
@@ -44,6 +44,9 @@ CONSEQUENCES = (
 )
 
 
+_DEACTIVATE = "deactivate"
+
+
 def _password_rule(text: str) -> str:
     if not text:
         raise ValidationError("Type your password to confirm it is you.")
@@ -54,12 +57,12 @@ class DeactivateDialog(QDialog):
     #: The portal deactivated the account (every session, this one included, is revoked).
     deactivated = Signal()
 
-    def __init__(self, ctx: ScreenContext, username: str, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, username: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("deactivateDialog")
         self.setWindowTitle("Deactivate your account")
         self.resize(620, 440)
-        self._ctx = ctx
+        self._ops = ops.scope(self)
         self._username = username
         self._sending = False
         layout = QVBoxLayout(self)
@@ -185,9 +188,11 @@ class DeactivateDialog(QDialog):
         self.confirm.setEnabled(False)
         self.back.setEnabled(False)
         self.confirm.setText("Deactivating…")
-        self._ctx.runner.run(self._ctx.session.call, self._ctx.client.deactivate_account,
-                             self.password.text(), self.reason_text(),
-                             on_done=self._done, on_error=self._failed, owner=self)
+        password, reason = self.password.text(), self.reason_text()
+        # An interruption is told like any failure: the account was not deactivated.
+        self._ops.portal(_DEACTIVATE, lambda api: api.deactivate_account(password, reason),
+                         on_success=self._done, on_failure=self._failed,
+                         on_interrupted=self._failed)
 
     def _reset_send(self) -> None:
         self._sending = False
@@ -201,7 +206,7 @@ class DeactivateDialog(QDialog):
         self.deactivated.emit()
         self.accept()
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, exc: PortalError) -> None:
         self._reset_send()
         self._to_explain()
         if isinstance(exc, ValidationFailed) and "password" in exc.fields:
@@ -219,6 +224,10 @@ class DeactivateDialog(QDialog):
     def show_error(self, text: str) -> None:
         set_plain(self.error, text)
         self.error.show()
+
+    def wipe_secrets(self) -> None:
+        """The idle lock hides this dialog: what was typed in it goes."""
+        self.wipe()
 
     def wipe(self) -> None:
         self.password.wipe()

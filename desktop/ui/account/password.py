@@ -21,9 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.portal.errors import (
-    PolicyAcceptanceRequired,
-    SessionExpired,
-    Unauthenticated,
+    PortalError,
     ValidationFailed,
 )
 from desktop.ui.common.errors import describe
@@ -35,7 +33,7 @@ from desktop.ui.common.fields import (
     first_with_error,
 )
 from desktop.ui.common.text import plain_label, set_plain
-from desktop.ui.context import ScreenContext
+from desktop.ui.operations import Operations
 from desktop.ui.registration.form import PASSWORD_RULE
 from desktop.validation import ValidationError, password_strength_hint, validate_password
 
@@ -43,6 +41,9 @@ from desktop.validation import ValidationError, password_strength_hint, validate
 INTERRUPTED = ("The password was not changed: the portal asked you to sign in again or to "
                "accept its privacy policy first. Then type the passwords again and press "
                "Change password.")
+
+
+_CHANGE = "change-password"
 
 
 def _current_rule(text: str) -> str:
@@ -55,12 +56,12 @@ class PasswordDialog(QDialog):
     #: The portal accepted the new password.
     changed = Signal()
 
-    def __init__(self, ctx: ScreenContext, username: str, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, username: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("changePasswordDialog")
         self.setWindowTitle("Change your password")
         self.resize(560, 320)
-        self._ctx = ctx
+        self._ops = ops.scope(self)
         self._username = username
         self._sending = False
 
@@ -164,9 +165,10 @@ class PasswordDialog(QDialog):
             return
         self.error.hide()
         self._set_sending(True)
-        self._ctx.runner.run(self._ctx.session.call, self._ctx.client.change_password,
-                             self.current.text(), self.new.text(),
-                             on_done=self._done, on_error=self._failed, owner=self)
+        current, new = self.current.text(), self.new.text()
+        self._ops.portal(_CHANGE, lambda api: api.change_password(current, new),
+                         on_success=self._done, on_failure=self._failed,
+                         on_interrupted=self._interrupted)
 
     def _set_sending(self, sending: bool) -> None:
         self._sending = sending
@@ -181,7 +183,12 @@ class PasswordDialog(QDialog):
         self.changed.emit()
         self.accept()
 
-    def _failed(self, exc: BaseException) -> None:
+    def _interrupted(self, _exc: PortalError) -> None:
+        self._set_sending(False)
+        self.wipe()
+        self.show_error(INTERRUPTED)
+
+    def _failed(self, exc: PortalError) -> None:
         self._set_sending(False)
         if isinstance(exc, ValidationFailed) and exc.fields:
             leftover = apply_server_errors(self.fields, exc.fields)
@@ -191,15 +198,15 @@ class PasswordDialog(QDialog):
             if first is not None:
                 first.edit.setFocus(Qt.FocusReason.OtherFocusReason)
             return
-        if isinstance(exc, PolicyAcceptanceRequired | SessionExpired | Unauthenticated):
-            self.wipe()
-            self.show_error(INTERRUPTED)
-            return
         self.show_error(describe(exc))
 
     def show_error(self, text: str) -> None:
         set_plain(self.error, text)
         self.error.show()
+
+    def wipe_secrets(self) -> None:
+        """The idle lock hides this dialog: what was typed in it goes."""
+        self.wipe()
 
     def wipe(self) -> None:
         for field in self.fields:

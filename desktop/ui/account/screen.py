@@ -9,39 +9,31 @@ the screen is hidden (the idle lock must not leave account data on top of it).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from enum import Enum, auto
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.portal.errors import (
-    PolicyAcceptanceRequired,
-    PreconditionFailed,
-    SessionExpired,
-    Unauthenticated,
-    ValidationFailed,
-)
+from desktop.portal.errors import PortalError, PreconditionFailed, ValidationFailed
 from desktop.portal.models import Acceptance, SupportInfo, VersionedAccount
 from desktop.ui.account.conflict import ConflictDialog
 from desktop.ui.account.data import YourDataPanel
 from desktop.ui.account.deactivate import DeactivateDialog
 from desktop.ui.account.form import AccountForm, EditableValues
 from desktop.ui.account.password import PasswordDialog
+from desktop.ui.common.dialogs import UnsavedChoice, ask_unsaved
 from desktop.ui.common.errors import describe
 from desktop.ui.common.fields import ERROR_STYLE
-from desktop.ui.common.text import heading, message, plain_label, set_plain
+from desktop.ui.common.text import heading, plain_label, set_plain
 from desktop.ui.context import ScreenContext
 from desktop.ui.screen import Screen
 
@@ -59,6 +51,15 @@ INTERRUPTED_SAVE = (
 )
 
 
+class _Op(Enum):
+    """The screen's operations; LOAD and SAVE are also what `resume()` does again."""
+
+    LOAD = auto()
+    HISTORY = auto()
+    SUPPORT = auto()
+    SAVE = auto()
+
+
 class AccountScreen(Screen):
     title = "Account"
 
@@ -66,15 +67,13 @@ class AccountScreen(Screen):
         super().__init__(parent)
         self.setObjectName("accountScreen")
         self._ctx = ctx
-        self._generation = 0
+        self._ops = ctx.ops.scope(self)
         self._account: VersionedAccount | None = None
         self._base: EditableValues | None = None
-        self._loading = False
         self._saving = False
-        self._pending: str | None = None
+        self._pending: _Op | None = None
         self._support_loaded = False
         self._dialogs: list[QDialog] = []
-        self._hidden_dialogs: list[QDialog] = []
         self.conflict_dialog: ConflictDialog | None = None
         self.password_dialog: PasswordDialog | None = None
         self.deactivate_dialog: DeactivateDialog | None = None
@@ -163,47 +162,34 @@ class AccountScreen(Screen):
 
     def resume(self) -> None:
         pending, self._pending = self._pending, None
-        if pending == "save":
+        if pending is _Op.SAVE:
             self.save()
-        elif pending == "load" or self._base is None:
+        elif pending is _Op.LOAD or self._base is None:
             self.load()
 
     def can_leave(self) -> bool:
         if not self.has_unsaved_changes():
             return True
-        answer = self.ask_leave()
-        if answer == QMessageBox.StandardButton.Save:
+        choice = ask_unsaved(
+            self.window(), "Your account changes are not saved yet. If you leave, they stay "
+            "here until you save or undo them, or sign out.",
+            save="&Save now", go_on="&Leave for now", stay="S&tay here")
+        if choice is UnsavedChoice.SAVE:
             self.save()
             return False
-        return answer == QMessageBox.StandardButton.Ignore
-
-    def ask_leave(self) -> int:
-        """Save, Ignore (leave, the edits stay here) or Cancel (stay)."""
-        box = message(self.window(), QMessageBox.Icon.Question, "Unsaved changes",
-                      "Your account changes are not saved yet. If you leave, they stay here "
-                      "until you save or undo them, or sign out.")
-        box.setObjectName("accountLeaveQuestion")
-        box.setStandardButtons(QMessageBox.StandardButton.Save
-                               | QMessageBox.StandardButton.Ignore
-                               | QMessageBox.StandardButton.Cancel)
-        box.button(QMessageBox.StandardButton.Save).setText("&Save now")
-        box.button(QMessageBox.StandardButton.Ignore).setText("&Leave for now")
-        box.button(QMessageBox.StandardButton.Cancel).setText("S&tay here")
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        return int(box.exec())
+        return choice is UnsavedChoice.GO_ON
 
     def clear(self) -> None:
         """Sign-out: drop every bit of account data, edits and open dialogs included."""
-        self._generation += 1
+        self._ops.cancel_all()
         for dialog in list(self._dialogs):
             self._forget_dialog(dialog)
             dialog.close()
             dialog.deleteLater()
-        self._hidden_dialogs.clear()
         self.conflict_dialog = self.password_dialog = self.deactivate_dialog = None
         self._account = None
         self._base = None
-        self._loading = self._saving = False
+        self._saving = False
         self._pending = None
         self._support_loaded = False
         self.form.wipe()
@@ -214,40 +200,25 @@ class AccountScreen(Screen):
 
     # --- loading ---------------------------------------------------------------------
 
-    def _run(self, fn: Callable[..., Any], *args: Any, done: Callable[[Any], None],
-             failed: Callable[[BaseException], None], signed_in: bool = True) -> None:
-        """A portal call whose answer is dropped if the user signed out meanwhile."""
-        generation = self._generation
-
-        def on_done(result: Any) -> None:
-            if generation == self._generation:
-                done(result)
-
-        def on_error(exc: BaseException) -> None:
-            if generation == self._generation:
-                failed(exc)
-
-        if signed_in:
-            self._ctx.runner.run(self._ctx.session.call, fn, *args, on_done=on_done,
-                                 on_error=on_error, owner=self)
-        else:
-            self._ctx.runner.run(fn, *args, on_done=on_done, on_error=on_error, owner=self)
+    @property
+    def _loading(self) -> bool:
+        return self._ops.running(_Op.LOAD)
 
     def load(self) -> None:
         if self._loading:
             return
-        self._loading = True
         if self._base is None:
             self._info("Loading your account…")
-        self._run(self._ctx.client.get_account, done=self._loaded, failed=self._load_failed)
-        self._run(self._ctx.client.list_acceptances, done=self._history_loaded,
-                  failed=self._history_failed)
+        self._ops.portal(_Op.LOAD, lambda api: api.get_account(), on_success=self._loaded,
+                         on_failure=self._load_failed, on_interrupted=self._load_interrupted)
+        self._ops.portal(_Op.HISTORY, lambda api: api.list_acceptances(),
+                         on_success=self._history_loaded, on_failure=self._history_failed)
         if not self._support_loaded:
-            self._run(self._ctx.client.get_support, done=self._support, signed_in=False,
-                      failed=lambda _e: self.data_panel.support_failed())
+            self._ops.public(_Op.SUPPORT, lambda api: api.get_support(),
+                             on_success=self._support,
+                             on_failure=lambda _e: self.data_panel.support_failed())
 
     def _loaded(self, versioned: VersionedAccount) -> None:
-        self._loading = False
         if self.has_unsaved_changes():
             return  # typed while loading: keep it; a stale ETag leads to the conflict dialog
         first = self._base is None
@@ -261,20 +232,18 @@ class AccountScreen(Screen):
         self.form.show_account(versioned.account)
         self._set_loaded(True)
 
-    def _load_failed(self, exc: BaseException) -> None:
-        self._loading = False
-        if isinstance(exc, PolicyAcceptanceRequired | SessionExpired | Unauthenticated):
-            self._pending = self._pending or "load"
-            return
+    def _load_interrupted(self, _exc: PortalError) -> None:
+        self._pending = self._pending or _Op.LOAD
+
+    def _load_failed(self, exc: PortalError) -> None:
         again = " Press Account again to retry." if self._base is None else ""
         self._error(describe(exc) + again)
 
     def _history_loaded(self, acceptances: list[Acceptance]) -> None:
         self.data_panel.show_acceptances(acceptances)
 
-    def _history_failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, PolicyAcceptanceRequired | SessionExpired | Unauthenticated):
-            self.data_panel.history_failed(describe(exc))
+    def _history_failed(self, exc: PortalError) -> None:
+        self.data_panel.history_failed(describe(exc))
 
     def _support(self, info: SupportInfo) -> None:
         self._support_loaded = True
@@ -297,8 +266,11 @@ class AccountScreen(Screen):
             return
         self._set_saving(True)
         self._info("Saving…")
-        self._run(self._ctx.client.update_account, changes, self._account.etag,
-                  done=self._saved, failed=lambda exc: self._save_failed(exc, values))
+        etag = self._account.etag
+        self._ops.portal(_Op.SAVE, lambda api: api.update_account(changes, etag),
+                         on_success=self._saved,
+                         on_failure=lambda exc: self._save_failed(exc, values),
+                         on_interrupted=self._save_interrupted)
 
     def _set_saving(self, saving: bool) -> None:
         self._saving = saving
@@ -310,22 +282,25 @@ class AccountScreen(Screen):
         self._apply(versioned)
         self._info("Your changes are saved.")
 
-    def _save_failed(self, exc: BaseException, mine: EditableValues) -> None:
+    def _save_interrupted(self, _exc: PortalError) -> None:
+        self._set_saving(False)
+        self._pending = _Op.SAVE
+        self._info(INTERRUPTED_SAVE)
+
+    def _save_failed(self, exc: PortalError, mine: EditableValues) -> None:
         if isinstance(exc, PreconditionFailed):
             self._info("Your account was changed on the portal while you were editing; "
                        "loading its version so you can compare…")
-            self._run(self._ctx.client.get_account,
-                      done=lambda theirs: self._show_conflict(mine, theirs),
-                      failed=lambda e: self._save_failed(e, mine))
+            self._ops.portal(_Op.SAVE, lambda api: api.get_account(),
+                             on_success=lambda theirs: self._show_conflict(mine, theirs),
+                             on_failure=lambda e: self._save_failed(e, mine),
+                             on_interrupted=self._save_interrupted)
             return
         self._set_saving(False)
         if isinstance(exc, ValidationFailed) and exc.fields:
             leftover = self.form.show_server_errors(exc.fields)
             self._error(" ".join(["The portal did not accept some details; see the marked "
                                   "fields.", *leftover]))
-        elif isinstance(exc, PolicyAcceptanceRequired | SessionExpired | Unauthenticated):
-            self._pending = "save"
-            self._info(INTERRUPTED_SAVE)
         else:
             self._error(describe(exc) + " Your changes are kept; press Save to try again.")
 
@@ -338,10 +313,9 @@ class AccountScreen(Screen):
                                 self.window())
         self.conflict_dialog = dialog
         self._track(dialog)
-        generation = self._generation
 
         def finished(result: int) -> None:
-            if generation == self._generation:  # not after a sign-out closed it
+            if dialog in self._dialogs:  # not after a sign-out closed it
                 self._conflict_done(dialog, result, theirs)
 
         dialog.finished.connect(finished)
@@ -381,7 +355,7 @@ class AccountScreen(Screen):
     def open_password_dialog(self) -> None:
         if self._account is None or self.password_dialog is not None:
             return
-        dialog = PasswordDialog(self._ctx, self._username(), self.window())
+        dialog = PasswordDialog(self._ctx.ops, self._username(), self.window())
         self.password_dialog = dialog
         self._track(dialog)
         dialog.changed.connect(lambda: self._info(CHANGED_NOTICE))
@@ -399,7 +373,7 @@ class AccountScreen(Screen):
     def open_deactivate_dialog(self) -> None:
         if self._account is None or self.deactivate_dialog is not None:
             return
-        dialog = DeactivateDialog(self._ctx, self._username(), self.window())
+        dialog = DeactivateDialog(self._ctx.ops, self._username(), self.window())
         self.deactivate_dialog = dialog
         self._track(dialog)
         dialog.deactivated.connect(self._deactivated)
@@ -417,9 +391,11 @@ class AccountScreen(Screen):
     def _deactivated(self) -> None:
         # The portal revoked every session; sign-out deletes the stored token and the main
         # window, on the session's signed_out signal, clears the screens and shows why.
-        self._ctx.runner.run(self._ctx.session.sign_out, DEACTIVATED_REASON)
+        self._ctx.sign_out(DEACTIVATED_REASON)
 
-    # --- dialogs and the idle lock ---------------------------------------------------
+    # --- dialogs ---------------------------------------------------------------------
+    # The idle lock hides them (and wipes typed passwords) through the shell's one
+    # mechanism, `desktop.ui.common.dialogs.DialogShelf`; sign-out closes them here.
 
     def _track(self, dialog: QDialog) -> None:
         self._dialogs.append(dialog)
@@ -427,26 +403,6 @@ class AccountScreen(Screen):
     def _forget_dialog(self, dialog: QDialog) -> None:
         if dialog in self._dialogs:
             self._dialogs.remove(dialog)
-        if dialog in self._hidden_dialogs:
-            self._hidden_dialogs.remove(dialog)
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        # Locked (or another page of the window shown): take our dialogs off the screen.
-        if not event.spontaneous():
-            for dialog in self._dialogs:
-                if dialog.isVisible():
-                    if isinstance(dialog, PasswordDialog | DeactivateDialog):
-                        dialog.wipe()  # passwords do not outlive a lock
-                    dialog.hide()
-                    self._hidden_dialogs.append(dialog)
-        super().hideEvent(event)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        hidden, self._hidden_dialogs = self._hidden_dialogs, []
-        for dialog in hidden:
-            if dialog in self._dialogs:
-                dialog.show()
 
     # --- small things ----------------------------------------------------------------
 

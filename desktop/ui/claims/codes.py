@@ -9,15 +9,28 @@ words are needed, never in a loop.
 from __future__ import annotations
 
 import logging
+from enum import Enum, auto
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.portal.errors import PolicyAcceptanceRequired, SessionExpired, Unauthenticated
-from desktop.tasks import TaskHandle
+from desktop.portal.api import PortalApi
+from desktop.portal.errors import PortalError
 from desktop.ui.claims.explain import CodeWords
-from desktop.ui.context import ScreenContext
+from desktop.ui.operations import Operations
 
 log = logging.getLogger(__name__)
+
+
+class _Op(Enum):
+    FETCH = auto()
+
+
+def fetch_words(api: PortalApi) -> CodeWords:
+    """Runs on a worker thread: three small GETs, one after the other."""
+    status = api.get_status_codes().as_dict()
+    carc = api.get_carc_codes().as_dict()
+    rarc = api.get_rarc_codes().as_dict()
+    return CodeWords(status=status, carc=carc, rarc=rarc)
 
 
 class CodeBook(QObject):
@@ -28,12 +41,10 @@ class CodeBook(QObject):
     #: Fetching failed with this exception; explanations fall back to the claim's own text.
     failed = Signal(object)
 
-    def __init__(self, ctx: ScreenContext, parent: QObject | None = None) -> None:
+    def __init__(self, ops: Operations, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._ctx = ctx
+        self._ops = ops.scope(self)
         self._words = CodeWords()
-        self._handle: TaskHandle | None = None
-        self._generation = 0
         #: A fetch was cut short by an expired session or a policy change.
         self.interrupted = False
 
@@ -47,54 +58,32 @@ class CodeBook(QObject):
 
     @property
     def loading(self) -> bool:
-        return self._handle is not None and not self._handle.finished
+        return self._ops.running(_Op.FETCH)
 
     def ensure(self) -> None:
         """Start fetching unless the tables are here or on their way."""
         if self.loaded or self.loading:
             return
-        self._generation += 1
-        generation = self._generation
         self.interrupted = False
-        self._handle = self._ctx.runner.run(
-            self._fetch,
-            on_done=lambda words: self._arrived(generation, words),
-            on_error=lambda exc: self._failed(generation, exc),
-            owner=self)
+        self._ops.portal(_Op.FETCH, fetch_words, on_success=self._arrived,
+                         on_failure=self._failed, on_interrupted=self._interrupted)
 
     def clear(self) -> None:
         """Sign-out: forget the tables and ignore any answer still on its way."""
-        self._generation += 1
-        if self._handle is not None:
-            self._handle.cancel()
-            self._handle = None
+        self._ops.cancel_all()
         self.interrupted = False
         had = self.loaded
         self._words = CodeWords()
         if had:
             self.changed.emit()
 
-    def _fetch(self) -> CodeWords:
-        """Runs on a worker thread: three small GETs, one after the other."""
-        call, client = self._ctx.session.call, self._ctx.client
-        status = call(client.get_status_codes).as_dict()
-        carc = call(client.get_carc_codes).as_dict()
-        rarc = call(client.get_rarc_codes).as_dict()
-        return CodeWords(status=status, carc=carc, rarc=rarc)
-
-    def _arrived(self, generation: int, words: object) -> None:
-        if generation != self._generation or not isinstance(words, CodeWords):
-            return
-        self._handle = None
+    def _arrived(self, words: CodeWords) -> None:
         self._words = words
         self.changed.emit()
 
-    def _failed(self, generation: int, exc: BaseException) -> None:
-        if generation != self._generation:
-            return
-        self._handle = None
-        if isinstance(exc, PolicyAcceptanceRequired | SessionExpired | Unauthenticated):
-            self.interrupted = True
-            return
+    def _interrupted(self, _exc: PortalError) -> None:
+        self.interrupted = True
+
+    def _failed(self, exc: PortalError) -> None:
         log.info("code tables could not be fetched (%s)", type(exc).__name__)
         self.failed.emit(exc)

@@ -5,9 +5,10 @@ Why it looks like this:
   `date`s and integer cents (about 0.8 KB), built on the worker thread from the page the
   portal sent; the parsed `ClaimSummary` objects die with the page. Text is formatted
   only when a cell is painted (`data()`), for the few dozen rows on screen.
-- The first page (100 rows) shows at once; `canFetchMore`/`fetchMore` then ask the
-  task runner for the next 500 with the page's cursor, one request at a time, so the
-  GUI thread never waits on the network. Answers from an older search are dropped.
+- The first page (100 rows) shows at once; `canFetchMore`/`fetchMore` then run an
+  operation for the next 500 with the page's cursor, one request at a time, so the
+  GUI thread never waits on the network. Answers from an older search are dropped
+  (the model's own `OpScope` cancels them).
 - The quick filter works on the rows already loaded and keeps a compact index array
   rather than a proxy model, so that narrowing 100,000 rows is one list scan, not
   100,000 Python `filterAcceptsRow` calls. While it is on, no more pages are fetched
@@ -22,6 +23,7 @@ from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from enum import Enum, auto
 from typing import Any
 
 from PySide6.QtCore import (
@@ -33,11 +35,13 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from desktop.portal.api import PortalApi
 from desktop.portal.claims import ClaimPage, ClaimSummary
-from desktop.tasks import Runner, TaskHandle
+from desktop.portal.errors import PortalError
 from desktop.ui.claims.formats import Formats, local_date, to_cents
 from desktop.ui.claims.status import status_qcolours
 from desktop.ui.common.text import plain
+from desktop.ui.operations import Operations
 
 # Row layout (a plain tuple: no per-row object beyond it).
 R_ID, R_NUMBER, R_LAST, R_FIRST, R_MEMBER, R_FROM, R_TO, R_CATEGORY, R_LABEL = range(9)
@@ -130,8 +134,12 @@ def page_rows(page: ClaimPage) -> RowPage:
     return RowPage([summary_row(s) for s in page.items], page.next_cursor, page.total)
 
 
-#: Runs on a worker thread: the cursor of the next page -> that page as rows.
-PageLoader = Callable[[str], RowPage]
+#: Runs on a worker thread: the portal and the cursor of the next page -> that page as rows.
+PageLoader = Callable[[PortalApi, str], RowPage]
+
+
+class _Op(Enum):
+    NEXT_PAGE = auto()
 
 
 def _terms(text: str) -> list[str]:
@@ -145,11 +153,13 @@ class ClaimsTableModel(QAbstractTableModel):
     stateChanged = Signal()
     #: Fetching the next page failed (rows already loaded stay).
     loadFailed = Signal(object)
+    #: Fetching the next page was interrupted (expiry, policy); `retry()` goes on.
+    loadInterrupted = Signal()
 
-    def __init__(self, runner: Runner, formats: Formats | None = None,
+    def __init__(self, ops: Operations, formats: Formats | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._runner = runner
+        self._ops = ops.scope(self)
         self._fmt = formats or Formats()
         self._rows: list[Row] = []
         self._view: array[int] | None = None
@@ -157,8 +167,6 @@ class ClaimsTableModel(QAbstractTableModel):
         self._total = 0
         self._cursor: str | None = None
         self._loader: PageLoader | None = None
-        self._handle: TaskHandle | None = None
-        self._generation = 0
         self.error: BaseException | None = None
         self.searched = False
 
@@ -178,7 +186,7 @@ class ClaimsTableModel(QAbstractTableModel):
 
     @property
     def loading(self) -> bool:
-        return self._handle is not None and not self._handle.finished
+        return self._ops.running(_Op.NEXT_PAGE)
 
     @property
     def has_more(self) -> bool:
@@ -190,8 +198,7 @@ class ClaimsTableModel(QAbstractTableModel):
 
     def set_results(self, page: RowPage, loader: PageLoader | None) -> None:
         """A new search's first page; everything before it is dropped."""
-        self._generation += 1
-        self._cancel()
+        self._ops.cancel_all()
         self.beginResetModel()
         self._rows = list(page.rows)
         self._total = page.total
@@ -205,8 +212,7 @@ class ClaimsTableModel(QAbstractTableModel):
 
     def clear(self) -> None:
         """Drop every row (sign-out, new search); late answers are ignored."""
-        self._generation += 1
-        self._cancel()
+        self._ops.cancel_all()
         self.beginResetModel()
         self._rows = []
         self._view = None
@@ -218,11 +224,6 @@ class ClaimsTableModel(QAbstractTableModel):
         self.searched = False
         self.endResetModel()
         self.stateChanged.emit()
-
-    def _cancel(self) -> None:
-        if self._handle is not None:
-            self._handle.cancel()
-            self._handle = None
 
     # --- rows --------------------------------------------------------------------
 
@@ -274,19 +275,14 @@ class ClaimsTableModel(QAbstractTableModel):
         self._start_fetch()
 
     def _start_fetch(self) -> None:
-        assert self._loader is not None and self._cursor is not None
-        generation = self._generation
-        self._handle = self._runner.run(
-            self._loader, self._cursor,
-            on_done=lambda page: self._arrived(generation, page),
-            on_error=lambda exc: self._failed(generation, exc),
-            owner=self)
+        loader, cursor = self._loader, self._cursor
+        assert loader is not None and cursor is not None
+        self._ops.portal(_Op.NEXT_PAGE, lambda api: loader(api, cursor),
+                         on_success=self._arrived, on_failure=self._failed,
+                         on_interrupted=self._interrupted)
         self.stateChanged.emit()
 
-    def _arrived(self, generation: int, page: object) -> None:
-        if generation != self._generation or not isinstance(page, RowPage):
-            return
-        self._handle = None
+    def _arrived(self, page: RowPage) -> None:
         # The cursor moves on before rows are announced: a view reacting to the insert
         # may ask for more at once, and must get the page after this one.
         # An empty page that still promises more would loop for ever: stop there.
@@ -307,13 +303,15 @@ class ClaimsTableModel(QAbstractTableModel):
                     self.endInsertRows()
         self.stateChanged.emit()
 
-    def _failed(self, generation: int, exc: BaseException) -> None:
-        if generation != self._generation:
-            return
-        self._handle = None
+    def _failed(self, exc: PortalError) -> None:
         self.error = exc
         self.stateChanged.emit()
         self.loadFailed.emit(exc)
+
+    def _interrupted(self, exc: PortalError) -> None:
+        self.error = exc  # no more fetching until `retry()` after the shell's step
+        self.stateChanged.emit()
+        self.loadInterrupted.emit()
 
     # --- Qt model interface ----------------------------------------------------------
 

@@ -1,7 +1,7 @@
 """The Claims screen: search form, results that load as they scroll, claim detail, export.
 
 This module wires the pieces together and owns the screen's conversations with the
-portal (every one through `ctx.runner` and `ctx.session.call`):
+portal (every one an operation of its `OpScope`, see `desktop.ui.operations`):
 - a search: first page of 100, then `ClaimsTableModel` fetches 500 at a time;
 - a claim's detail, explained with the code tables of `CodeBook`;
 - an interrupted call (expired session, changed policy) is remembered and done again
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from enum import Enum, auto
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QTextDocument
@@ -28,14 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.portal.api import PortalApi
 from desktop.portal.claims import DEFAULT_SORT, ClaimDetail, ClaimSearch
-from desktop.portal.errors import (
-    PolicyAcceptanceRequired,
-    SessionExpired,
-    Unauthenticated,
-    ValidationFailed,
-)
-from desktop.tasks import TaskHandle
+from desktop.portal.errors import PortalError, ValidationFailed
 from desktop.ui.claims import export as claims_export
 from desktop.ui.claims.codes import CodeBook
 from desktop.ui.claims.detail import ClaimDetailPanel
@@ -69,13 +65,25 @@ FILTER_DELAY_MS = 200
 ERROR_STYLE = "color: #a00000;"
 
 
-def _interrupted(exc: BaseException) -> bool:
-    """The shell handles these (lock screen, policy gate) and then calls `resume()`.
+class _Op(Enum):
+    """The screen's operations; also what an interruption leaves to do in `resume()`."""
 
-    An authenticated call's 401 means the portal revoked the session (password changed
-    or signed out elsewhere): the shell asks for the password like after an expiry.
-    """
-    return isinstance(exc, PolicyAcceptanceRequired | SessionExpired | Unauthenticated)
+    SEARCH = auto()
+    MORE = auto()
+    DETAIL = auto()
+    EXPORT = auto()
+
+
+def first_page(api: PortalApi, criteria: ClaimSearch, sort: str) -> RowPage:
+    """Worker thread: the first page, already turned into compact rows."""
+    return page_rows(api.search_claims(criteria, None, FIRST_PAGE, sort))
+
+
+def page_loader(criteria: ClaimSearch, sort: str) -> Callable[[PortalApi, str], RowPage]:
+    """How the model fetches the pages after the first, for one search."""
+    def next_page(api: PortalApi, cursor: str) -> RowPage:
+        return page_rows(api.search_claims(criteria, cursor, NEXT_PAGE, sort))
+    return next_page
 
 
 class ClaimsScreen(Screen):
@@ -91,21 +99,19 @@ class ClaimsScreen(Screen):
         self._choose_path = choose_path
         self._ask_printer = ask_printer
         self._fmt = Formats()
-        self._generation = 0
-        self._search_handle: TaskHandle | None = None
-        self._detail_handle: TaskHandle | None = None
+        self._ops = ctx.ops.scope(self)
         self._last: tuple[ClaimSearch, str] | None = None
-        self._searching = False
         self._detail_target: tuple[str, str] | None = None
-        #: What to do again in `resume()`: "search", "more" and/or "detail".
-        self._pending: set[str] = set()
+        #: What to do again in `resume()`.
+        self._pending: set[_Op] = set()
         self._retry_action: Callable[[], None] | None = None
-        self.codes = CodeBook(ctx, self)
-        self.model = ClaimsTableModel(ctx.runner, self._fmt, self)
+        self.codes = CodeBook(ctx.ops, self)
+        self.model = ClaimsTableModel(ctx.ops, self._fmt, self)
         self._build()
         self.codes.changed.connect(self._codes_changed)
         self.model.stateChanged.connect(self._update_count)
         self.model.loadFailed.connect(self._more_failed)
+        self.model.loadInterrupted.connect(self._more_interrupted)
         self._update_count()
 
     # --- layout --------------------------------------------------------------------------
@@ -218,12 +224,7 @@ class ClaimsScreen(Screen):
     def clear(self) -> None:
         """Sign-out: every claim row, the detail, the code tables and the patient fields
         of the form go; dates, statuses, NPIs and the sort order stay for this launch."""
-        self._generation += 1
-        for handle in (self._search_handle, self._detail_handle):
-            if handle is not None:
-                handle.cancel()
-        self._search_handle = self._detail_handle = None
-        self._searching = False
+        self._ops.cancel_all()
         self._pending.clear()
         self._last = None
         self._detail_target = None
@@ -240,15 +241,23 @@ class ClaimsScreen(Screen):
         pending, self._pending = self._pending, set()
         if self.codes.interrupted:
             self.codes.ensure()
-        if "search" in pending and self._last is not None:
+        if _Op.SEARCH in pending and self._last is not None:
             self._run_search(*self._last)
-        elif "more" in pending:
+        elif _Op.MORE in pending:
             self._set_status("")
             self.model.retry()
-        if "detail" in pending:
+        if _Op.DETAIL in pending:
             self._reload_detail()
 
     # --- searching ---------------------------------------------------------------------
+
+    @property
+    def searching(self) -> bool:
+        return self._ops.running(_Op.SEARCH)
+
+    @property
+    def detail_loading(self) -> bool:
+        return self._ops.running(_Op.DETAIL)
 
     @property
     def sort_key(self) -> str:
@@ -263,62 +272,34 @@ class ClaimsScreen(Screen):
         self._run_search(criteria, self.sort_key)
 
     def _run_search(self, criteria: ClaimSearch, sort: str) -> None:
-        self._generation += 1
-        generation = self._generation
-        if self._search_handle is not None:
-            self._search_handle.cancel()
         self._last = (criteria, sort)
-        self._pending.discard("search")
-        self._pending.discard("more")
+        self._pending.discard(_Op.SEARCH)
+        self._pending.discard(_Op.MORE)
         self.model.clear()
         self.model.set_filter(self.filter.text())
-        self._searching = True
         self._set_status("")
-        self._update_count()
         self.codes.ensure()
-        self._search_handle = self._ctx.runner.run(
-            self._first_page, criteria, sort,
-            on_done=lambda page: self._first_arrived(generation, criteria, sort, page),
-            on_error=lambda exc: self._search_failed(generation, exc),
-            owner=self)
+        self._ops.portal(_Op.SEARCH, lambda api: first_page(api, criteria, sort),
+                         on_success=lambda page: self._first_arrived(criteria, sort, page),
+                         on_failure=self._search_failed,
+                         on_interrupted=self._search_interrupted)
+        self._update_count()
 
-    def _first_page(self, criteria: ClaimSearch, sort: str) -> RowPage:
-        """Worker thread: the first page, already turned into compact rows."""
-        page = self._ctx.session.call(self._ctx.client.search_claims, criteria, None,
-                                      FIRST_PAGE, sort)
-        return page_rows(page)
-
-    def _loader(self, criteria: ClaimSearch, sort: str) -> Callable[[str], RowPage]:
-        call, client = self._ctx.session.call, self._ctx.client
-
-        def next_page(cursor: str) -> RowPage:
-            return page_rows(call(client.search_claims, criteria, cursor, NEXT_PAGE, sort))
-        return next_page
-
-    def _first_arrived(self, generation: int, criteria: ClaimSearch, sort: str,
-                       page: RowPage) -> None:
-        if generation != self._generation:
-            return
-        self._searching = False
-        self._search_handle = None
-        self.model.set_results(page, self._loader(criteria, sort))
+    def _first_arrived(self, criteria: ClaimSearch, sort: str, page: RowPage) -> None:
+        self.model.set_results(page, page_loader(criteria, sort))
         if self.model.shown:
             self.table.setCurrentIndex(self.model.index(0, COL_NUMBER))
             if self.form.isAncestorOf(self.focusWidget()) or self.focusWidget() is None:
                 self.table.setFocus()
         self._update_count()
 
-    def _search_failed(self, generation: int, exc: BaseException) -> None:
-        if generation != self._generation:
-            return
-        self._searching = False
-        self._search_handle = None
-        if _interrupted(exc):
-            self._pending.add("search")
-            self._set_status("The search will run again once you are signed in and the "
-                             "privacy policy is accepted.")
-            self._update_count()
-            return
+    def _search_interrupted(self, _exc: PortalError) -> None:
+        self._pending.add(_Op.SEARCH)
+        self._set_status("The search will run again once you are signed in and the "
+                         "privacy policy is accepted.")
+        self._update_count()
+
+    def _search_failed(self, exc: PortalError) -> None:
         if isinstance(exc, ValidationFailed) and exc.fields:
             leftover = self.form.show_server_errors(exc.fields)
             text = " ".join([describe(exc), *leftover]) if leftover else \
@@ -332,12 +313,12 @@ class ClaimsScreen(Screen):
         if self._last is not None:
             self._run_search(*self._last)
 
-    def _more_failed(self, exc: BaseException) -> None:
-        if _interrupted(exc):
-            self._pending.add("more")
-            self._set_status("Loading will go on once you are signed in and the privacy "
-                             "policy is accepted.")
-            return
+    def _more_interrupted(self) -> None:
+        self._pending.add(_Op.MORE)
+        self._set_status("Loading will go on once you are signed in and the privacy "
+                         "policy is accepted.")
+
+    def _more_failed(self, exc: PortalError) -> None:
         self._set_status("Could not load more claims: " + describe(exc)
                          + " The claims already listed stay.", error=True,
                          retry=self._retry_more)
@@ -389,43 +370,28 @@ class ClaimsScreen(Screen):
         if self._detail_target is None:
             return
         claim_id, number = self._detail_target
-        self._pending.discard("detail")
-        if self._detail_handle is not None:
-            self._detail_handle.cancel()
+        self._pending.discard(_Op.DETAIL)
         self.codes.ensure()
         self.detail.show_loading(number)
-        generation = self._generation
-        self._detail_handle = self._ctx.runner.run(
-            self._ctx.session.call, self._ctx.client.get_claim, claim_id,
-            on_done=lambda d: self._detail_arrived(generation, claim_id, d),
-            on_error=lambda exc: self._detail_failed(generation, claim_id, exc),
-            owner=self)
+        self._ops.portal(_Op.DETAIL, lambda api: api.get_claim(claim_id),
+                         on_success=self._detail_arrived, on_failure=self._detail_failed,
+                         on_interrupted=self._detail_interrupted)
 
-    def _detail_arrived(self, generation: int, claim_id: str, detail: ClaimDetail) -> None:
-        if generation != self._generation or self._detail_target is None \
-                or self._detail_target[0] != claim_id:
-            return
-        self._detail_handle = None
+    def _detail_arrived(self, detail: ClaimDetail) -> None:
         self.detail.show_detail(detail, self.codes.words)
 
-    def _detail_failed(self, generation: int, claim_id: str, exc: BaseException) -> None:
-        if generation != self._generation or self._detail_target is None \
-                or self._detail_target[0] != claim_id:
-            return
-        self._detail_handle = None
-        if _interrupted(exc):
-            self._pending.add("detail")
-            self.detail.show_error("The claim will load once you are signed in and the "
-                                   "privacy policy is accepted.", retry=False)
-            return
+    def _detail_interrupted(self, _exc: PortalError) -> None:
+        self._pending.add(_Op.DETAIL)
+        self.detail.show_error("The claim will load once you are signed in and the "
+                               "privacy policy is accepted.", retry=False)
+
+    def _detail_failed(self, exc: PortalError) -> None:
         self.detail.show_error("Could not load the claim: " + describe(exc), retry=True)
 
     def close_detail(self) -> None:
-        if self._detail_handle is not None:
-            self._detail_handle.cancel()
-            self._detail_handle = None
+        self._ops.cancel(_Op.DETAIL)
         self._detail_target = None
-        self._pending.discard("detail")
+        self._pending.discard(_Op.DETAIL)
         self.detail.clear()
         self.detail.hide()
 
@@ -462,16 +428,16 @@ class ClaimsScreen(Screen):
         if not path.lower().endswith(".csv"):
             path += ".csv"
         self._set_status("Writing the file…")
-        self._ctx.runner.run(claims_export.write_csv, path, rows,
-                             on_done=lambda n: self._exported(path, n),
-                             on_error=lambda exc: self._write_failed(exc), owner=self)
+        self._ops.background(_Op.EXPORT, lambda: claims_export.write_csv(path, rows),
+                             on_success=lambda n: self._exported(path, n),
+                             on_failure=self._write_failed)
 
     def _exported(self, path: str, count: int) -> None:
         noun = "claim" if count == 1 else "claims"
         self._set_status(f"Saved {self._fmt.count(count)} {noun} to {plain(path, 300)}. "
                          + claims_export.PHI_NOTE)
 
-    def _write_failed(self, exc: BaseException) -> None:
+    def _write_failed(self, exc: Exception) -> None:
         if isinstance(exc, OSError):
             reason = plain(exc.strerror or "the file could not be written", 200)
             self._set_status(f"The file was not saved: {reason}.", error=True)
@@ -534,9 +500,9 @@ class ClaimsScreen(Screen):
 
     def _update_count(self) -> None:
         m = self.model
-        if self._searching:
+        if self._ops.running(_Op.SEARCH):
             text = "Searching…"
-        elif "search" in self._pending:
+        elif _Op.SEARCH in self._pending:
             text = "Search paused"
         elif not m.searched:
             text = "No search yet: fill in any details above and press Enter"

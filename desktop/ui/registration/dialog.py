@@ -11,6 +11,8 @@ the one request, and the widgets are wiped once the portal has answered 201.
 
 from __future__ import annotations
 
+from enum import Enum, auto
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.portal.errors import Conflict, ValidationFailed
+from desktop.portal.errors import Conflict, PortalError, ValidationFailed
 from desktop.portal.models import RegistrationResult, SupportInfo
 from desktop.ui.common.errors import describe
 from desktop.ui.common.fields import ERROR_STYLE
@@ -33,6 +35,11 @@ from desktop.ui.context import ScreenContext
 from desktop.ui.registration.form import RegistrationForm
 from desktop.ui.registration.outcome import RegistrationOutcome
 from desktop.ui.shell.policy_gate import PolicyGate
+
+
+class _Op(Enum):
+    REGISTER = auto()
+    SUPPORT = auto()
 
 
 class RegistrationDialog(QDialog):
@@ -46,7 +53,8 @@ class RegistrationDialog(QDialog):
         self.setWindowTitle("Register a new office account")
         self.setModal(True)
         self.resize(940, 640)
-        self._ctx = ctx
+        self._ops_root = ctx.ops
+        self._ops = ctx.ops.scope(self)
         self._policy_version = policy_version
         self._sending = False
         self._discard_confirmed = False
@@ -126,8 +134,8 @@ class RegistrationDialog(QDialog):
             return
         self.error.hide()
         self._set_sending(True)
-        self._ctx.runner.run(self._ctx.client.register, registration,
-                             on_done=self._registered, on_error=self._failed, owner=self)
+        self._ops.public(_Op.REGISTER, lambda api: api.register(registration),
+                         on_success=self._registered, on_failure=self._failed)
 
     def _set_sending(self, sending: bool) -> None:
         self._sending = sending
@@ -144,14 +152,15 @@ class RegistrationDialog(QDialog):
         self.outcome.done.setDefault(True)
         self.outcome.done.setFocus()
         if result.pending_review:
-            self._ctx.runner.run(self._ctx.client.get_support, on_done=self._support,
-                                 on_error=lambda _e: self.outcome.support_failed(), owner=self)
+            self._ops.public(_Op.SUPPORT, lambda api: api.get_support(),
+                             on_success=self._support,
+                             on_failure=lambda _e: self.outcome.support_failed())
         self.registered.emit(result.username, result.status)
 
     def _support(self, info: SupportInfo) -> None:
         self.outcome.show_support(info)
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, exc: PortalError) -> None:
         self._set_sending(False)
         if isinstance(exc, Conflict) and "username" not in exc.fields:
             # The only other 409: the policy changed since it was accepted.
@@ -175,8 +184,7 @@ class RegistrationDialog(QDialog):
         self._show_error("The privacy policy changed while you were filling in the form. "
                          "Please read and accept it; your registration is then sent again.")
         if self.gate is None:
-            self.gate = PolicyGate(self._ctx.runner, self._ctx.client.get_policy,
-                                   self._ctx.client.get_policy_version, self)
+            self.gate = PolicyGate(self._ops_root, self)
         self.gate.require(previous_version=self._policy_version, record=self._adopt_policy,
                            on_accepted=self._submit, on_declined=self._declined,
                            on_error=self._show_error)

@@ -9,33 +9,34 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from enum import Enum, StrEnum, auto
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
+from desktop.portal.api import PortalApi, PublicApi
 from desktop.portal.errors import AccountLocked, PortalError, Unauthenticated
-from desktop.portal.models import Acceptance, Policy, SignIn, SupportInfo, UserInfo
+from desktop.portal.models import Acceptance, Policy, SignIn, UserInfo
 from desktop.session import REASON_REVOKED, Session
 from desktop.tasks import Runner
 from desktop.ui.common.clipboard import clear_if_ours
+from desktop.ui.common.dialogs import DialogShelf, UnsavedChoice, ask_unsaved
 from desktop.ui.common.errors import describe, sign_in_message
-from desktop.ui.common.text import message, plain, set_plain
-from desktop.ui.screen import Screen
+from desktop.ui.common.text import plain, set_plain
+from desktop.ui.operations import Operations
+from desktop.ui.screen import Screen, ScreenSpec
 from desktop.ui.shell.help_dialogs import open_about, open_policy_view, open_support
 from desktop.ui.shell.idle import IdleWatcher
 from desktop.ui.shell.lock_screen import LockScreen
@@ -54,15 +55,35 @@ QUIT_REVOKE_WAIT_MS = 8000
 REVOKED = "The portal ended your session (was your password changed on another computer?)."
 
 
-@dataclass
-class PortalCalls:
-    """The public portal calls the shell makes; bound to the client by the app."""
+class ShellState(StrEnum):
+    """Where the window is in signing in and out (a StrEnum: it reads well in logs)."""
 
-    get_policy: Callable[[], Policy]
-    get_policy_version: Callable[[str], Policy]
-    get_support: Callable[[], SupportInfo]
-    list_acceptances: Callable[[], list[Acceptance]]
-    tls_version: Callable[[], str | None] = lambda: None
+    STARTING = "starting"
+    SIGNED_OUT = "signed_out"
+    SIGNING_IN = "signing_in"
+    GATED = "gated"
+    WORKING = "working"
+    LOCKED = "locked"
+    SIGNING_OUT = "signing_out"
+    CLOSED = "closed"
+
+
+class _Op(Enum):
+    START = auto()
+    RESUME = auto()
+    SIGN_IN = auto()
+    UNLOCK = auto()
+    SIGN_OUT = auto()
+    POLICY_VIEW = auto()
+    SUPPORT = auto()
+
+
+def _policy_and_history(api: PortalApi) -> tuple[Policy, list[Acceptance]]:
+    return api.get_policy(), api.list_acceptances()
+
+
+def _policy_alone(api: PublicApi) -> tuple[Policy, list[Acceptance]]:
+    return api.get_policy(), []
 
 
 @dataclass
@@ -72,7 +93,10 @@ class ShellOptions:
     last_seen_policy_version: str | None = None
     remember_policy_version: Callable[[str], None] = lambda _v: None
     demo_users: Sequence[DemoUser] = ()
-    screens: dict[str, Callable[[], Screen]] = field(default_factory=dict)
+    #: The workspace screens in navigation order (Ctrl+1, Ctrl+2, ...).
+    screens: Sequence[ScreenSpec] = ()
+    #: The negotiated TLS version of the last answer, for the status bar.
+    tls_version: Callable[[], str | None] = lambda: None
     idle_watcher: IdleWatcher | None = None
     #: Builds the registration dialog for the policy version accepted in this launch.
     registration: Callable[[str, QWidget], RegistrationDialog] | None = None
@@ -81,18 +105,20 @@ class ShellOptions:
 class MainWindow(QMainWindow):
     #: The window has closed for good (after the session was revoked or given up on).
     closed = Signal()
+    #: The first policy fetch at start-up had an outcome: True if the portal answered.
+    portal_answered = Signal(bool)
 
-    def __init__(self, session: Session, calls: PortalCalls, runner: Runner,
-                 options: ShellOptions, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, ops: Operations, options: ShellOptions,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle("Claims Desktop")
         self.resize(1200, 800)
         self._session = session
-        self._calls = calls
-        self._runner = runner
+        self._root_ops = ops
+        self._ops = ops.scope(self)
         self._options = options
-        self._state = "starting"
+        self._state = ShellState.STARTING
         self._closing = False
         self._unlock_failures = 0
         self._told_memory_only = False
@@ -100,7 +126,7 @@ class MainWindow(QMainWindow):
         #: The policy version the user accepted in this launch (registration needs one).
         self._accepted_this_launch: str | None = None
         self._resume_pending = False
-        self._hidden_dialogs: list[QDialog] = []
+        self._shelf = DialogShelf(self)
         self.demo_portal: object | None = None
 
         self.login = LoginScreen(options.portal_host, options.demo_users, self)
@@ -118,7 +144,7 @@ class MainWindow(QMainWindow):
         self._build_status()
         self._build_menus()
 
-        self.gate = PolicyGate(runner, calls.get_policy, calls.get_policy_version, self)
+        self.gate = PolicyGate(ops, self)
         self.idle = options.idle_watcher or IdleWatcher(options.idle_lock_minutes * 60.0,
                                                         parent=self)
         self.idle.locked.connect(self._idle_locked)
@@ -131,8 +157,9 @@ class MainWindow(QMainWindow):
         session.policy_acceptance_required.connect(self._policy_changed)
         session.session_expired.connect(self._session_expired)
         session.signed_out.connect(self._signed_out_elsewhere)
-        if hasattr(runner, "busy_changed"):
-            runner.busy_changed.connect(self._busy)
+        busy = getattr(ops.runner, "busy_changed", None)
+        if busy is not None:
+            busy.connect(self._busy)
         self._show_login()
 
     # ----- layout -------------------------------------------------------------------
@@ -141,18 +168,15 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(self.workspace)
         bar = QHBoxLayout()
         self.nav: dict[str, QPushButton] = {}
-        for key, name, label, tip in (
-            ("claims", "navClaims", "&Claims", "Search claims (Ctrl+1)"),
-            ("account", "navAccount", "&Account", "Your account settings (Ctrl+2)"),
-        ):
-            button = QPushButton(label, self.workspace)
-            button.setObjectName(name)
-            button.setAccessibleName(tip.split(" (")[0])
-            button.setToolTip(tip)
+        for number, spec in enumerate(self._options.screens, start=1):
+            button = QPushButton(spec.label, self.workspace)
+            button.setObjectName(spec.nav_name)
+            button.setAccessibleName(spec.tip)
+            button.setToolTip(f"{spec.tip} (Ctrl+{number})")
             button.setCheckable(True)
-            button.clicked.connect(lambda _=False, k=key: self.show_screen(k))
+            button.clicked.connect(lambda _=False, k=spec.key: self.show_screen(k))
             bar.addWidget(button)
-            self.nav[key] = button
+            self.nav[spec.key] = button
         bar.addStretch(1)
         self.user_label = QLabel(self.workspace)
         self.user_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -179,9 +203,9 @@ class MainWindow(QMainWindow):
     def _build_screens(self) -> None:
         if self.screens:
             return
-        for key, factory in self._options.screens.items():
-            screen = factory()
-            self.screens[key] = screen
+        for spec in self._options.screens:
+            screen = spec.build()
+            self.screens[spec.key] = screen
             self.screen_stack.addWidget(screen)
 
     def _build_status(self) -> None:
@@ -220,12 +244,12 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         go = bar.addMenu("&Go")
-        self.act_claims = self._action("&Claims", "Ctrl+1", lambda: self.show_screen("claims"),
-                                       "actionClaims")
-        self.act_account = self._action("&Account", "Ctrl+2",
-                                        lambda: self.show_screen("account"), "actionAccount")
-        go.addAction(self.act_claims)
-        go.addAction(self.act_account)
+        self.screen_actions: list[QAction] = []
+        for number, spec in enumerate(self._options.screens, start=1):
+            action = self._action(spec.label, f"Ctrl+{number}", self._shower(spec.key),
+                                  spec.action_name)
+            go.addAction(action)
+            self.screen_actions.append(action)
         help_menu = bar.addMenu("&Help")
         self.act_policy = self._action("&Privacy policy…", "Ctrl+Shift+P", self.show_policy,
                                        "actionPrivacyPolicy")
@@ -236,21 +260,33 @@ class MainWindow(QMainWindow):
         for a in (self.act_policy, self.act_support, self.act_about):
             help_menu.addAction(a)
 
+    def _shower(self, key: str) -> Callable[[], None]:
+        return lambda: self.show_screen(key)
+
     # ----- state --------------------------------------------------------------------
 
     @property
-    def state(self) -> str:
+    def state(self) -> ShellState:
         return self._state
 
+    @property
+    def session(self) -> Session:
+        return self._session
+
+    @property
+    def runner(self) -> Runner:
+        """The task runner (benchmarks wait for it to be idle)."""
+        return self._root_ops.runner
+
     def _set_signed_in_actions(self, on: bool) -> None:
-        for a in (self.act_lock, self.act_sign_out, self.act_claims, self.act_account):
+        for a in (self.act_lock, self.act_sign_out, *self.screen_actions):
             a.setEnabled(on)
 
     def _update_status(self) -> None:
-        tls = self._calls.tls_version() or "TLS"
+        tls = self._options.tls_version() or "TLS"
         parts = [f"Portal {plain(self._options.portal_host, 80)}",
                  f"{plain(tls.replace('TLSv', 'TLS '), 20)}, certificate verified"]
-        if self._state in ("working", "locked") and self._username:
+        if self._state in (ShellState.WORKING, ShellState.LOCKED) and self._username:
             parts.append(f"Signed in as {plain(self._username, 64)}")
             parts.append(f"Session token: {plain(self._session.token_location, 80)}")
         else:
@@ -258,12 +294,11 @@ class MainWindow(QMainWindow):
         self.status_label.setText(" · ".join(parts))
 
     def _show_login(self, message_text: str | None = None) -> None:
-        self._state = "signed_out"
+        self._state = ShellState.SIGNED_OUT
         self._resume_pending = False
-        for dialog in self._hidden_dialogs:
-            if isValid(dialog):
-                dialog.reject()  # nothing of the old session comes back after sign-out
-        self._hidden_dialogs = []
+        for dialog in self._shelf.shelved:
+            dialog.reject()  # nothing of the old session comes back after sign-out
+        self._shelf.forget()
         self.idle.stop()
         self.login.reset(message_text)
         self.root.setCurrentWidget(self.login)
@@ -276,7 +311,7 @@ class MainWindow(QMainWindow):
         was_locked, self._resume_pending = self._resume_pending, False
         self._accepted_this_launch = (self._session.accepted_policy_version
                                       or self._accepted_this_launch)
-        self._state = "working"
+        self._state = ShellState.WORKING
         self._unlock_failures = 0
         self._build_screens()
         self.root.setCurrentWidget(self.workspace)
@@ -292,10 +327,7 @@ class MainWindow(QMainWindow):
         if isinstance(current, Screen):
             self.show_screen(next(k for k, s in self.screens.items() if s is current))
         self.idle.start()
-        hidden, self._hidden_dialogs = self._hidden_dialogs, []
-        for dialog in hidden:
-            if isValid(dialog):
-                dialog.show()
+        self._shelf.restore()
         if was_locked:
             self._resume_current_screen()
 
@@ -304,7 +336,7 @@ class MainWindow(QMainWindow):
         self.banner.show()
 
     def show_screen(self, key: str) -> None:
-        if self._state != "working" or key not in self.screens:
+        if self._state != ShellState.WORKING or key not in self.screens:
             return
         screen = self.screens[key]
         current = self.screen_stack.currentWidget()
@@ -334,8 +366,16 @@ class MainWindow(QMainWindow):
             else:
                 self._resume()
 
-        self._runner.run(self._calls.get_policy, on_done=loaded,
-                         on_error=lambda e: self._show_login(describe(e)), owner=self)
+        def failed(exc: PortalError) -> None:
+            self.portal_answered.emit(False)
+            self._show_login(describe(exc))
+
+        def answered(policy: Policy) -> None:
+            self.portal_answered.emit(True)
+            loaded(policy)
+
+        self._ops.public(_Op.START, lambda api: api.get_policy(), on_success=answered,
+                         on_failure=failed)
 
     def _remember_policy(self, version: str) -> None:
         self._accepted_this_launch = version
@@ -352,18 +392,18 @@ class MainWindow(QMainWindow):
             self._gate_or_enter(self._session.accepted_policy_version,
                                 self._session.current_policy_version)
 
-        self._runner.run(self._session.resume, on_done=resumed,
-                         on_error=lambda e: self._show_login(), owner=self)
+        self._ops.background(_Op.RESUME, self._session.resume, on_success=resumed,
+                             on_failure=lambda _e: self._show_login())
 
     # ----- sign-in, policy gate, sign-out ---------------------------------------------
 
     def _sign_in(self, username: str, password: str) -> None:
-        self._state = "signing_in"
-        self._runner.run(self._session.sign_in, username, password,
-                         on_done=self._after_sign_in, on_error=self._sign_in_failed, owner=self)
+        self._state = ShellState.SIGNING_IN
+        self._ops.background(_Op.SIGN_IN, lambda: self._session.sign_in(username, password),
+                             on_success=self._after_sign_in, on_failure=self._sign_in_failed)
 
-    def _sign_in_failed(self, exc: BaseException) -> None:
-        self._state = "signed_out"
+    def _sign_in_failed(self, exc: Exception) -> None:
+        self._state = ShellState.SIGNED_OUT
         self.login.show_error(sign_in_message(exc))
 
     def _after_sign_in(self, result: SignIn) -> None:
@@ -373,7 +413,7 @@ class MainWindow(QMainWindow):
 
     def _gate_or_enter(self, accepted: str | None, current: str | None) -> None:
         if accepted != current:
-            self._state = "gated"
+            self._state = ShellState.GATED
             self.gate.require(
                 previous_version=accepted,
                 record=self._session.accept_policy,
@@ -386,7 +426,7 @@ class MainWindow(QMainWindow):
 
     def _policy_changed(self, current_version: str) -> None:
         """Mid-session: the portal's policy changed. Work stays where it is."""
-        if self._state not in ("working", "locked"):
+        if self._state not in (ShellState.WORKING, ShellState.LOCKED):
             return
         self.gate.require(
             previous_version=self._session.accepted_policy_version,
@@ -401,21 +441,22 @@ class MainWindow(QMainWindow):
         self._resume_current_screen()
 
     def _resume_current_screen(self) -> None:
-        if self._state == "working":
+        if self._state == ShellState.WORKING:
             current = self.screen_stack.currentWidget()
             if isinstance(current, Screen):
                 current.resume()
 
     def _session_expired(self) -> None:
-        if self._state == "working":
+        if self._state == ShellState.WORKING:
             self._lock("Your session on the portal ended. Enter your password to go on; "
                        "what you were doing is kept.")
 
     def _signed_out_elsewhere(self, reason: str) -> None:
-        if self._state in ("working", "locked", "gated") and not self._closing:
-            if reason == REASON_REVOKED and self._state != "gated":
+        signed_in = (ShellState.WORKING, ShellState.LOCKED, ShellState.GATED)
+        if self._state in signed_in and not self._closing:
+            if reason == REASON_REVOKED and self._state != ShellState.GATED:
                 # Only this user can unlock, so what was typed stays, as after an expiry.
-                if self._state == "working":
+                if self._state == ShellState.WORKING:
                     self._lock(REVOKED + " Enter your password to go on; your work is kept.")
                 return
             self._clear_screens()
@@ -425,23 +466,26 @@ class MainWindow(QMainWindow):
     def unsaved_screens(self) -> list[Screen]:
         return [s for s in self.screens.values() if s.has_unsaved_changes()]
 
+    def _may_lose_unsaved(self, action: str) -> bool:
+        """Ask before `action` ("Sign out", "Quit") drops unsaved edits; True to go on."""
+        if not self.unsaved_screens() or self._state != ShellState.WORKING:
+            return True
+        return ask_unsaved(self, f"You have changes that are not saved. {action} and lose "
+                           "them?", go_on="&Discard changes") is UnsavedChoice.GO_ON
+
     def sign_out(self, reason: str, *, ask: bool = True) -> None:
-        if self._state == "signed_out":
+        if self._state == ShellState.SIGNED_OUT:
             return
-        if ask and self.unsaved_screens() and self._state == "working":
-            box = message(self, QMessageBox.Icon.Question, "Unsaved changes",
-                          "You have changes that are not saved. Sign out and lose them?")
-            box.setStandardButtons(QMessageBox.StandardButton.Discard
-                                   | QMessageBox.StandardButton.Cancel)
-            box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-            if box.exec() != QMessageBox.StandardButton.Discard:
-                return
+        if ask and not self._may_lose_unsaved("Sign out"):
+            return
         self._clear_screens()
-        self._state = "signing_out"
+        self._state = ShellState.SIGNING_OUT
         self.idle.stop()
-        self._runner.run(self._session.sign_out, reason,
-                         on_done=lambda _r: self._show_login(reason),
-                         on_error=lambda _e: self._show_login(reason))
+        # Whatever happens on the portal, the window goes back to the sign-in screen.
+        self._ops.background(_Op.SIGN_OUT, lambda: self._session.sign_out(reason),
+                             on_success=lambda _r: self._show_login(reason),
+                             on_failure=lambda _e: self._show_login(reason),
+                             expected=(Exception,))
 
     def _clear_screens(self) -> None:
         clear_if_ours()
@@ -450,7 +494,7 @@ class MainWindow(QMainWindow):
 
     def _register(self) -> None:
         """Registration needs the current policy accepted in this launch: gate first."""
-        if self._state != "signed_out" or self._options.registration is None:
+        if self._state != ShellState.SIGNED_OUT or self._options.registration is None:
             return
         if self._accepted_this_launch is None:
             self.gate.require(previous_version=None, record=self._remember_policy,
@@ -476,40 +520,38 @@ class MainWindow(QMainWindow):
     # ----- idle lock ------------------------------------------------------------------
 
     def lock_now(self) -> None:
-        if self._state == "working":
+        if self._state == ShellState.WORKING:
             self._lock("You locked Claims Desktop. Enter your password to go on.")
 
     def _idle_locked(self) -> None:
-        if self._state == "working":
+        if self._state == ShellState.WORKING:
             minutes = max(1, round(self.idle.timeout_s / 60))
             self._lock(f"Claims Desktop locked itself after {minutes} minutes without use. "
                        "Enter your password to go on; what you were doing is kept.")
 
     def _idle_warning(self, seconds_left: int) -> None:
-        if self._state == "working":
+        if self._state == ShellState.WORKING:
             minutes = max(1, round(seconds_left / 60))
             unit = "minute" if minutes == 1 else "minutes"
             self._show_banner(f"Claims Desktop will lock in about {minutes} {unit} unless "
                               "you use it. Move the mouse or press a key to stay signed in.")
 
     def _lock(self, reason: str) -> None:
-        self._state = "locked"
+        self._state = ShellState.LOCKED
         self._resume_pending = True
-        # Dialogs (support box, policy viewer, a screen's own) would stay on top of the
-        # lock with whatever they show: hide them and bring them back after unlocking.
-        self._hidden_dialogs = [d for d in self.findChildren(QDialog) if d.isVisible()]
         self.idle.stop()
         self.banner.hide()
         clear_if_ours()  # what was copied from the hidden claims goes too
         self.lock.prepare(self._username, reason)
-        self.root.setCurrentWidget(self.lock)  # screens see their hideEvent first
-        for dialog in self._hidden_dialogs:
-            dialog.hide()
+        self.root.setCurrentWidget(self.lock)
+        # Dialogs (support box, policy viewer, a screen's own) would stay on top of the
+        # lock with whatever they show: off the screen until the unlock.
+        self._shelf.shelve()
         self._set_signed_in_actions(False)
         self._update_status()
 
     def _unlock(self, password: str) -> None:
-        def failed(exc: BaseException) -> None:
+        def failed(exc: Exception) -> None:
             if isinstance(exc, AccountLocked):
                 self.sign_out(sign_in_message(exc), ask=False)
                 return
@@ -524,36 +566,28 @@ class MainWindow(QMainWindow):
                 return
             self.lock.failed(describe(exc))
 
-        self._runner.run(self._session.reauthenticate, password,
-                         on_done=self._after_sign_in, on_error=failed, owner=self)
+        self._ops.background(_Op.UNLOCK, lambda: self._session.reauthenticate(password),
+                             on_success=self._after_sign_in, on_failure=failed)
 
     # ----- help -----------------------------------------------------------------------
 
     def show_policy(self) -> None:
-        signed_in = self._state == "working"
+        """Help > Privacy policy; with the acceptance history when signed in. An expiry or
+        a policy change meanwhile has its own flow, so it opens no box here."""
+        def show(result: tuple[Policy, list[Acceptance]]) -> None:
+            open_policy_view(self, *result)
 
-        def load() -> tuple[Policy, list[Acceptance]]:
-            history = self._calls.list_acceptances() if signed_in else []
-            return self._calls.get_policy(), history
-
-        self._runner.run(load, on_done=lambda r: open_policy_view(self, *r),
-                         on_error=self._error_box, owner=self)
+        if self._state == ShellState.WORKING:
+            self._ops.portal(_Op.POLICY_VIEW, _policy_and_history, on_success=show)
+        else:
+            self._ops.public(_Op.POLICY_VIEW, _policy_alone, on_success=show)
 
     def show_support(self) -> None:
-        self._runner.run(self._calls.get_support, on_done=lambda i: open_support(self, i),
-                         on_error=self._error_box, owner=self)
+        self._ops.public(_Op.SUPPORT, lambda api: api.get_support(),
+                         on_success=lambda info: open_support(self, info))
 
     def show_about(self) -> None:
         open_about(self, self._options.portal_host)
-
-    def _error_box(self, exc: BaseException) -> None:
-        if isinstance(exc, PortalError) and self._state == "working":
-            # Expiry and policy changes have their own flows; others get a box.
-            from desktop.portal.errors import PolicyAcceptanceRequired, SessionExpired
-            if isinstance(exc, PolicyAcceptanceRequired | SessionExpired):
-                return
-        box = message(self, QMessageBox.Icon.Warning, "Claims Desktop", describe(exc))
-        box.open()
 
     def _busy(self, busy: bool) -> None:
         self.busy_bar.setVisible(busy)
@@ -561,29 +595,25 @@ class MainWindow(QMainWindow):
     # ----- quitting -------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._closing or self._state in ("signed_out", "starting"):
+        if self._closing or self._state in (ShellState.SIGNED_OUT, ShellState.STARTING):
             self.idle.stop()
-            self._state = "closed"
+            self._state = ShellState.CLOSED
             event.accept()
             self.closed.emit()
             return
-        if self.unsaved_screens() and self._state == "working":
-            box = message(self, QMessageBox.Icon.Question, "Unsaved changes",
-                          "You have changes that are not saved. Quit and lose them?")
-            box.setStandardButtons(QMessageBox.StandardButton.Discard
-                                   | QMessageBox.StandardButton.Cancel)
-            if box.exec() != QMessageBox.StandardButton.Discard:
-                event.ignore()
-                return
+        if not self._may_lose_unsaved("Quit"):
+            event.ignore()
+            return
         # Revoke the session on the server first; the local token goes either way.
         event.ignore()
         self._closing = True
         self._clear_screens()
         self.idle.stop()
         self.hide()
-        self._runner.run(self._session.sign_out, "exit",
-                         on_done=lambda _r: self._finish_close(),
-                         on_error=lambda _e: self._finish_close(), owner=self)
+        self._ops.background(_Op.SIGN_OUT, lambda: self._session.sign_out("exit"),
+                             on_success=lambda _r: self._finish_close(),
+                             on_failure=lambda _e: self._finish_close(),
+                             expected=(Exception,))
         QTimer.singleShot(QUIT_REVOKE_WAIT_MS, self._force_close)
 
     def _finish_close(self) -> None:
@@ -593,4 +623,14 @@ class MainWindow(QMainWindow):
         if self.isVisible() or not self._closing:
             return
         self._session.forget_locally()
+        self.close()
+
+    def abandon(self, *, keep_token: bool = False) -> None:
+        """Close at once without asking the portal to revoke (tests and tools that end
+        many windows against one portal). The token is forgotten locally unless
+        `keep_token`, which leaves it stored as a crash would."""
+        self._closing = True
+        self.idle.stop()
+        if not keep_token:
+            self._session.forget_locally()
         self.close()

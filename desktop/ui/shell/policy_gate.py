@@ -10,17 +10,37 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import Enum, auto
 from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
+from desktop.portal.api import PublicApi
+from desktop.portal.errors import PortalError
 from desktop.portal.models import Policy
-from desktop.tasks import Runner
 from desktop.ui.common.errors import describe
+from desktop.ui.operations import Operations
 from desktop.ui.shell.policy_dialog import PolicyDialog
 
 Done = Callable[[], None]
+
+
+class _Op(Enum):
+    LOAD = auto()
+    RECORD = auto()
+
+
+def load_policies(api: PublicApi, previous_version: str | None) -> tuple[Policy, Policy | None]:
+    """Worker thread: the current policy, and the one accepted before (for the changes)."""
+    current = api.get_policy()
+    previous = None
+    if previous_version and previous_version != current.version:
+        try:
+            previous = api.get_policy_version(previous_version)
+        except PortalError:  # the diff is a nicety; the summary still shows
+            previous = None
+    return current, previous
 
 
 @dataclass
@@ -30,17 +50,9 @@ class _Waiters:
 
 
 class PolicyGate(QObject):
-    def __init__(
-        self,
-        runner: Runner,
-        fetch_current: Callable[[], Policy],
-        fetch_version: Callable[[str], Policy],
-        parent_widget: QWidget,
-    ) -> None:
+    def __init__(self, ops: Operations, parent_widget: QWidget) -> None:
         super().__init__(parent_widget)
-        self._runner = runner
-        self._fetch_current = fetch_current
-        self._fetch_version = fetch_version
+        self._ops = ops.scope(self)
         self._parent = parent_widget
         self._dialog: PolicyDialog | None = None
         self._waiters = _Waiters()
@@ -70,34 +82,26 @@ class PolicyGate(QObject):
             return
         self._loading = True
 
-        def load() -> tuple[Policy, Policy | None]:
-            current = self._fetch_current()
-            previous = None
-            if previous_version and previous_version != current.version:
-                try:
-                    previous = self._fetch_version(previous_version)
-                except Exception:  # noqa: BLE001 - the diff is a nicety; the summary still shows
-                    previous = None
-            return current, previous
-
         def loaded(result: tuple[Policy, Policy | None]) -> None:
             self._loading = False
             self._open(result[0], result[1], record)
 
-        def failed(exc: BaseException) -> None:
+        def failed(exc: PortalError) -> None:
             self._loading = False
             self._waiters = _Waiters()
             on_error(describe(exc))
 
-        self._runner.run(load, on_done=loaded, on_error=failed, owner=self)
+        self._ops.public(_Op.LOAD, lambda api: load_policies(api, previous_version),
+                         on_success=loaded, on_failure=failed)
 
     def _open(self, policy: Policy, previous: Policy | None, record: Callable[[str], Any]) -> None:
         dlg = PolicyDialog(policy, previous=previous, gate=True, parent=self._parent)
         self._dialog = dlg
 
         def accept_requested(version: str) -> None:
-            self._runner.run(record, version, on_done=lambda _r: dlg.accept(),
-                             on_error=lambda e: dlg.acceptance_failed(describe(e)), owner=dlg)
+            self._ops.background(_Op.RECORD, lambda: record(version),
+                                 on_success=lambda _r: dlg.accept(),
+                                 on_failure=lambda e: dlg.acceptance_failed(describe(e)))
 
         dlg.accept_requested.connect(accept_requested)
         dlg.finished.connect(self._finished)

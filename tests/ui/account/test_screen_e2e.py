@@ -433,7 +433,7 @@ def test_change_password(account_sandbox, tmp_path, qtbot, open_windows):
     assert sign_in_response(sb, user.username, new).status_code == 201
     assert token_answers(sb, other.token or "") == 401  # the other session was revoked
     # This one stays: the screen keeps working.
-    token = w._session.client.token
+    token = w.session.client.token
     assert token and token_answers(sb, token) == 200
     screen.load()
     qtbot.waitUntil(lambda: not screen._loading, timeout=WAIT_MS)
@@ -446,7 +446,7 @@ def test_change_password(account_sandbox, tmp_path, qtbot, open_windows):
 def test_deactivate(account_sandbox, tmp_path, qtbot, open_windows):
     sb = account_sandbox
     w, screen, user = account_window(sb, tmp_path, qtbot, open_windows)
-    session = w._session
+    session = w.session
     token = session.client.token
     assert token
     if os.environ.get("CLAIMS_REQUIRE_KEYRING") == "1":

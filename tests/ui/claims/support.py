@@ -27,6 +27,7 @@ from desktop.portal.claims import (
 from desktop.portal.models import Code, CodeTable
 from desktop.tasks import SyncTaskRunner
 from desktop.ui.context import ScreenContext
+from desktop.ui.operations import Operations
 
 STATUS_WORDS = {
     "A1": "Received, but not yet accepted for processing",
@@ -173,7 +174,6 @@ def fake_context(claims: list[ClaimDetail], *, allow_export: bool = True,
                  allow_print: bool = True, runner: Any = None
                  ) -> tuple[ScreenContext, FakeClient]:
     client = FakeClient(claims)
-    ctx = ScreenContext(session=FakeSession(), client=client,  # type: ignore[arg-type]
-                        runner=runner or SyncTaskRunner(), allow_export=allow_export,
-                        allow_print=allow_print)
+    ops = Operations(client, runner or SyncTaskRunner(), guard=FakeSession())
+    ctx = ScreenContext(ops=ops, allow_export=allow_export, allow_print=allow_print)
     return ctx, client

@@ -24,9 +24,15 @@ from desktop.ui.claims.model import (
     RowPage,
     summary_row,
 )
-from tests.ui.claims.support import detail, many
+from desktop.ui.operations import Operations
+from tests.ui.claims.support import FakeClient, detail, many
 
 US = Formats(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+def ops(runner: Any) -> Operations:
+    """The model's operations over a fake portal (its loaders ignore it)."""
+    return Operations(FakeClient([]), runner)
 
 
 class ManualRunner:
@@ -57,7 +63,7 @@ def pages_of(rows: list, size: int) -> tuple[RowPage, Callable[[str], RowPage]]:
     """The first page and a loader for the rest, cursor = offset."""
     calls: list[str] = []
 
-    def loader(cursor: str) -> RowPage:
+    def loader(_api: object, cursor: str) -> RowPage:
         calls.append(cursor)
         start = int(cursor)
         more = start + size < len(rows)
@@ -100,16 +106,16 @@ def exercise(qtmodeltester, model: ClaimsTableModel, runner: ManualRunner,
 def test_modeltester_while_paging_filtering_and_clearing(qtmodeltester, force_py):
     # Pages come back later, as from the real runner: never inside the tester's checks.
     runner = ManualRunner()
-    exercise(qtmodeltester, ClaimsTableModel(runner, US), runner, force_py)
+    exercise(qtmodeltester, ClaimsTableModel(ops(runner), US), runner, force_py)
 
 
 def test_modeltester_on_an_empty_model(qtmodeltester):
-    qtmodeltester.check(ClaimsTableModel(SyncTaskRunner(), US), force_py=True)
+    qtmodeltester.check(ClaimsTableModel(ops(SyncTaskRunner()), US), force_py=True)
 
 
 def test_pages_arrive_in_order_without_gaps_or_duplicates(qtbot):
     runner = ManualRunner()
-    model = ClaimsTableModel(runner, US)
+    model = ClaimsTableModel(ops(runner), US)
     first, loader = pages_of(ROWS, 100)
     model.set_results(first, loader)
     assert (model.total, model.loaded, model.has_more) == (250, 100, True)
@@ -130,7 +136,7 @@ def test_pages_arrive_in_order_without_gaps_or_duplicates(qtbot):
 
 def test_a_late_page_of_an_older_search_is_dropped():
     runner = ManualRunner()
-    model = ClaimsTableModel(runner, US)
+    model = ClaimsTableModel(ops(runner), US)
     first, loader = pages_of(ROWS, 100)
     model.set_results(first, loader)
     model.fetchMore()
@@ -141,14 +147,14 @@ def test_a_late_page_of_an_older_search_is_dropped():
 
 def test_error_keeps_rows_and_retry_goes_on():
     runner = ManualRunner()
-    model = ClaimsTableModel(runner, US)
+    model = ClaimsTableModel(ops(runner), US)
     first, loader = pages_of(ROWS, 100)
     failing = {"once": True}
 
-    def flaky(cursor: str) -> RowPage:
+    def flaky(_api: object, cursor: str) -> RowPage:
         if failing.pop("once", False):
             raise ServerError()
-        return loader(cursor)
+        return loader(_api, cursor)
 
     model.set_results(first, flaky)
     errors: list[BaseException] = []
@@ -164,7 +170,7 @@ def test_error_keeps_rows_and_retry_goes_on():
 
 def test_filter_narrows_loaded_rows_and_pauses_paging():
     runner = SyncTaskRunner()
-    model = ClaimsTableModel(runner, US)
+    model = ClaimsTableModel(ops(runner), US)
     first, loader = pages_of(ROWS, 100)
     model.set_results(first, loader)
     model.set_filter("  PAT1 ")
@@ -179,7 +185,7 @@ def test_filter_narrows_loaded_rows_and_pauses_paging():
 
 def test_new_pages_under_a_filter_add_only_matches(qtbot):
     runner = ManualRunner()
-    model = ClaimsTableModel(runner, US)
+    model = ClaimsTableModel(ops(runner), US)
     first, loader = pages_of(ROWS, 100)
     model.set_results(first, loader)
     model.fetchMore()
@@ -192,14 +198,14 @@ def test_new_pages_under_a_filter_add_only_matches(qtbot):
 
 
 def test_an_empty_page_with_a_cursor_ends_paging():
-    model = ClaimsTableModel(SyncTaskRunner(), US)
-    model.set_results(RowPage(ROWS[:5], "next", 99), lambda _c: RowPage([], "again", 99))
+    model = ClaimsTableModel(ops(SyncTaskRunner()), US)
+    model.set_results(RowPage(ROWS[:5], "next", 99), lambda _api, _c: RowPage([], "again", 99))
     model.fetchMore()
     assert not model.canFetchMore()
 
 
 def test_cells_text_alignment_and_status_colour():
-    model = ClaimsTableModel(SyncTaskRunner(), US)
+    model = ClaimsTableModel(ops(SyncTaskRunner()), US)
     model.set_results(RowPage([summary_row(detail(category="F2", billed="1234.50"))], None, 1),
                       None)
     idx = model.index(0, COL_BILLED)
@@ -222,7 +228,7 @@ def test_cells_text_alignment_and_status_colour():
     ("Ann\u202eevil", "Doe\u200b\u2066", "Doe, Annevil"),
 ])
 def test_hostile_names_are_plain_text(first, last, shown):
-    model = ClaimsTableModel(SyncTaskRunner(), US)
+    model = ClaimsTableModel(ops(SyncTaskRunner()), US)
     model.set_results(RowPage([summary_row(detail(first=first, last=last))], None, 1), None)
     idx = model.index(0, COL_PATIENT)
     assert idx.data() == shown
@@ -231,7 +237,7 @@ def test_hostile_names_are_plain_text(first, last, shown):
 
 
 def test_very_long_names_are_elided():
-    model = ClaimsTableModel(SyncTaskRunner(), US)
+    model = ClaimsTableModel(ops(SyncTaskRunner()), US)
     model.set_results(RowPage([summary_row(detail(first="F" * 10_000, last="L" * 10_000))],
                               None, 1), None)
     text = model.index(0, COL_PATIENT).data()

@@ -131,7 +131,7 @@ def search(app: App, *, statuses: tuple[str, ...] = (), sort: str | None = None,
 
 def wait_loaded(app: App) -> None:
     s = app.screen
-    app.bot.waitUntil(lambda: s.model.searched and not s._searching, timeout=WAIT_MS)
+    app.bot.waitUntil(lambda: s.model.searched and not s.searching, timeout=WAIT_MS)
     while s.model.has_more:
         before = s.model.loaded
         s.table.scrollToBottom()  # the view (or the prefetch) asks for the next page

@@ -20,6 +20,7 @@ from desktop.session import Session
 from desktop.tasks import TaskRunner
 from desktop.tokenstore import MemoryTokenStore
 from desktop.ui.context import ScreenContext
+from desktop.ui.operations import Operations
 from desktop.ui.registration import form as registration_form
 from desktop.ui.registration.dialog import RegistrationDialog
 from desktop.ui.shell.main_window import MainWindow
@@ -285,7 +286,7 @@ def test_double_submit_sends_one_request(reg_sandbox, tmp_path, qtbot, open_wind
     w = start(sb, tmp_path, qtbot, open_windows)
     accept_first_launch(qtbot, w)
     dialog = open_registration(qtbot, w)
-    client = dialog._ctx.client
+    client = w.session.client
     calls = []
     real = client.register
 
@@ -314,8 +315,8 @@ def test_lost_connection_keeps_everything(qtbot, reg_sandbox):
     s.close()
     client = PortalClient(f"https://127.0.0.1:{port}/api/v1", ca_bundle=reg_sandbox.ca_bundle)
     runner = TaskRunner()
-    ctx = ScreenContext(session=Session(client, MemoryTokenStore(), f"https://127.0.0.1:{port}"),
-                        client=client, runner=runner)
+    session = Session(client, MemoryTokenStore(), f"https://127.0.0.1:{port}")
+    ctx = ScreenContext(ops=Operations(client, runner, guard=session))
     dialog = RegistrationDialog(ctx, "2026-11-01")
     qtbot.addWidget(dialog)
     dialog.show()

@@ -25,6 +25,7 @@ from desktop.session import Session
 from desktop.tasks import SyncTaskRunner
 from desktop.tokenstore import MemoryTokenStore
 from desktop.ui.context import ScreenContext
+from desktop.ui.operations import Operations
 from desktop.ui.registration.dialog import RegistrationDialog, make_registration_dialog
 from tests.ui.shell_helpers import walk_problems
 
@@ -79,7 +80,7 @@ def client() -> FakeClient:
 def dialog(qtbot, client: FakeClient) -> RegistrationDialog:
     real = PortalClient("https://127.0.0.1:9/api/v1")
     session = Session(real, MemoryTokenStore(), "https://127.0.0.1:9")
-    ctx = ScreenContext(session=session, client=client, runner=SyncTaskRunner())  # type: ignore[arg-type]
+    ctx = ScreenContext(ops=Operations(client, SyncTaskRunner(), guard=session))
     dlg = make_registration_dialog(ctx, "2026-11-01")
     qtbot.addWidget(dlg)
     dlg.show()
@@ -441,8 +442,8 @@ def test_pending_outcome_without_support_details_says_where_to_find_them(qtbot, 
     client.outcome = RegistrationResult("testa.fictional", "pending_review")
     client.support = ConnectionFailed()
     real = PortalClient("https://127.0.0.1:9/api/v1")
-    ctx = ScreenContext(session=Session(real, MemoryTokenStore(), "https://127.0.0.1:9"),
-                        client=client, runner=SyncTaskRunner())  # type: ignore[arg-type]
+    session = Session(real, MemoryTokenStore(), "https://127.0.0.1:9")
+    ctx = ScreenContext(ops=Operations(client, SyncTaskRunner(), guard=session))
     dlg = RegistrationDialog(ctx, "v")
     qtbot.addWidget(dlg)
     fill(dlg)

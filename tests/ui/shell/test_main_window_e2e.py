@@ -88,8 +88,7 @@ def test_first_launch_then_policy_changed_then_signed_in(shell_sandbox, tmp_path
 def test_second_launch_skips_first_launch_dialog(shell_sandbox, tmp_path, qtbot, open_windows):
     w = start(shell_sandbox, tmp_path, qtbot, open_windows)
     accept_first_launch(qtbot, w)
-    w._closing = True
-    w.close()
+    w.abandon()
     w2 = start(shell_sandbox, tmp_path, qtbot, open_windows)
     qtbot.waitUntil(lambda: w2.state == "signed_out", timeout=WAIT_MS)
     assert w2.gate.dialog is None and not w2.gate.is_open
@@ -100,11 +99,11 @@ def test_declining_the_gate_after_sign_in_signs_out(shell_sandbox, tmp_path, qtb
                                                     how):
     sb = shell_sandbox
     w, _user = fresh_user_signed_in(sb, tmp_path, qtbot, open_windows)
-    token = w._session.client.token
+    token = w.session.client.token
     assert token
     # The session announces a policy change (as it does on a new X-Policy-Version);
     # publishing for real is covered below with a private sandbox.
-    w._session.policy_acceptance_required.emit("2099-01-01")
+    w.session.policy_acceptance_required.emit("2099-01-01")
     qtbot.waitUntil(lambda: w.gate.dialog is not None, timeout=WAIT_MS)
     dlg = w.gate.dialog
     if how == "decline":
@@ -116,13 +115,13 @@ def test_declining_the_gate_after_sign_in_signs_out(shell_sandbox, tmp_path, qtb
     qtbot.waitUntil(lambda: w.state == "signed_out", timeout=WAIT_MS)
     assert "declined" in w.login.error.text()
     assert token_answers(sb, token) == 401
-    assert w._session._store.load(w._session.origin) is None
+    assert w.session._store.load(w.session.origin) is None
 
 
 def test_policy_published_mid_session_then_decline(tmp_path, qtbot, open_windows):
     with private_sandbox("--rate-limit", "0") as sb:
         w, user = fresh_user_signed_in(sb, tmp_path, qtbot, open_windows)
-        token = w._session.client.token
+        token = w.session.client.token
         body = tmp_path / "p.md"
         body.write_text("# Policy\n\nA brand new rule.\n")
         sb.cli("publish-policy", "--version", "2026-12-01", "--title", "New policy",
@@ -134,7 +133,7 @@ def test_policy_published_mid_session_then_decline(tmp_path, qtbot, open_windows
         qtbot.keyClick(w.gate.dialog, Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda: w.state == "signed_out", timeout=WAIT_MS)
         assert token_answers(sb, token) == 401
-        assert w._session._store.load(w._session.origin) is None
+        assert w.session._store.load(w.session.origin) is None
         assert "2026-12-01" not in acceptances(sb, user.username)
 
 
@@ -191,20 +190,20 @@ def test_too_many_wrong_unlocks_sign_out(shell_sandbox, tmp_path, qtbot, open_wi
         qtbot.waitUntil(lambda: w.lock.unlock.isEnabled() or w.state == "signed_out",
                         timeout=WAIT_MS)
     qtbot.waitUntil(lambda: w.state == "signed_out", timeout=WAIT_MS)
-    assert w._session._store.load(w._session.origin) is None
+    assert w.session._store.load(w.session.origin) is None
 
 
 def test_sign_out_button_revokes_and_deletes_token(shell_sandbox, tmp_path, qtbot, open_windows):
     sb = shell_sandbox
     w, user = fresh_user_signed_in(sb, tmp_path, qtbot, open_windows)
-    token = w._session.client.token
+    token = w.session.client.token
     assert token and token_answers(sb, token) == 200
-    if w._session.token_persistent:
-        assert w._session._store.load(w._session.origin) == token
+    if w.session.token_persistent:
+        assert w.session._store.load(w.session.origin) == token
     qtbot.mouseClick(w.findChild(QAbstractButton, "signOutButton"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: w.state == "signed_out", timeout=WAIT_MS)
     assert token_answers(sb, token) == 401
-    assert w._session._store.load(w._session.origin) is None
+    assert w.session._store.load(w.session.origin) is None
     assert w.login.username.text() == user.username  # this launch only, never on disk
     assert user.username not in (tmp_path / "config" / "settings.json").read_text()
 
@@ -212,22 +211,21 @@ def test_sign_out_button_revokes_and_deletes_token(shell_sandbox, tmp_path, qtbo
 def test_quit_revokes_the_session(shell_sandbox, tmp_path, qtbot, open_windows):
     sb = shell_sandbox
     w, _user = fresh_user_signed_in(sb, tmp_path, qtbot, open_windows)
-    token = w._session.client.token
+    token = w.session.client.token
     with qtbot.waitSignal(w.closed, timeout=WAIT_MS):
         w.act_quit.trigger()
     assert token_answers(sb, token) == 401
-    assert w._session._store.load(w._session.origin) is None
+    assert w.session._store.load(w.session.origin) is None
 
 
 def test_crash_leftover_token_is_resumed(shell_sandbox, tmp_path, qtbot, open_windows):
     sb = shell_sandbox
     w, _user = fresh_user_signed_in(sb, tmp_path, qtbot, open_windows)
-    if not w._session.token_persistent:
+    if not w.session.token_persistent:
         pytest.fail("no OS keyring here: run under .ci/with-keyring.sh") if _keyring_required() \
             else pytest.skip("no OS keyring reachable (developer machine without gnome-keyring)")
     # A crash: the window goes away without signing out.
-    w._closing = True
-    w.close()
+    w.abandon(keep_token=True)
     w2 = start(sb, tmp_path, qtbot, open_windows)
     qtbot.waitUntil(lambda: w2.state == "working", timeout=WAIT_MS)
     w2._session.sign_out("test")

@@ -1,0 +1,83 @@
+"""The portal as the screens see it: typed Protocols that `PortalClient` satisfies.
+
+Why Protocols and not the client class: a screen's operation receives "a portal", and
+a test hands it a small fake that has the same methods. mypy checks the real client
+against these (see the assignment at the bottom), so a method renamed on one side
+cannot drift from the other, and a reader can follow a search's criteria from the
+form to the wire through typed signatures.
+
+`PublicApi` needs no sign-in (policy, support, registration); `PortalApi` is the
+authenticated surface. Operations that change the session itself (sign-in, sign-out,
+accepting the policy) belong to `desktop.session.Session`, not here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+from desktop.portal.claims import DEFAULT_LIMIT, DEFAULT_SORT, ClaimDetail, ClaimPage, ClaimSearch
+from desktop.portal.models import (
+    Acceptance,
+    AccountChanges,
+    CodeTable,
+    Policy,
+    PolicyVersionInfo,
+    Registration,
+    RegistrationResult,
+    SupportInfo,
+    VersionedAccount,
+)
+
+
+class PublicApi(Protocol):
+    """Endpoints anyone may call, signed in or not."""
+
+    def get_policy(self) -> Policy: ...
+
+    def list_policy_versions(self) -> list[PolicyVersionInfo]: ...
+
+    def get_policy_version(self, version: str) -> Policy: ...
+
+    def get_support(self) -> SupportInfo: ...
+
+    def register(self, registration: Registration) -> RegistrationResult: ...
+
+
+class AccountApi(Protocol):
+    """The signed-in user's own account and policy history."""
+
+    def list_acceptances(self) -> list[Acceptance]: ...
+
+    def get_account(self) -> VersionedAccount: ...
+
+    def update_account(self, changes: AccountChanges, etag: str) -> VersionedAccount: ...
+
+    def change_password(self, current_password: str, new_password: str) -> None: ...
+
+    def deactivate_account(self, password: str, reason: str) -> None: ...
+
+
+class ClaimsApi(Protocol):
+    """Claim search, claim detail and the code tables that explain them."""
+
+    def search_claims(self, criteria: ClaimSearch, cursor: str | None = None,
+                      limit: int = DEFAULT_LIMIT, sort: str = DEFAULT_SORT) -> ClaimPage: ...
+
+    def get_claim(self, claim_id: str) -> ClaimDetail: ...
+
+    def get_status_codes(self) -> CodeTable: ...
+
+    def get_carc_codes(self) -> CodeTable: ...
+
+    def get_rarc_codes(self) -> CodeTable: ...
+
+
+class PortalApi(PublicApi, AccountApi, ClaimsApi, Protocol):
+    """Everything a signed-in screen may ask the portal."""
+
+
+if TYPE_CHECKING:  # mypy proves the real client satisfies the whole surface
+    from desktop.portal.client import PortalClient
+
+    def _client_is_a_portal(client: PortalClient) -> PortalApi:
+        return client
