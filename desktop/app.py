@@ -209,7 +209,7 @@ def launch(argv: Sequence[str]) -> QMainWindow:
     if demo is not None:
         window.closed.connect(demo.stop)
     if loaded.problems:
-        window._show_banner("Some settings could not be read and safe values are used: "
+        window.show_banner("Some settings could not be read and safe values are used: "
                             + " ".join(loaded.problems))
     window.show()
     window.start()

@@ -12,12 +12,10 @@ portal (every one an operation of its `OpScope`, see `desktop.ui.operations`):
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from enum import Enum, auto
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QTextDocument
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -47,9 +45,10 @@ from desktop.ui.claims.model import (
     RowPage,
     page_rows,
 )
+from desktop.ui.claims.output import ClaimOutput
 from desktop.ui.claims.table import ClaimsTable
 from desktop.ui.common.errors import describe
-from desktop.ui.common.text import plain, set_plain
+from desktop.ui.common.text import set_plain
 from desktop.ui.context import ScreenContext
 from desktop.ui.screen import Screen
 
@@ -71,7 +70,6 @@ class _Op(Enum):
     SEARCH = auto()
     MORE = auto()
     DETAIL = auto()
-    EXPORT = auto()
 
 
 def first_page(api: PortalApi, criteria: ClaimSearch, sort: str) -> RowPage:
@@ -96,8 +94,6 @@ class ClaimsScreen(Screen):
         super().__init__(parent)
         self.setObjectName("claimsScreen")
         self._ctx = ctx
-        self._choose_path = choose_path
-        self._ask_printer = ask_printer
         self._fmt = Formats()
         self._ops = ctx.ops.scope(self)
         self._last: tuple[ClaimSearch, str] | None = None
@@ -107,6 +103,9 @@ class ClaimsScreen(Screen):
         self._retry_action: Callable[[], None] | None = None
         self.codes = CodeBook(ctx.ops, self)
         self.model = ClaimsTableModel(ctx.ops, self._fmt, self)
+        self.output = ClaimOutput(ctx.ops, self, lambda text, error: self._set_status(
+            text, error=error), self._fmt, allow_export=ctx.allow_export,
+            allow_print=ctx.allow_print, choose_path=choose_path, ask_printer=ask_printer)
         self._build()
         self.codes.changed.connect(self._codes_changed)
         self.model.stateChanged.connect(self._update_count)
@@ -122,7 +121,15 @@ class ClaimsScreen(Screen):
         self.form = SearchForm(self)
         self.form.submitted.connect(self.search)
         layout.addWidget(self.form)
+        layout.addLayout(self._build_bar())
+        layout.addWidget(self._build_panes(), 1)
+        if self._ctx.allow_print:
+            printing = QShortcut(QKeySequence.StandardKey.Print, self)
+            printing.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            printing.activated.connect(self.print_detail)
 
+    def _build_bar(self) -> QHBoxLayout:
+        """Count, status and Retry, quick filter, sort order, export."""
         bar = QHBoxLayout()
         self.count = QLabel(self)
         self.count.setObjectName("claimsCount")
@@ -183,8 +190,10 @@ class ClaimsScreen(Screen):
         self.export_button.clicked.connect(self.export_csv)
         self.export_button.setVisible(self._ctx.allow_export)
         bar.addWidget(self.export_button)
-        layout.addLayout(bar)
+        return bar
 
+    def _build_panes(self) -> QSplitter:
+        """The results table above the claim detail."""
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("claimsSplitter")
         self.splitter.setChildrenCollapsible(False)
@@ -203,12 +212,7 @@ class ClaimsScreen(Screen):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
-        layout.addWidget(self.splitter, 1)
-
-        if self._ctx.allow_print:
-            printing = QShortcut(QKeySequence.StandardKey.Print, self)
-            printing.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            printing.activated.connect(self.print_detail)
+        return self.splitter
 
     def _apply_filter(self) -> None:
         self._filter_timer.stop()
@@ -409,79 +413,16 @@ class ClaimsScreen(Screen):
         if self.detail.detail is not None:
             self.detail.fill(self.codes.words)
 
-    # --- export and print --------------------------------------------------------------
+    # --- export and print (desktop.ui.claims.output) ----------------------------------
 
     def export_csv(self) -> None:
-        """CSV of the claims listed now, only on request and only where IT allows it."""
-        if not self._ctx.allow_export:
-            return
-        rows = self.model.shown_rows()
-        if not rows:
-            self._set_status("There are no claims listed to export.")
-            return
-        stamp = datetime.now().strftime("%Y%m%d-%H%M")
-        path = self._choose_path(self, "Export claims to CSV (the file will contain patient "
-                                 "information)", claims_export.suggested_path(
-                                     f"claims-{stamp}", "csv"), "CSV files (*.csv)")
-        if not path:
-            return
-        if not path.lower().endswith(".csv"):
-            path += ".csv"
-        self._set_status("Writing the file…")
-        self._ops.background(_Op.EXPORT, lambda: claims_export.write_csv(path, rows),
-                             on_success=lambda n: self._exported(path, n),
-                             on_failure=self._write_failed)
-
-    def _exported(self, path: str, count: int) -> None:
-        noun = "claim" if count == 1 else "claims"
-        self._set_status(f"Saved {self._fmt.count(count)} {noun} to {plain(path, 300)}. "
-                         + claims_export.PHI_NOTE)
-
-    def _write_failed(self, exc: Exception) -> None:
-        if isinstance(exc, OSError):
-            reason = plain(exc.strerror or "the file could not be written", 200)
-            self._set_status(f"The file was not saved: {reason}.", error=True)
-        else:
-            self._set_status(describe(exc), error=True)
-
-    def _document(self) -> QTextDocument | None:
-        detail = self.detail.detail
-        if detail is None:
-            return None
-        return claims_export.claim_document(detail, self.codes.words, self._fmt)
+        self.output.export_csv(self.model.shown_rows())
 
     def print_detail(self) -> None:
-        if not self._ctx.allow_print or self.detail.detail is None:
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if not self._ask_printer(printer, self):
-            return
-        doc = self._document()
-        if doc is not None:
-            claims_export.print_claim(doc, printer)
-            self._set_status("The claim was sent to the printer.")
+        self.output.print_claim(self.detail.detail, self.codes.words)
 
     def save_detail_pdf(self) -> None:
-        detail = self.detail.detail
-        if not self._ctx.allow_print or detail is None:
-            return
-        path = self._choose_path(
-            self, "Save the claim as PDF (the file will contain patient information)",
-            claims_export.suggested_path(f"claim-{detail.claim_number}", "pdf"),
-            "PDF files (*.pdf)")
-        if not path:
-            return
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
-        doc = self._document()
-        if doc is None:
-            return
-        try:
-            claims_export.save_pdf(doc, path)
-        except OSError as exc:
-            self._write_failed(exc)
-            return
-        self._set_status(f"Saved the claim to {plain(path, 300)}. " + claims_export.PHI_NOTE)
+        self.output.save_pdf(self.detail.detail, self.codes.words)
 
     # --- status line -------------------------------------------------------------------
 

@@ -16,13 +16,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QProgressBar,
-    QPushButton,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -34,7 +31,7 @@ from desktop.tasks import Runner
 from desktop.ui.common.clipboard import clear_if_ours
 from desktop.ui.common.dialogs import DialogShelf, UnsavedChoice, ask_unsaved
 from desktop.ui.common.errors import describe, sign_in_message
-from desktop.ui.common.text import plain, set_plain
+from desktop.ui.common.text import plain
 from desktop.ui.operations import Operations
 from desktop.ui.screen import Screen, ScreenSpec
 from desktop.ui.shell.help_dialogs import open_about, open_policy_view, open_support
@@ -42,6 +39,7 @@ from desktop.ui.shell.idle import IdleWatcher
 from desktop.ui.shell.lock_screen import LockScreen
 from desktop.ui.shell.login_screen import DemoUser, LoginScreen
 from desktop.ui.shell.policy_gate import PolicyGate
+from desktop.ui.shell.workspace import Workspace
 
 if TYPE_CHECKING:
     from desktop.ui.registration.dialog import RegistrationDialog
@@ -131,12 +129,14 @@ class MainWindow(QMainWindow):
 
         self.login = LoginScreen(options.portal_host, options.demo_users, self)
         self.lock = LockScreen(self)
-        self.workspace = QWidget(self)
-        self.workspace.setObjectName("workspace")
-        # Screens are built at the first sign-in: their modules stay unloaded until then,
-        # which keeps start-up to the sign-in screen short.
-        self.screens: dict[str, Screen] = {}
-        self._build_workspace()
+        self.workspace = Workspace(options.screens, self)
+        self.workspace.connect_navigation(self.show_screen)
+        self.workspace.sign_out_requested.connect(lambda: self.sign_out("You are signed out."))
+        # The workspace's parts, by the names automation and tests use.
+        self.screens = self.workspace.screens
+        self.screen_stack = self.workspace.screen_stack
+        self.banner = self.workspace.banner
+        self.nav = self.workspace.nav
         self.root = QStackedWidget(self)
         for w in (self.login, self.workspace, self.lock):
             self.root.addWidget(w)
@@ -163,50 +163,6 @@ class MainWindow(QMainWindow):
         self._show_login()
 
     # ----- layout -------------------------------------------------------------------
-
-    def _build_workspace(self) -> None:
-        layout = QVBoxLayout(self.workspace)
-        bar = QHBoxLayout()
-        self.nav: dict[str, QPushButton] = {}
-        for number, spec in enumerate(self._options.screens, start=1):
-            button = QPushButton(spec.label, self.workspace)
-            button.setObjectName(spec.nav_name)
-            button.setAccessibleName(spec.tip)
-            button.setToolTip(f"{spec.tip} (Ctrl+{number})")
-            button.setCheckable(True)
-            button.clicked.connect(lambda _=False, k=spec.key: self.show_screen(k))
-            bar.addWidget(button)
-            self.nav[spec.key] = button
-        bar.addStretch(1)
-        self.user_label = QLabel(self.workspace)
-        self.user_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.user_label.setObjectName("signedInUser")
-        bar.addWidget(self.user_label)
-        self.sign_out_button = QPushButton("Sign &out", self.workspace)
-        self.sign_out_button.setObjectName("signOutButton")
-        self.sign_out_button.setAccessibleName("Sign out")
-        self.sign_out_button.setToolTip("Sign out and remove the session from this computer")
-        self.sign_out_button.clicked.connect(lambda: self.sign_out("You are signed out."))
-        bar.addWidget(self.sign_out_button)
-        layout.addLayout(bar)
-        self.banner = QLabel(self.workspace)
-        self.banner.setObjectName("workspaceBanner")
-        self.banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(
-            "background: #fff4ce; border: 1px solid #e0c060; padding: 6px; color: #3b2f00;")
-        self.banner.hide()
-        layout.addWidget(self.banner)
-        self.screen_stack = QStackedWidget(self.workspace)
-        layout.addWidget(self.screen_stack, 1)
-
-    def _build_screens(self) -> None:
-        if self.screens:
-            return
-        for spec in self._options.screens:
-            screen = spec.build()
-            self.screens[spec.key] = screen
-            self.screen_stack.addWidget(screen)
 
     def _build_status(self) -> None:
         self.status_label = QLabel(self)
@@ -313,41 +269,30 @@ class MainWindow(QMainWindow):
                                       or self._accepted_this_launch)
         self._state = ShellState.WORKING
         self._unlock_failures = 0
-        self._build_screens()
+        self.workspace.build_screens()
         self.root.setCurrentWidget(self.workspace)
         self._set_signed_in_actions(True)
-        self.user_label.setText(f"Signed in as {plain(self._username, 64)}")
+        self.workspace.signed_in_as(self._username)
         self._update_status()
         if not self._session.token_persistent and not self._told_memory_only:
             self._told_memory_only = True
-            self._show_banner(self._session.token_notice or (
+            self.show_banner(self._session.token_notice or (
                 "No secure credential store is available, so your session is kept in "
                 "memory only and ends when Claims Desktop closes."))
-        current = self.screen_stack.currentWidget()
-        if isinstance(current, Screen):
-            self.show_screen(next(k for k, s in self.screens.items() if s is current))
+        current_key = self.workspace.current_key
+        if current_key is not None:
+            self.show_screen(current_key)
         self.idle.start()
         self._shelf.restore()
         if was_locked:
             self._resume_current_screen()
 
-    def _show_banner(self, text: str) -> None:
-        set_plain(self.banner, text)
-        self.banner.show()
+    def show_banner(self, text: str) -> None:
+        self.workspace.show_banner(text)
 
     def show_screen(self, key: str) -> None:
-        if self._state != ShellState.WORKING or key not in self.screens:
-            return
-        screen = self.screens[key]
-        current = self.screen_stack.currentWidget()
-        if isinstance(current, Screen) and current is not screen and not current.can_leave():
-            self.nav[next(k for k, s in self.screens.items() if s is current)].setChecked(True)
-            self.nav[key].setChecked(False)
-            return
-        self.screen_stack.setCurrentWidget(screen)
-        for k, button in self.nav.items():
-            button.setChecked(k == key)
-        screen.activate()
+        if self._state == ShellState.WORKING:
+            self.workspace.switch_to(key)
 
     # ----- start-up: first-launch policy, then resume a crashed session --------------
 
@@ -434,7 +379,7 @@ class MainWindow(QMainWindow):
             on_accepted=self._policy_accepted_mid_session,
             on_declined=lambda: self.sign_out(
                 "You declined the privacy policy, so you were signed out."),
-            on_error=lambda text: self._show_banner(text))
+            on_error=lambda text: self.show_banner(text))
 
     def _policy_accepted_mid_session(self) -> None:
         self._accepted_this_launch = self._session.accepted_policy_version
@@ -442,8 +387,8 @@ class MainWindow(QMainWindow):
 
     def _resume_current_screen(self) -> None:
         if self._state == ShellState.WORKING:
-            current = self.screen_stack.currentWidget()
-            if isinstance(current, Screen):
+            current = self.workspace.current_screen()
+            if current is not None:
                 current.resume()
 
     def _session_expired(self) -> None:
@@ -464,7 +409,7 @@ class MainWindow(QMainWindow):
                              else reason or "You are signed out.")
 
     def unsaved_screens(self) -> list[Screen]:
-        return [s for s in self.screens.values() if s.has_unsaved_changes()]
+        return self.workspace.unsaved_screens()
 
     def _may_lose_unsaved(self, action: str) -> bool:
         """Ask before `action` ("Sign out", "Quit") drops unsaved edits; True to go on."""
@@ -489,8 +434,7 @@ class MainWindow(QMainWindow):
 
     def _clear_screens(self) -> None:
         clear_if_ours()
-        for screen in self.screens.values():
-            screen.clear()
+        self.workspace.clear_screens()
 
     def _register(self) -> None:
         """Registration needs the current policy accepted in this launch: gate first."""
@@ -533,7 +477,7 @@ class MainWindow(QMainWindow):
         if self._state == ShellState.WORKING:
             minutes = max(1, round(seconds_left / 60))
             unit = "minute" if minutes == 1 else "minutes"
-            self._show_banner(f"Claims Desktop will lock in about {minutes} {unit} unless "
+            self.show_banner(f"Claims Desktop will lock in about {minutes} {unit} unless "
                               "you use it. Move the mouse or press a key to stay signed in.")
 
     def _lock(self, reason: str) -> None:

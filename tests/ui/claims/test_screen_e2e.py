@@ -371,12 +371,12 @@ def test_export_round_trips_the_listed_claims(sb, app, tmp_path):
     assert listed
     target = tmp_path / "export.csv"
     s = app.screen
-    original, s._choose_path = s._choose_path, lambda *_a: str(target)
+    original, s.output.choose_path = s.output.choose_path, lambda *_a: str(target)
     try:
         app.bot.mouseClick(s.export_button, Qt.MouseButton.LeftButton)
         app.bot.waitUntil(lambda: "Saved" in s.status.text(), timeout=WAIT_MS)
     finally:
-        s._choose_path = original
+        s.output.choose_path = original
     with target.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert [r["Claim number"] for r in rows] == listed

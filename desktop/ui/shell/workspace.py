@@ -1,0 +1,119 @@
+"""The signed-in workspace: navigation, who is signed in, a banner, and the screens.
+
+Why apart from the main window: the window owns the sign-in state machine; this
+owns what is shown while working. Screens are built at the first sign-in (their
+modules stay unloaded until then, which keeps start-up to the sign-in screen short)
+and kept for the whole launch: `clear()` empties them at sign-out, so what a clerk
+typed survives the idle lock and a re-sign-in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+from desktop.ui.common.text import plain, set_plain
+from desktop.ui.screen import Screen, ScreenSpec
+
+BANNER_STYLE = "background: #fff4ce; border: 1px solid #e0c060; padding: 6px; color: #3b2f00;"
+
+
+class Workspace(QWidget):
+    #: The Sign out button was pressed.
+    sign_out_requested = Signal()
+
+    def __init__(self, specs: Sequence[ScreenSpec], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("workspace")
+        self._specs = list(specs)
+        self.screens: dict[str, Screen] = {}
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_bar())
+        self.banner = QLabel(self)
+        self.banner.setObjectName("workspaceBanner")
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.hide()
+        layout.addWidget(self.banner)
+        self.screen_stack = QStackedWidget(self)
+        layout.addWidget(self.screen_stack, 1)
+
+    def _build_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.nav: dict[str, QPushButton] = {}
+        for number, spec in enumerate(self._specs, start=1):
+            button = QPushButton(spec.label, self)
+            button.setObjectName(spec.nav_name)
+            button.setAccessibleName(spec.tip)
+            button.setToolTip(f"{spec.tip} (Ctrl+{number})")
+            button.setCheckable(True)
+            bar.addWidget(button)
+            self.nav[spec.key] = button
+        bar.addStretch(1)
+        self.user_label = QLabel(self)
+        self.user_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.user_label.setObjectName("signedInUser")
+        bar.addWidget(self.user_label)
+        self.sign_out_button = QPushButton("Sign &out", self)
+        self.sign_out_button.setObjectName("signOutButton")
+        self.sign_out_button.setAccessibleName("Sign out")
+        self.sign_out_button.setToolTip("Sign out and remove the session from this computer")
+        self.sign_out_button.clicked.connect(self.sign_out_requested)
+        bar.addWidget(self.sign_out_button)
+        return bar
+
+    def connect_navigation(self, show: Callable[[str], None]) -> None:
+        for key, button in self.nav.items():
+            button.clicked.connect(lambda _=False, k=key: show(k))
+
+    def build_screens(self) -> None:
+        """At the first sign-in: build every screen once."""
+        if self.screens:
+            return
+        for spec in self._specs:
+            screen = spec.build()
+            self.screens[spec.key] = screen
+            self.screen_stack.addWidget(screen)
+
+    @property
+    def current_key(self) -> str | None:
+        current = self.screen_stack.currentWidget()
+        return next((k for k, s in self.screens.items() if s is current), None)
+
+    def switch_to(self, key: str) -> bool:
+        """Show the screen of `key` if the current one lets the user leave; True if shown."""
+        screen = self.screens.get(key)
+        if screen is None:
+            return False
+        current_key = self.current_key
+        current = self.screens.get(current_key) if current_key else None
+        if current is not None and current is not screen and not current.can_leave():
+            self.nav[key].setChecked(False)
+            self.nav[current_key or key].setChecked(True)
+            return False
+        self.screen_stack.setCurrentWidget(screen)
+        for k, button in self.nav.items():
+            button.setChecked(k == key)
+        screen.activate()
+        return True
+
+    def current_screen(self) -> Screen | None:
+        key = self.current_key
+        return self.screens.get(key) if key else None
+
+    def unsaved_screens(self) -> list[Screen]:
+        return [s for s in self.screens.values() if s.has_unsaved_changes()]
+
+    def clear_screens(self) -> None:
+        for screen in self.screens.values():
+            screen.clear()
+
+    def signed_in_as(self, name: str) -> None:
+        self.user_label.setText(f"Signed in as {plain(name, 64)}")
+
+    def show_banner(self, text: str) -> None:
+        set_plain(self.banner, text)
+        self.banner.show()
