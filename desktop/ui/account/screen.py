@@ -357,8 +357,20 @@ class AccountScreen(Screen):
             return
         dialog = PasswordDialog(self._ctx.ops, self._username(), self.window())
         self.password_dialog = dialog
-        self._track(dialog)
         dialog.changed.connect(lambda: self._info(CHANGED_NOTICE))
+        self._open_secret_dialog(dialog)
+
+    def open_deactivate_dialog(self) -> None:
+        if self._account is None or self.deactivate_dialog is not None:
+            return
+        dialog = DeactivateDialog(self._ctx.ops, self._username(), self.window())
+        self.deactivate_dialog = dialog
+        dialog.deactivated.connect(self._deactivated)
+        self._open_secret_dialog(dialog)
+
+    def _open_secret_dialog(self, dialog: PasswordDialog | DeactivateDialog) -> None:
+        """Open a dialog with password fields; when it closes, what was typed goes."""
+        self._track(dialog)
 
         def finished(_result: int) -> None:
             self._forget_dialog(dialog)
@@ -366,22 +378,6 @@ class AccountScreen(Screen):
             dialog.deleteLater()
             if self.password_dialog is dialog:
                 self.password_dialog = None
-
-        dialog.finished.connect(finished)
-        dialog.open()
-
-    def open_deactivate_dialog(self) -> None:
-        if self._account is None or self.deactivate_dialog is not None:
-            return
-        dialog = DeactivateDialog(self._ctx.ops, self._username(), self.window())
-        self.deactivate_dialog = dialog
-        self._track(dialog)
-        dialog.deactivated.connect(self._deactivated)
-
-        def finished(_result: int) -> None:
-            self._forget_dialog(dialog)
-            dialog.wipe()
-            dialog.deleteLater()
             if self.deactivate_dialog is dialog:
                 self.deactivate_dialog = None
 
