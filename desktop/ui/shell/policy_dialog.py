@@ -174,6 +174,20 @@ class PolicyDialog(QDialog):
             self._intro = plain_label(intro, self)
             layout.addWidget(self._intro)
 
+        layout.addWidget(self._build_tabs(policy, previous, gate, acceptances), 1)
+
+        self.error = QLabel(self)
+        self.error.setObjectName("policyError")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #a00000;")
+        self.error.hide()
+        layout.addWidget(self.error)
+        layout.addWidget(self._build_buttons(gate))
+
+    def _build_tabs(self, policy: PolicyLike, previous: PolicyLike | None, gate: bool,
+                    acceptances: Sequence[AcceptanceRow]) -> QTabWidget:
+        """The policy, what changed since the version accepted before, and the history."""
         self.tabs = QTabWidget(self)
         self.text = SafeTextBrowser(self)
         self.text.setObjectName("policyText")
@@ -212,16 +226,10 @@ class PolicyDialog(QDialog):
             history.resizeColumnsToContents()
             history.horizontalHeader().setStretchLastSection(True)
             self.tabs.addTab(history, "Your acceptances")
-        layout.addWidget(self.tabs, 1)
+        return self.tabs
 
-        self.error = QLabel(self)
-        self.error.setObjectName("policyError")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a00000;")
-        self.error.hide()
-        layout.addWidget(self.error)
-
+    def _build_buttons(self, gate: bool) -> QDialogButtonBox:
+        """Accept / Decline at the gate; Close when only reading (Help)."""
         buttons = QDialogButtonBox(self)
         if gate:
             self.accept_button = QPushButton("&Accept", self)
@@ -241,7 +249,7 @@ class PolicyDialog(QDialog):
             close.setObjectName("policyCloseButton")
             close.setAccessibleName("Close the privacy policy")
             close.clicked.connect(self.reject)
-        layout.addWidget(buttons)
+        return buttons
 
     @property
     def version(self) -> str:
