@@ -65,6 +65,12 @@ class ConflictDialog(QDialog):
         explanation.setObjectName("conflictIntro")
         layout.addWidget(explanation)
 
+        layout.addWidget(self._build_choices(base, mine, theirs), 1)
+        layout.addLayout(self._build_buttons())
+
+    def _build_choices(self, base: EditableValues, mine: EditableValues,
+                       theirs: EditableValues) -> QScrollArea:
+        """One line per differing field: where it started, mine, the portal's, keep which."""
         table = QWidget(self)
         grid = QGridLayout(table)
         grid.setHorizontalSpacing(14)
@@ -79,33 +85,39 @@ class ConflictDialog(QDialog):
                                  f"conflictMineValue_{name}"), row, 2)
             grid.addWidget(_cell(table, shown(name, theirs.get(name)),
                                  f"conflictTheirsValue_{name}"), row, 3)
-            pick = QWidget(table)
-            line = QHBoxLayout(pick)
-            line.setContentsMargins(0, 0, 0, 0)
-            keep_mine = QRadioButton("Mine", pick)
-            keep_mine.setObjectName(f"conflictMine_{name}")
-            keep_mine.setAccessibleName(f"{LABELS[name]}: keep my value")
-            take_theirs = QRadioButton("Portal's", pick)
-            take_theirs.setObjectName(f"conflictTheirs_{name}")
-            take_theirs.setAccessibleName(f"{LABELS[name]}: take the portal's value")
-            group = QButtonGroup(pick)
-            group.addButton(keep_mine)
-            group.addButton(take_theirs)
-            # What the user did not touch follows the portal; what they edited stays theirs.
-            (keep_mine if mine.get(name) != base.get(name) else take_theirs).setChecked(True)
-            line.addWidget(keep_mine)
-            line.addWidget(take_theirs)
-            grid.addWidget(pick, row, 4)
-            self._mine_buttons[name] = keep_mine
-            self._theirs_buttons[name] = take_theirs
+            grid.addWidget(self._pick(table, name, mine.get(name) != base.get(name)), row, 4)
         grid.setColumnStretch(2, 1)
         grid.setColumnStretch(3, 1)
         scroll = QScrollArea(self)
         scroll.setObjectName("conflictScroll")
         scroll.setWidgetResizable(True)
         scroll.setWidget(table)
-        layout.addWidget(scroll, 1)
+        return scroll
 
+    def _pick(self, table: QWidget, name: str, edited: bool) -> QWidget:
+        pick = QWidget(table)
+        line = QHBoxLayout(pick)
+        line.setContentsMargins(0, 0, 0, 0)
+        keep_mine = QRadioButton("Mine", pick)
+        keep_mine.setObjectName(f"conflictMine_{name}")
+        keep_mine.setAccessibleName(f"{LABELS[name]}: keep my value")
+        take_theirs = QRadioButton("Portal's", pick)
+        take_theirs.setObjectName(f"conflictTheirs_{name}")
+        take_theirs.setAccessibleName(f"{LABELS[name]}: take the portal's value")
+        group = QButtonGroup(pick)
+        group.addButton(keep_mine)
+        group.addButton(take_theirs)
+        # What the user did not touch follows the portal; what they edited stays theirs.
+        (keep_mine if edited else take_theirs).setChecked(True)
+        line.addWidget(keep_mine)
+        line.addWidget(take_theirs)
+        self._mine_buttons[name] = keep_mine
+        self._theirs_buttons[name] = take_theirs
+        return pick
+
+    def _build_buttons(self) -> QVBoxLayout:
+        """Use all mine / all the portal's; Keep editing / Save these choices."""
+        layout = QVBoxLayout()
         quick = QHBoxLayout()
         self.use_mine = QPushButton("Use all &my values", self)
         self.use_mine.setObjectName("conflictUseMine")
@@ -134,6 +146,7 @@ class ConflictDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.apply)
         layout.addLayout(buttons)
+        return layout
 
     def _choose_all(self, *, mine: bool) -> None:
         for name in self.rows:
