@@ -1,7 +1,7 @@
 """Claim codes in plain words: adjustments, remarks, payments and the one-line "why".
 
 A clerk reading `CO-50 N115` should not need a code book. The words come from the
-portal's own code tables (`/codes/*`, fetched once per session by `claims_codes`);
+portal's own code tables (`/codes/*`, fetched once per session by `claims.codes.CodeBook`);
 this module only decides which codes matter and how to put them in a sentence. It is
 pure Python so that every rule is unit-tested without a window.
 
