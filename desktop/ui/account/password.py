@@ -71,6 +71,12 @@ class PasswordDialog(QDialog):
             "signed in here.", self)
         intro.setObjectName("changePasswordIntro")
         layout.addWidget(intro)
+        layout.addLayout(self._build_fields())
+        self._build_rest(layout, plain_label(PASSWORD_RULE, self))
+        self.new.edit.textChanged.connect(self._new_changed)
+        self.current.edit.setFocus()
+
+    def _build_fields(self) -> QFormLayout:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.current = CheckedField(self, "currentPassword", "&Current password:",
@@ -84,8 +90,10 @@ class PasswordDialog(QDialog):
         self.fields = [self.current, self.new, self.confirm]
         for field in self.fields:
             form.addRow(field.caption, field.box)
-        layout.addLayout(form)
-        rule = plain_label(PASSWORD_RULE, self)
+        return form
+
+    def _build_rest(self, layout: QVBoxLayout, rule: QLabel) -> None:
+        """The rule, the advice, Show passwords, the error line and the buttons."""
         rule.setObjectName("newPasswordRule")
         layout.addWidget(rule)
         self.hint = plain_label("", self)
@@ -123,8 +131,6 @@ class PasswordDialog(QDialog):
         row.addStretch(1)
         row.addWidget(self.submit)
         layout.addLayout(row)
-        self.new.edit.textChanged.connect(self._new_changed)
-        self.current.edit.setFocus()
 
     def _new_rule(self, text: str) -> str:
         value = validate_password(text, self._username)

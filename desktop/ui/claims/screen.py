@@ -151,6 +151,12 @@ class ClaimsScreen(Screen):
         self.retry.clicked.connect(self._do_retry)
         self.retry.hide()
         bar.addWidget(self.retry)
+        self._build_filter_and_sort(bar)
+        self._add_export(bar)
+        return bar
+
+    def _build_filter_and_sort(self, bar: QHBoxLayout) -> None:
+        """The quick filter over loaded rows and the portal-side sort order."""
         self.filter = QLineEdit(self)
         self.filter.setObjectName("claimsFilter")
         self.filter.setAccessibleName("Quick filter of the loaded claims")
@@ -182,6 +188,8 @@ class ClaimsScreen(Screen):
         sort_caption.setBuddy(self.sort)
         bar.addWidget(sort_caption)
         bar.addWidget(self.sort)
+
+    def _add_export(self, bar: QHBoxLayout) -> None:
         self.export_button = QPushButton("E&xport CSV…", self)
         self.export_button.setObjectName("exportCsvButton")
         self.export_button.setAccessibleName("Export the listed claims to a CSV file")
@@ -190,7 +198,6 @@ class ClaimsScreen(Screen):
         self.export_button.clicked.connect(self.export_csv)
         self.export_button.setVisible(self._ctx.allow_export)
         bar.addWidget(self.export_button)
-        return bar
 
     def _build_panes(self) -> QSplitter:
         """The results table above the claim detail."""
