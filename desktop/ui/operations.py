@@ -24,7 +24,6 @@ Screens therefore keep no generation counters of their own.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Hashable
 from typing import Any, Protocol, TypeVar
 
@@ -41,8 +40,6 @@ from desktop.portal.errors import (
 from desktop.tasks import Runner, TaskHandle
 from desktop.ui.common.errors import describe
 from desktop.ui.common.text import message
-
-log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 Success = Callable[[T], object]

@@ -156,7 +156,7 @@ def test_hostile_server_strings_everywhere(kind: str, proxy: FaultProxy, fault_p
 
     sign_in(qtbot, w, user.username, user.password)
     assert_clean(w, "signed in")
-    assert plain(poison.value, 10**6)[:20] in w.user_label.text() or kind in ("long",)
+    assert plain(poison.value, 10**6)[:20] in w.workspace.user_label.text() or kind in ("long",)
 
     w.show_support()
     qtbot.waitUntil(lambda: any(isinstance(t, QMessageBox) and t.isVisible()
@@ -190,7 +190,7 @@ def test_hostile_server_strings_everywhere(kind: str, proxy: FaultProxy, fault_p
     proxy.on("PATCH", r"/account", answer(poison.error(422, "validation_failed",
                                                        ["email", "phone", "nope"])), times=1)
     click(qtbot, account, "accountSave")
-    qtbot.waitUntil(lambda: not account._saving, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not account.saving, timeout=WAIT_MS)
     assert_clean(w, "account refused")
 
     w.show_policy()

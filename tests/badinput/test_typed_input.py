@@ -222,7 +222,7 @@ def test_typed_into_search_and_account(proxy: FaultProxy, fault_pki: Pki, window
             line_edit(account, name).setText(value)
             before = len(proxy.sent("PATCH", r"/account"))
             click(qtbot, account, "accountSave")
-            qtbot.waitUntil(lambda: not account._saving, timeout=WAIT_MS)
+            qtbot.waitUntil(lambda: not account.saving, timeout=WAIT_MS)
             sent = [json.loads(r.body) for r in proxy.sent("PATCH", r"/account")[before:]]
             outcome(account, w, name, wire, line_edit(account, name).text(), sent,
                     f"account {name} {kind}")

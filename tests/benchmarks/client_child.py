@@ -176,7 +176,7 @@ class Driver:
         s = self.s
         s.close_detail()
         s.filter.clear()
-        s._apply_filter()
+        s.apply_filter()
         s.form.reset()
         values = {"service_from": us_date_iso(spec.service_from),
                   "service_to": us_date_iso(spec.service_to)}

@@ -176,7 +176,7 @@ def account_screen(qtbot: Any, w: MainWindow) -> AccountScreen:
     click(qtbot, w, "navAccount")
     screen = w.screens["account"]
     assert isinstance(screen, AccountScreen)
-    qtbot.waitUntil(lambda: screen._account is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: screen.account is not None, timeout=WAIT_MS)
     return screen
 
 

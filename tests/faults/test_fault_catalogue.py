@@ -272,7 +272,7 @@ def test_account_save_fault(fault: Fault, live: Session, clean_proxy: FaultProxy
     proxy.on("PATCH", r"/account", fault.make(proxy))
     started = time.monotonic()
     click(qtbot, screen, "accountSave")
-    qtbot.waitUntil(lambda: not screen._saving, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not screen.saving, timeout=WAIT_MS)
     assert time.monotonic() - started < fault.max_seconds
     assert_working(live)
     clear_message(shown_text(screen, "accountMessage"), *fault.expected)
@@ -283,7 +283,7 @@ def test_account_save_fault(fault: Fault, live: Session, clean_proxy: FaultProxy
     assert screen.has_unsaved_changes()
     proxy.clear()
     click(qtbot, screen, "accountSave")
-    qtbot.waitUntil(lambda: not screen._saving, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not screen.saving, timeout=WAIT_MS)
     assert "saved" in shown_text(screen, "accountMessage")
     assert not screen.has_unsaved_changes()
     assert line_edit(screen, "accountEmail").text() == edits["accountEmail"]

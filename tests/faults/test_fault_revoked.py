@@ -77,7 +77,7 @@ def test_401_mid_edit_after_password_changed_elsewhere(proxy: FaultProxy, fault_
     assert w.state == "locked", w.login.error.text()
     assert line_edit(screen, "accountEmail").text() == "kept.after.revoke@example.com"
     unlock(qtbot, w, fresh)
-    qtbot.waitUntil(lambda: not screen._saving and not screen.has_unsaved_changes(),
+    qtbot.waitUntil(lambda: not screen.saving and not screen.has_unsaved_changes(),
                     timeout=WAIT_MS)
     assert "saved" in shown_text(screen, "accountMessage")
     assert account_value(proxy, user, fresh, "email") == "kept.after.revoke@example.com"
@@ -96,7 +96,7 @@ def test_401_mid_edit_after_the_token_was_deleted(proxy: FaultProxy, fault_pki: 
     assert w.state == "locked", w.login.error.text()
     assert line_edit(screen, "accountLastName").text() == "Keptafterdelete"
     unlock(qtbot, w, user.password)
-    qtbot.waitUntil(lambda: not screen._saving and not screen.has_unsaved_changes(),
+    qtbot.waitUntil(lambda: not screen.saving and not screen.has_unsaved_changes(),
                     timeout=WAIT_MS)
     assert account_value(proxy, user, user.password, "last_name") == "Keptafterdelete"
 

@@ -292,12 +292,12 @@ def _steps(record: SessionRecord, bot: QtBot, w: MainWindow, sb: Sandbox,
     account = w.screens["account"]
     assert isinstance(account, AccountScreen)
     _click(bot, w, "navAccount")
-    bot.waitUntil(lambda: account._account is not None, timeout=WAIT_MS)
+    bot.waitUntil(lambda: account.account is not None, timeout=WAIT_MS)
     phone = account.findChild(QLineEdit, "accountPhone")
     assert phone is not None
     phone.setText("(202) 555-0187")
     _click(bot, account, "accountSave")
-    bot.waitUntil(lambda: not account._saving and not account.has_unsaved_changes(),
+    bot.waitUntil(lambda: not account.saving and not account.has_unsaved_changes(),
                   timeout=WAIT_MS)
     step("account saved")
 

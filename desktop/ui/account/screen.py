@@ -204,6 +204,21 @@ class AccountScreen(Screen):
     def _loading(self) -> bool:
         return self._ops.running(_Op.LOAD)
 
+    @property
+    def loading(self) -> bool:
+        """The account is being fetched."""
+        return self._loading
+
+    @property
+    def saving(self) -> bool:
+        """Edits are on their way to the portal (the form is read-only meanwhile)."""
+        return self._saving
+
+    @property
+    def account(self) -> VersionedAccount | None:
+        """The account as last loaded or saved (None before the first load, after sign-out)."""
+        return self._account
+
     def load(self) -> None:
         if self._loading:
             return

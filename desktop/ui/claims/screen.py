@@ -168,9 +168,9 @@ class ClaimsScreen(Screen):
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
         self._filter_timer.setInterval(FILTER_DELAY_MS)
-        self._filter_timer.timeout.connect(self._apply_filter)
+        self._filter_timer.timeout.connect(self.apply_filter)
         self.filter.textChanged.connect(lambda _t: self._filter_timer.start())
-        self.filter.returnPressed.connect(self._apply_filter)
+        self.filter.returnPressed.connect(self.apply_filter)
         filter_caption = QLabel("&Quick filter:", self)
         filter_caption.setBuddy(self.filter)
         bar.addWidget(filter_caption)
@@ -221,7 +221,7 @@ class ClaimsScreen(Screen):
         self.splitter.setStretchFactor(1, 3)
         return self.splitter
 
-    def _apply_filter(self) -> None:
+    def apply_filter(self) -> None:
         self._filter_timer.stop()
         self.model.set_filter(self.filter.text())
 
@@ -244,7 +244,7 @@ class ClaimsScreen(Screen):
         self.codes.clear()
         self.form.forget_patient()
         self.filter.clear()
-        self._apply_filter()
+        self.apply_filter()
         self._set_status("")
         self._update_count()
 
@@ -261,6 +261,15 @@ class ClaimsScreen(Screen):
             self._reload_detail()
 
     # --- searching ---------------------------------------------------------------------
+
+    @property
+    def last_search(self) -> tuple[ClaimSearch, str] | None:
+        """The criteria and sort of the search shown (run again by Retry and `resume()`)."""
+        return self._last
+
+    @property
+    def formats(self) -> Formats:
+        return self._fmt
 
     @property
     def searching(self) -> bool:

@@ -123,6 +123,10 @@ class RegistrationDialog(QDialog):
 
     # --- sending ---------------------------------------------------------------------
 
+    def submit_form(self) -> None:
+        """Send the registration, as the Register button does."""
+        self._submit()
+
     def _submit(self) -> None:
         if self._sending or self.pages.currentWidget() is not self.form_page:
             return  # a second click or Enter while the first request is out

@@ -73,13 +73,13 @@ def account_window(sb: Sandbox, tmp_path: Path, qtbot, windows: list[MainWindow]
     screen = w.screens["account"]
     assert isinstance(screen, AccountScreen)
     assert w.screen_stack.currentWidget() is screen
-    qtbot.waitUntil(lambda: screen._account is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: screen.account is not None, timeout=WAIT_MS)
     return w, screen, user
 
 
 def save(qtbot, screen: AccountScreen) -> None:
     click(qtbot, screen, "accountSave")
-    qtbot.waitUntil(lambda: not screen._saving, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not screen.saving, timeout=WAIT_MS)
 
 
 def second_session(sb: Sandbox, user: User) -> Client:
@@ -170,7 +170,7 @@ def test_edit_and_save(account_sandbox, tmp_path, qtbot, open_windows):
     last = field(screen, "accountLastName")
     last.setText("Fictional-Ñandú")
     qtbot.keyClick(last, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not screen.has_unsaved_changes() and not screen._saving,
+    qtbot.waitUntil(lambda: not screen.has_unsaved_changes() and not screen.saving,
                     timeout=WAIT_MS)
     assert second_session(sb, user).get("/account").json()["last_name"] == "Fictional-Ñandú"
 
@@ -259,7 +259,7 @@ def test_concurrent_edit_shows_both_values_and_loses_nothing(account_sandbox, tm
     dialog = conflict_of(qtbot, screen)
     click(qtbot, dialog, "conflictTheirs_email")
     click(qtbot, dialog, "conflictApply")
-    qtbot.waitUntil(lambda: screen.conflict_dialog is None and not screen._saving
+    qtbot.waitUntil(lambda: screen.conflict_dialog is None and not screen.saving
                     and not screen.has_unsaved_changes(), timeout=WAIT_MS)
     body = elsewhere.get("/account").json()
     assert (body["email"], body["phone"], body["last_name"]) == (
@@ -280,7 +280,7 @@ def test_conflict_use_all_mine_then_all_theirs(account_sandbox, tmp_path, qtbot,
     click(qtbot, dialog, "conflictUseMine")
     assert dialog.findChild(QAbstractButton, "conflictMine_paper_mail").isChecked()
     click(qtbot, dialog, "conflictApply")
-    qtbot.waitUntil(lambda: screen.conflict_dialog is None and not screen._saving
+    qtbot.waitUntil(lambda: screen.conflict_dialog is None and not screen.saving
                     and not screen.has_unsaved_changes(), timeout=WAIT_MS)
     body = elsewhere.get("/account").json()
     assert body["email"] == "mine@example.com"
@@ -316,7 +316,7 @@ def test_leaving_and_signing_out_with_unsaved_changes_asks(account_sandbox, tmp_
     patch_elsewhere(second_session(sb, user), {"email": "theirs@example.org"})
     click(qtbot, w, "navAccount")
     assert w.screen_stack.currentWidget() is screen
-    qtbot.waitUntil(lambda: not screen._loading, timeout=WAIT_MS)  # a reload would land here
+    qtbot.waitUntil(lambda: not screen.loading, timeout=WAIT_MS)  # a reload would land here
     assert field(screen, "accountEmail").text() == "typed@example.com"
     answer.append(QMessageBox.StandardButton.Cancel)
     click(qtbot, w, "signOutButton")
@@ -356,7 +356,7 @@ def test_edits_and_dialogs_survive_the_idle_lock(account_sandbox, tmp_path, qtbo
     w.lock.password.setText(user.password)
     qtbot.mouseClick(w.lock.unlock, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: not screen._loading, timeout=WAIT_MS)  # a reload would land here
+    qtbot.waitUntil(lambda: not screen.loading, timeout=WAIT_MS)  # a reload would land here
     assert dialog.isVisible()
     click(qtbot, dialog, "changePasswordCancel")
     assert field(screen, "accountEmail").text() == "half-typed@example"
@@ -376,7 +376,7 @@ def test_save_interrupted_by_a_new_policy_is_retried_after_accepting(tmp_path, q
         qtbot.waitUntil(lambda: w.gate.dialog is not None, timeout=WAIT_MS)
         assert field(screen, "accountEmail").text() == "after.policy@example.com"
         qtbot.mouseClick(w.gate.dialog.accept_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: not screen.has_unsaved_changes() and not screen._saving,
+        qtbot.waitUntil(lambda: not screen.has_unsaved_changes() and not screen.saving,
                         timeout=WAIT_MS)
         assert second_session(sb, user).get("/account").json()["email"] == \
             "after.policy@example.com"
@@ -395,7 +395,7 @@ def test_save_interrupted_by_an_expired_session_is_retried_after_unlocking(tmp_p
         w.lock.password.setText(user.password)
         qtbot.mouseClick(w.lock.unlock, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: w.state == "working" and not screen.has_unsaved_changes()
-                        and not screen._saving, timeout=WAIT_MS)
+                        and not screen.saving, timeout=WAIT_MS)
         assert "saved" in label(screen, "accountMessage")
         assert second_session(sb, user).get("/account").json()["phone"] == "2025550166"
 
@@ -436,7 +436,7 @@ def test_change_password(account_sandbox, tmp_path, qtbot, open_windows):
     token = w.session.client.token
     assert token and token_answers(sb, token) == 200
     screen.load()
-    qtbot.waitUntil(lambda: not screen._loading, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not screen.loading, timeout=WAIT_MS)
     assert w.state == "working"
 
 
@@ -504,7 +504,7 @@ def test_going_back_from_the_final_question_deactivates_nothing(account_sandbox,
 
 
 def assert_cleared(screen: AccountScreen, user: User) -> None:
-    assert screen._account is None and not screen.has_unsaved_changes()
+    assert screen.account is None and not screen.has_unsaved_changes()
     assert screen.data_panel.history.rowCount() == 0
     texts = [w.text() for w in screen.findChildren(QLineEdit)]
     texts += [w.text() for w in screen.findChildren(QLabel)]
@@ -529,6 +529,6 @@ def test_sign_out_clears_the_screen_and_the_next_user_sees_only_theirs(account_s
     second = register(sb, first_name="Secunda", email="secunda@example.net")
     sign_in(qtbot, w, second.username, second.password)
     click(qtbot, w, "navAccount")
-    qtbot.waitUntil(lambda: screen._account is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: screen.account is not None, timeout=WAIT_MS)
     assert field(screen, "accountFirstName").text() == "Secunda"
     assert label(screen, "accountUsername") == second.username

@@ -161,11 +161,11 @@ def pick(sb: Sandbox, app: App, key: str, *, at_least: int = 2) -> str:
 
 def test_default_search_is_the_last_90_days(sb, app):
     listed = search(app)
-    start, end = app.screen._last[0].service_from, app.screen._last[0].service_to
+    start, end = app.screen.last_search[0].service_from, app.screen.last_search[0].service_to
     assert (end - start).days == 90
     assert listed and len(listed) == len(set(listed))
     assert set(listed) == expect(sb, app, start, end, lambda c: True)
-    assert app.screen.count.text().startswith(f"{app.screen._fmt.count(len(listed))} claims")
+    assert app.screen.count.text().startswith(f"{app.screen.formats.count(len(listed))} claims")
 
 
 def test_two_years_pages_to_the_end_without_gaps_duplicates_or_other_tins(sb, app):
@@ -181,7 +181,7 @@ def test_two_years_pages_to_the_end_without_gaps_duplicates_or_other_tins(sb, ap
         db_claims(sb, app.tin, start, end), key=lambda c: listed.index(c["claim_number"]))]
     assert dates == sorted(dates, reverse=True)  # newest first, as the portal sorted
     s = app.screen
-    assert s.count.text() == f"{s._fmt.count(len(listed))} claims ({s._fmt.count(len(listed))} loaded)"
+    assert s.count.text() == f"{s.formats.count(len(listed))} claims ({s.formats.count(len(listed))} loaded)"
 
 
 def test_another_tins_claim_number_finds_nothing(sb, app):
@@ -432,7 +432,7 @@ def test_policy_change_mid_search_resumes_the_same_search(sb, app, tmp_path):
     s.form.set_values(last_name="something else")  # typing on does not change what resumes
     app.bot.mouseClick(w.gate.dialog.accept_button, Qt.MouseButton.LeftButton)
     wait_loaded(app)
-    start, end = s._last[0].service_from, s._last[0].service_to
+    start, end = s.last_search[0].service_from, s.last_search[0].service_to
     listed = {s.model.row_at(r)[R_NUMBER] for r in range(s.model.rowCount())}
     assert listed == expect(sb, app, start, end,
                             lambda c: c["patient_last"].casefold().startswith("test"))

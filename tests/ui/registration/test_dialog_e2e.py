@@ -299,7 +299,7 @@ def test_double_submit_sends_one_request(reg_sandbox, tmp_path, qtbot, open_wind
     qtbot.mouseClick(dialog.submit, Qt.MouseButton.LeftButton)
     qtbot.mouseDClick(dialog.submit, Qt.MouseButton.LeftButton)
     qtbot.keyClick(dialog.findChild(QLineEdit, "regTin"), Qt.Key.Key_Return)
-    dialog._submit()
+    dialog.submit_form()
     qtbot.waitUntil(lambda: dialog.pages.currentWidget() is dialog.outcome, timeout=WAIT_MS)
     assert dialog.outcome.status == "active"
     assert len(calls) == 1

@@ -339,7 +339,7 @@ def test_submit_while_sending_sends_nothing_more(qtbot, dialog, client):
     fill(dialog)
     dialog._set_sending(True)  # as while a request is out
     submit(qtbot, dialog)
-    dialog._submit()
+    dialog.submit_form()
     assert client.sent == []
     assert not dialog.findChild(object, "regSubmit").isEnabled()
     assert edit(dialog, "regTin").isReadOnly()
@@ -447,7 +447,7 @@ def test_pending_outcome_without_support_details_says_where_to_find_them(qtbot, 
     dlg = RegistrationDialog(ctx, "v")
     qtbot.addWidget(dlg)
     fill(dlg)
-    dlg._submit()
+    dlg.submit_form()
     assert "Help > Support contact" in dlg.findChild(QLabel, "regSupport").text()
 
 
