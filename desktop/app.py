@@ -14,7 +14,6 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
@@ -25,6 +24,7 @@ from desktop.crash import CrashHandler
 from desktop.demo import DemoError, DemoPortal, start_demo_portal
 from desktop.portal.client import PortalClient
 from desktop.portal.errors import PortalError
+from desktop.portal.urls import parse_portal_url
 from desktop.session import Session
 from desktop.tasks import TaskRunner
 from desktop.tokenstore import LazyTokenStore
@@ -86,8 +86,8 @@ def _exit_after_start(ok: bool) -> None:
 
 
 def origin_of(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
+    """The portal's origin, as the whole client defines it (`desktop.portal.urls`)."""
+    return parse_portal_url(url).origin
 
 
 def _remember_policy(config_dir: Path | None) -> Callable[[str], None]:
@@ -192,7 +192,7 @@ def launch(argv: Sequence[str]) -> QMainWindow:
     ctx = ScreenContext(ops=ops, allow_export=settings.allow_export,
                         allow_print=settings.allow_print, sign_out=sign_out)
     options = ShellOptions(
-        portal_host=urlsplit(portal_url).netloc,
+        portal_host=parse_portal_url(portal_url).host,
         idle_lock_minutes=settings.idle_lock_minutes,
         last_seen_policy_version=settings.last_seen_policy_version,
         remember_policy_version=_remember_policy(args.config_dir),

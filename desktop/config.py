@@ -31,11 +31,15 @@ from urllib.parse import urlsplit
 
 import platformdirs
 
+from desktop.portal.urls import PortalUrlError, UrlProblem, parse_portal_url
+
 __all__ = [
     "APP_NAME",
     "IDLE_LOCK_DEFAULT",
     "IDLE_LOCK_MAX",
     "IDLE_LOCK_MIN",
+    "POLICIES_FILE",
+    "SETTINGS_FILE",
     "LoadedSettings",
     "RegistryReader",
     "Settings",
@@ -45,6 +49,7 @@ __all__ = [
     "default_config_dir",
     "default_site_dir",
     "load_settings",
+    "read_json_object",
     "save_user_settings",
 ]
 
@@ -213,24 +218,26 @@ def _no_controls(text: str) -> bool:
     return all(ch.isprintable() for ch in text)
 
 
+_URL_PROBLEMS = {
+    UrlProblem.NOT_HTTPS:
+        "portal_url must start with https://; plain http and other schemes are refused.",
+    UrlProblem.CREDENTIALS_OR_QUERY:
+        "portal_url must not contain a user name, password, query or fragment.",
+}
+
+
 def _parse_portal_url(raw: object) -> str:
-    if not isinstance(raw, str) or not raw.strip():
-        raise ValueError(f"portal_url must be an https:// address (found {_show(raw)}).")
-    text = raw.strip()
-    parts = urlsplit(text)
-    if parts.scheme.lower() != "https":
-        raise ValueError(
-            "portal_url must start with https://; plain http and other schemes are refused."
-        )
-    if parts.username or parts.password or parts.query or parts.fragment:
-        raise ValueError("portal_url must not contain a user name, password, query or fragment.")
+    """The rules live in `desktop.portal.urls`; here they are worded for a settings file."""
     try:
-        port_ok = parts.port is None or 0 < parts.port < 65536
-    except ValueError:
-        port_ok = False
-    if not parts.hostname or not port_ok or not _no_controls(text) or " " in text:
-        raise ValueError(f"portal_url is not a valid web address (found {_show(raw)}).")
-    return f"https://{parts.netloc.lower()}{parts.path.rstrip('/')}"
+        return parse_portal_url(raw).base_url
+    except PortalUrlError as exc:
+        if exc.problem is UrlProblem.EMPTY:
+            raise ValueError(
+                f"portal_url must be an https:// address (found {_show(raw)})."
+            ) from None
+        if exc.problem in _URL_PROBLEMS:
+            raise ValueError(_URL_PROBLEMS[exc.problem]) from None
+        raise ValueError(f"portal_url is not a valid web address (found {_show(raw)}).") from None
 
 
 def _parse_proxy_url(raw: object) -> str:
@@ -353,8 +360,13 @@ MANAGED_KEYS = frozenset(k for k, s in _SPECS.items() if s.managed)
 # --- Reading ---------------------------------------------------------------------------
 
 
-def _read_json_object(path: Path, label: str) -> tuple[dict[str, object] | None, str | None]:
-    """({}, None) when absent; (None, problem) when present but unusable."""
+def read_json_object(path: Path, label: str) -> tuple[dict[str, object] | None, str | None]:
+    """({}, None) when absent; (None, problem) when present but unusable.
+
+    Public because `--diagnose` must judge the IT policy file exactly as loading
+    does: a second reader would sooner or later call a broken file fine. `label`
+    starts the problem sentence ("The IT policy file /etc/...").
+    """
     try:
         if not path.exists():
             return {}, None
@@ -383,7 +395,7 @@ def _read_managed(
 ) -> tuple[dict[str, object], bool]:
     """Managed values (registry over file) and whether any managed source was unusable."""
     path = site_dir / POLICIES_FILE
-    data, problem = _read_json_object(path, f"The IT policy file {path}")
+    data, problem = read_json_object(path, f"The IT policy file {path}")
     broken = data is None
     managed: dict[str, object] = dict(data or {})
     if problem:
@@ -421,7 +433,7 @@ def load_settings(
         registry = WindowsRegistryReader()
     problems: list[str] = []
 
-    user, problem = _read_json_object(config_dir / SETTINGS_FILE, "Your settings file")
+    user, problem = read_json_object(config_dir / SETTINGS_FILE, "Your settings file")
     if problem:
         problems.append(f"{problem} Built-in settings are used; saving will replace the file.")
     user = user or {}
@@ -513,7 +525,7 @@ def save_user_settings(config_dir: Path | None, changes: Mapping[str, object]) -
     """
     folder = config_dir or default_config_dir()
     path = folder / SETTINGS_FILE
-    current, _problem = _read_json_object(path, "Your settings file")
+    current, _problem = read_json_object(path, "Your settings file")
     data: dict[str, object] = {}
     for key, raw in (current or {}).items():
         if key in USER_KEYS:

@@ -46,13 +46,14 @@ from desktop.config import (
     LoadedSettings,
     RegistryReader,
     WindowsRegistryReader,
-    _read_json_object,
     default_site_dir,
     load_settings,
+    read_json_object,
 )
 from desktop.portal.client import PortalClient
 from desktop.portal.errors import PortalError
 from desktop.portal.tls import build_ssl_context, tls_error
+from desktop.portal.urls import parse_portal_url
 from desktop.tokenstore import SERVICE, TokenStore, open_token_store
 
 __all__ = ["EXIT_OK", "EXIT_PROBLEM", "Check", "collect", "exit_code", "render_text",
@@ -218,7 +219,7 @@ def system_trust_store() -> str:
 def _managed_state(site_dir: Path, registry: RegistryReader | None) -> dict[str, Any]:
     """Whether the IT policy sources are present and readable, judged as config.py does."""
     path = site_dir / POLICIES_FILE
-    data, problem = _read_json_object(path, f"The IT policy file {path}")
+    data, problem = read_json_object(path, f"The IT policy file {path}")
     state: dict[str, Any] = {
         "file": str(path),
         "file_present": path.exists(),
@@ -336,8 +337,8 @@ def _portal_section(loaded: LoadedSettings, timeout_s: float) -> tuple[dict[str,
     section = _portal_base(url, loaded)
     if not url:
         return section, []
-    parts = urlsplit(url)
-    host, port = parts.hostname or "", parts.port or 443
+    parsed = parse_portal_url(url)  # config has already refused anything it would refuse
+    host, port = parsed.hostname, parsed.port
     try:
         ctx = build_ssl_context(values.ca_bundle, values.use_system_trust_store)
     except PortalError as exc:

@@ -25,10 +25,11 @@ import queue
 import threading
 from collections.abc import Callable
 from typing import Protocol, TypeVar
-from urllib.parse import urlsplit
 
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
+
+from desktop.portal.urls import DEFAULT_PORT, parse_portal_url
 
 __all__ = [
     "SERVICE",
@@ -102,19 +103,17 @@ class TokenStore(Protocol):
 
 
 def normalize_origin(url: str) -> str:
-    """``https://host:port`` with the port always written, the one key per portal.
+    """The credential-store entry name of a portal: its origin with the port always written.
 
-    Accepts a full portal URL (path ignored). Raises ValueError for anything
-    but https, since a token must never be filed under a plaintext origin.
+    The origin is `desktop.portal.urls`'s (one definition for the whole client);
+    the entry name adds ``:443`` back because entries have been filed as
+    ``https://host:443`` since the first release, and another name would lose every
+    saved sign-in. Accepts a full portal URL (path ignored). Raises ValueError for
+    anything `parse_portal_url` refuses, http first: a token must never be filed
+    under a plaintext origin.
     """
-    parts = urlsplit(url.strip())
-    if parts.scheme.lower() != "https" or not parts.hostname:
-        raise ValueError("a token origin must be an https:// address")
-    port = parts.port or 443
-    host = parts.hostname.lower()
-    if ":" in host:
-        host = f"[{host}]"
-    return f"https://{host}:{port}"
+    parsed = parse_portal_url(url)
+    return parsed.origin if parsed.port != DEFAULT_PORT else f"{parsed.origin}:{DEFAULT_PORT}"
 
 
 def _key(origin: str) -> str:

@@ -52,6 +52,7 @@ from desktop.portal.tls import (
     set_current_watch,
     tls_error,
 )
+from desktop.portal.urls import PortalUrlError, UrlProblem, parse_portal_url
 from desktop.portal.wirejson import decode_json
 
 log = logging.getLogger(__name__)
@@ -184,19 +185,17 @@ def parse_retry_after(value: str | None) -> float | None:
 
 
 def check_base_url(base_url: str) -> str:
+    """The normal form of the portal address (`parse_portal_url`), or a typed, safe error."""
     try:
-        parts = urlsplit(base_url)
-        parts.port  # noqa: B018 - raises ValueError on a bad port
-    except ValueError:
-        raise InvalidConfiguration(detail="portal URL cannot be parsed") from None
-    if parts.scheme.lower() != "https":
-        raise InsecureUrl(detail="portal URL is not https")
-    if not parts.hostname or parts.username or parts.password or parts.query or parts.fragment:
+        return parse_portal_url(base_url).base_url
+    except PortalUrlError as exc:
+        if exc.problem is UrlProblem.NOT_HTTPS:
+            raise InsecureUrl(detail="portal URL is not https") from None
         raise InvalidConfiguration(
             "The portal address is not valid. Ask your IT support for the correct address.",
-            detail="portal URL must be https://host[:port]/path without credentials or query",
-        )
-    return base_url.rstrip("/")
+            detail=("portal URL must be https://host[:port]/path without credentials or "
+                    f"query ({exc.problem.value})"),
+        ) from None
 
 
 def check_proxy_url(proxy_url: str) -> str:

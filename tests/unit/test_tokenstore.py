@@ -90,6 +90,33 @@ def test_normalize_origin(url: str, origin: str) -> None:
     assert ts.normalize_origin(url) == origin
 
 
+def _entry_name_as_first_filed(portal_url: str) -> str:
+    """The entry name the first release filed tokens under: app.origin_of, then the store."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(portal_url)
+    parts = urlsplit(f"{parts.scheme}://{parts.netloc}")
+    host = parts.hostname or ""
+    return f"https://{f'[{host}]' if ':' in host else host}:{parts.port or 443}"
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://portal.example.test/api/v1", "https://Portal.Example.TEST:443/api/v1/",
+     "https://portal.example.test:0443/api", "https://portal.example.test:8443/api/v1",
+     "https://127.0.0.1:50123/api/v1", "https://[::1]:9443/api", "https://[::1]/api"],
+)
+def test_saved_sign_ins_keep_their_entry_name(url: str) -> None:
+    """An existing keyring entry must still be found after the origin became one definition."""
+    from desktop.app import origin_of
+
+    assert ts.normalize_origin(origin_of(url)) == _entry_name_as_first_filed(url)
+    assert ts.normalize_origin(url) == _entry_name_as_first_filed(url)
+    store = MemoryTokenStore()
+    store.save(_entry_name_as_first_filed(url), TOKEN)
+    assert store.load(origin_of(url)) == TOKEN
+
+
 @pytest.mark.parametrize("url", ["http://portal.example.test", "portal.example.test", "https://"])
 def test_tokens_are_never_filed_under_a_plaintext_origin(url: str) -> None:
     with pytest.raises(ValueError):
