@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 from desktop import __version__
 from desktop.config import LoadedSettings, RegistryReader, WindowsRegistryReader, default_site_dir
@@ -73,6 +74,7 @@ def collect(
 
 
 def exit_code(report: Report) -> int:
+    """0 when nothing would stop a clerk, 1 when something would (warnings do not count)."""
     return EXIT_OK if report["ok"] else EXIT_PROBLEM
 
 
@@ -84,13 +86,9 @@ def _show(value: object) -> str:
     return clean(value, 90)
 
 
-def render_text(report: Report) -> str:
-    """The report for a person: settings table, store, trust, portal, then the verdicts."""
-    app, settings = report["app"], report["settings"]
-    managed, trust, portal = settings["managed"], report["trust"], report["portal"]
-    lines = [f"Claims Desktop {app['version']} diagnostics (Python {app['python']}, "
-             f"Qt for Python {app['qt_for_python']}, {app['platform']})", "",
-             "Settings (built-in default < user settings.json < IT policy)"]
+def _settings_lines(settings: dict[str, Any]) -> list[str]:
+    managed = settings["managed"]
+    lines = ["Settings (built-in default < user settings.json < IT policy)"]
     present = "present" if settings["user_file_present"] else "not present"
     lines.append(f"  user settings file   {_show(settings['user_file'])} ({present})")
     state = ("broken" if managed["file_problem"] else "present") if managed["file_present"] \
@@ -104,9 +102,12 @@ def render_text(report: Report) -> str:
         if key == "idle_lock_minutes" and entry["managed_ceiling"]:
             where += f", IT ceiling {entry['max']} (a user may only shorten it)"
         lines.append(f"  {key:<26} {_show(entry['value']):<44} {where}")
-    keyring = report["keyring"]
+    return lines
+
+
+def _store_and_trust_lines(keyring: dict[str, Any], trust: dict[str, Any]) -> list[str]:
     kind = "an OS credential store" if keyring["os_store"] else "NOT an OS store"
-    lines += ["", f"Credential store      {keyring['backend']} ({kind})"]
+    lines = [f"Credential store      {keyring['backend']} ({kind})"]
     if keyring["environment_ignored"]:
         lines.append("                      ignored on purpose: "
                      + ", ".join(keyring["environment_ignored"]))
@@ -122,7 +123,11 @@ def render_text(report: Report) -> str:
             else:
                 lines.append(f"    {cert['subject']}  valid until {cert['not_after'][:10]} "
                              f"({cert['days_left']} days)")
-    lines.append(f"Portal                {_show(portal['url'])}")
+    return lines
+
+
+def _portal_lines(portal: dict[str, Any]) -> list[str]:
+    lines = [f"Portal                {_show(portal['url'])}"]
     if portal.get("skipped"):
         lines.append(f"  not checked: {portal['skipped']}")
     if portal["tls_version"]:
@@ -135,7 +140,17 @@ def render_text(report: Report) -> str:
         lines.append(f"  privacy policy      version {portal['policy_version']} (last accepted "
                      f"here: {_show(portal['last_seen_policy_version'])}), answered in "
                      f"{portal['elapsed_ms']} ms")
-    lines += ["", "Checks"]
+    return lines
+
+
+def render_text(report: Report) -> str:
+    """The report for a person: settings table, store, trust, portal, then the verdicts."""
+    app = report["app"]
+    lines = [f"Claims Desktop {app['version']} diagnostics (Python {app['python']}, "
+             f"Qt for Python {app['qt_for_python']}, {app['platform']})", "",
+             *_settings_lines(report["settings"]), "",
+             *_store_and_trust_lines(report["keyring"], report["trust"]),
+             *_portal_lines(report["portal"]), "", "Checks"]
     for check in report["checks"]:
         lines.append(f"  {check['status']:<8} {check['name']}: {check['message']}")
     errors = sum(1 for c in report["checks"] if c["status"] == "error")
