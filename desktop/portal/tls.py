@@ -10,6 +10,7 @@ from __future__ import annotations
 import socket
 import ssl
 import threading
+import time
 from typing import TYPE_CHECKING, Any
 
 import requests
@@ -17,6 +18,7 @@ import truststore
 from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPSConnection
 from urllib3.connectionpool import HTTPSConnectionPool
+from urllib3.util.retry import Retry
 
 from desktop.portal.errors import InvalidConfiguration, TlsError
 
@@ -59,6 +61,12 @@ def set_current_watch(watch: Watch | None) -> None:
     _current.watch = watch
 
 
+def current_watch() -> Watch | None:
+    """The deadline of the call running on this thread (the retry policy consults it)."""
+    watch: Watch | None = getattr(_current, "watch", None)
+    return watch
+
+
 class Watch:
     """Shuts the request's socket down when the overall deadline passes.
 
@@ -70,6 +78,8 @@ class Watch:
         self._lock = threading.Lock()
         self._conn: HTTPSConnection | None = None
         self.fired = False
+        #: `time.monotonic()` when the call must be over, for waits planned before retrying.
+        self.deadline = time.monotonic() + max(seconds, 0.0)
         self._timer = threading.Timer(max(seconds, 0.0), self._fire)
         self._timer.daemon = True
         self._timer.start()
@@ -100,16 +110,20 @@ class Watch:
         except OSError:
             pass
 
-    def cancel(self) -> None:
+    def detach(self) -> None:
+        """Forget the connection (it went back to the pool); the deadline still runs."""
         with self._lock:
-            # Detach first: the connection goes back to the pool for other calls, and a
-            # timer that fires late must not shut down someone else's request.
             self._conn = None
+
+    def cancel(self) -> None:
+        # Detach first: the connection goes back to the pool for other calls, and a
+        # timer that fires late must not shut down someone else's request.
+        self.detach()
         self._timer.cancel()
 
 
 def _watch_connection(conn: HTTPSConnection) -> None:
-    watch: Watch | None = getattr(_current, "watch", None)
+    watch = current_watch()
     if watch is not None:
         watch.attach(conn)
 
@@ -118,7 +132,7 @@ class _WatchedHTTPSConnection(HTTPSConnection):
     def connect(self) -> None:
         super().connect()
         _watch_connection(self)
-        watch: Watch | None = getattr(_current, "watch", None)
+        watch = current_watch()
         if watch is not None and watch.fired:
             self.close()
             raise TimeoutError("overall deadline passed while connecting")
@@ -133,11 +147,16 @@ class _WatchedHTTPSConnectionPool(HTTPSConnectionPool):
 
 
 class PortalAdapter(HTTPAdapter):
-    """An HTTPAdapter whose every pool (direct or through a proxy) uses our TLS context."""
+    """An HTTPAdapter whose every pool (direct or through a proxy) uses our TLS context.
 
-    def __init__(self, ssl_context: ssl.SSLContext, **kwargs: Any) -> None:
+    `retry` is the transport's policy (`desktop.portal.retry.PortalRetry`); without
+    one nothing is retried.
+    """
+
+    def __init__(self, ssl_context: ssl.SSLContext, retry: Retry | None = None,
+                 **kwargs: Any) -> None:
         self._ssl_context = ssl_context
-        super().__init__(max_retries=0, **kwargs)
+        super().__init__(max_retries=retry if retry is not None else 0, **kwargs)
 
     def _own_pools(self, manager: Any) -> Any:
         manager.pool_classes_by_scheme = {

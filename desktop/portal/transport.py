@@ -11,20 +11,22 @@ What this module guarantees for every request:
 * (connect, read) timeouts plus an overall deadline enforced by a watchdog that shuts
   the socket down, so a server trickling one byte a second still fails on time.
 * No redirects, a streamed body with a size cap, JSON only with a JSON content type.
-* Retries (3 tries, backoff, `Retry-After`) for GET only; never for a write.
+* Retries (3 tries, backoff, `Retry-After` up to `max_retry_after_s`, never past the
+  deadline) for GET only, of a failed connection or a 429/502/503/504 answer; never
+  for a write. urllib3's `Retry` carries them (`retry.py` holds it to these rules), so
+  they end where urllib3 hands the answer over: a body that breaks off mid-way is
+  reported, not fetched again.
 * Every failure is a typed `PortalError`; no requests/urllib3/ssl exception escapes.
 """
 
 from __future__ import annotations
 
-import email.utils
 import logging
 import ssl
 import time
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from http.cookiejar import DefaultCookiePolicy
 from typing import Any
 from urllib.parse import urlsplit
@@ -44,6 +46,7 @@ from desktop.portal.errors import (
     UnexpectedResponse,
     error_from_answer,
 )
+from desktop.portal.retry import PortalRetry, parse_retry_after
 from desktop.portal.tls import (
     PortalAdapter,
     Watch,
@@ -58,8 +61,6 @@ from desktop.portal.wirejson import decode_json
 log = logging.getLogger(__name__)
 
 USER_AGENT = f"ClaimsDesktop/{__version__}"
-IDEMPOTENT_METHODS = frozenset({"GET"})
-RETRY_STATUSES = frozenset({429, 502, 503, 504})
 _CHUNK = 64 * 1024
 
 AnswerObserver = Callable[[Mapping[str, str]], None]
@@ -165,22 +166,6 @@ def map_exception(exc: BaseException, *, fired: bool, request_id: str) -> Portal
     return err
 
 
-def parse_retry_after(value: str | None) -> float | None:
-    """Seconds to wait from a `Retry-After` header (delta-seconds or HTTP date)."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isascii() and value.isdigit():
-        return float(min(int(value[:12]), 10**9))
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - datetime.now(UTC)).total_seconds())
-
-
 # --- the transport -----------------------------------------------------------------
 
 
@@ -221,7 +206,6 @@ class Transport:
         self.base_url = check_base_url(base_url)
         self.config = config
         self._observer = observer
-        self._sleep = sleep
         proxy = check_proxy_url(config.proxy_url) if config.proxy_url else None
         self._ssl_context = build_ssl_context(config.ca_bundle, config.use_system_trust_store)
         session = requests.Session()
@@ -229,7 +213,10 @@ class Transport:
         session.proxies = {"https": proxy} if proxy else {}
         session.cookies.set_policy(DefaultCookiePolicy(allowed_domains=[]))
         session.headers.clear()
-        adapter = PortalAdapter(self._ssl_context)
+        retry = PortalRetry.for_tries(config.max_tries, config.backoff_s,
+                                      config.max_retry_after_s, config.max_body_bytes,
+                                      sleeper=sleep)
+        adapter = PortalAdapter(self._ssl_context, retry)
         session.adapters.clear()
         session.mount("https://", adapter)
         session.mount("http://", _RefuseHttp())
@@ -254,23 +241,16 @@ class Transport:
         headers: Mapping[str, str] | None = None,
         token: str | None = None,
     ) -> Answer:
-        """Send one call (retrying a GET where allowed) and return its 2xx answer."""
-        cfg = self.config
-        deadline = time.monotonic() + cfg.deadline_s
-        retryable = method.upper() in IDEMPOTENT_METHODS
-        tries = cfg.max_tries if retryable else 1
-        attempt = 0
-        while True:
-            attempt += 1
-            try:
-                return self._once(method, path, params, json_body, headers, token, deadline)
-            except PortalError as err:
-                wait = self._retry_wait(err, attempt, tries)
-                if wait is None or time.monotonic() + wait >= deadline:
-                    raise self._final(err) from None
-                log.info("portal call %s retried in %.1f s (%s)", err.request_id, wait,
-                         type(err).__name__)
-                self._sleep(wait)
+        """Send one call (retrying a GET where allowed) and return its 2xx answer.
+
+        The retries happen inside urllib3 (`PortalRetry`, mounted on the adapter), all
+        under this call's one deadline and watchdog.
+        """
+        deadline = time.monotonic() + self.config.deadline_s
+        try:
+            return self._send(method, path, params, json_body, headers, token, deadline)
+        except PortalError as err:
+            raise self._final(err) from None
 
     def _final(self, err: PortalError) -> PortalError:
         """A 503 that asks for a longer wait than we give is reported as "busy, wait N s"."""
@@ -282,26 +262,7 @@ class Transport:
                                status=err.status, code=err.code, detail=err.detail)
         return err
 
-    def _retry_wait(self, err: PortalError, attempt: int, tries: int) -> float | None:
-        """Seconds to wait before the next try, or None when this error is final."""
-        cfg = self.config
-        if isinstance(err, RateLimited) or (isinstance(err, ServerError)
-                                            and err.status in RETRY_STATUSES):
-            after = getattr(err, "retry_after_s", None)
-            if after is not None and after > cfg.max_retry_after_s:
-                return None
-            if attempt >= tries:
-                return None
-            if after is not None:
-                return after
-        elif isinstance(err, ConnectionFailed) and err.status is None:
-            if attempt >= tries:
-                return None
-        else:
-            return None
-        return cfg.backoff_s[min(attempt - 1, len(cfg.backoff_s) - 1)] if cfg.backoff_s else 0.0
-
-    def _once(self, method: str, path: str, params: list[tuple[str, str]] | None,
+    def _send(self, method: str, path: str, params: list[tuple[str, str]] | None,
               json_body: Any, extra_headers: Mapping[str, str] | None, token: str | None,
               deadline: float) -> Answer:
         cfg = self.config
