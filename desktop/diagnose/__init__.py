@@ -8,10 +8,13 @@ portal answers, over which TLS version, with a certificate valid until when,
 and which privacy-policy version it serves.
 
 It reads nothing personal and never touches a token: it looks the credential
-store up but reads no entry, and talks to the portal only through public
-endpoints (a TLS handshake and ``GET /policy``). Values printed are settings,
-paths, certificate names and dates, never PHI. No Qt here, so it runs on a
-server, over SSH, or on a PC whose display is broken.
+store up but reads no entry, and talks to the portal only through a public
+endpoint (``HEAD /policy`` to see the TLS connection, then ``GET /policy``).
+Values printed are settings, paths, certificate names and dates, never PHI. No
+Qt here, so it runs on a server, over SSH, or on a PC whose display is broken.
+
+The parts: `local` (settings, IT policy, keyring), `certificates` (what is
+trusted), `probe` (the portal), `report` (putting it together, the text form).
 
 Exit code: 0 when nothing would stop a clerk, 1 when something would (no
 portal address, a broken IT policy, no trust configured, the portal unreachable
