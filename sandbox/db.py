@@ -110,12 +110,23 @@ MIGRATIONS: list[str] = [
         detail TEXT NOT NULL
     );
     """,
+    # 2: opaque public claim ids (random, not the row number); see PUBLIC_ID_SQL.
+    """
+    ALTER TABLE claims ADD COLUMN public_id TEXT;
+    UPDATE claims SET public_id = 'c' || lower(hex(randomblob(12))) WHERE public_id IS NULL;
+    """,
 ]
+
+# The public id of a claim: 96 bits from SQLite's CSPRNG (ChaCha20 seeded from the OS),
+# drawn inside the INSERT so that seeding a million claims costs no Python per row.
+# Keyset paging still uses the integer rowid internally; only this text leaves the sandbox.
+PUBLIC_ID_SQL = "'c' || lower(hex(randomblob(12)))"
 
 # Built once after seeding. Every search is scoped to one organization, so each index
 # starts with org_id; the rowid (claim id) is implicitly the last column of every index,
 # which gives keyset paging its tie-breaker for free.
 CLAIM_INDEXES: list[str] = [
+    "CREATE UNIQUE INDEX IF NOT EXISTS claims_public ON claims(public_id)",
     "CREATE UNIQUE INDEX IF NOT EXISTS claims_number ON claims(claim_number)",
     # Sort indexes: (org, sort key, id) gives the page order directly; service_from and
     # category ride along so the date-range and status filters need no table lookups.

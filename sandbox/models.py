@@ -73,6 +73,27 @@ class DeactivationIn(_Strict):
 # --- responses (documentation only) ----------------------------------------------------
 
 
+class ClaimSearchIn(_Strict):
+    """Body of `POST /claims/search`: every criterion, the sort, the page size and the
+    cursor travel here, never in the URL, because proxies and access logs record URLs."""
+
+    claim_number: str | None = None
+    member_id: str | None = None
+    patient_last_name: str | None = Field(None, description="Case-insensitive prefix.")
+    patient_first_name: str | None = Field(None, description="Case-insensitive prefix.")
+    patient_dob: str | None = Field(None, description="YYYY-MM-DD")
+    service_from: str | None = Field(None, description="YYYY-MM-DD, inclusive")
+    service_to: str | None = Field(None, description="YYYY-MM-DD, inclusive")
+    status: list[str] | None = Field(
+        None, description="Families (A, P, F, R, E) or categories (F2); OR-ed.")
+    billing_npi: str | None = None
+    rendering_npi: str | None = None
+    sort: str | None = Field(None, description="service_from, -service_from (default), "
+                             "billed_amount, -billed_amount, received_at, -received_at")
+    limit: int | None = Field(None, description="1-500, default 100")
+    cursor: str | None = Field(None, description="next_cursor of the previous page")
+
+
 class ErrorDetail(BaseModel):
     code: str
     message: str

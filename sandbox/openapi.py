@@ -68,26 +68,33 @@ lists versions in reverse order of publication. `GET /policy/acceptances` lists 
 Receipt ids are opaque strings. Accepting the current version again answers 200 with the
 first receipt.
 
-**Claims search.** The date range applies to a claim's first date of service
+**Claims search.** `POST /claims/search` takes every criterion, `sort`, `limit` (a JSON
+integer) and `cursor` in a JSON body, so that nothing identifying a patient (names, birth
+date, member id, claim number) is ever part of a URL, which TLS-inspecting proxies and
+access logs record. `GET /claims` remains for browsing by date, status and provider NPI
+only (same rules, same cursors); `claim_number`, `member_id` or `patient_*` in its query
+string are a 400 `bad_request` (unknown parameters). No path or query parameter anywhere
+in this contract carries patient-identifying data (a test walks this document).
+The date range applies to a claim's first date of service
 (`service_from`), inclusive at both ends. Without `service_to` the range ends today (UTC);
 without `service_from` it starts 24 months before its end; a range whose start is earlier
 than 24 calendar months before its end is a 422. Names match case-insensitively as
-prefixes (`patient_last_name=smi` finds Smith); `claim_number` and `member_id` match
+prefixes (`patient_last_name: "smi"` finds Smith); `claim_number` and `member_id` match
 exactly (`member_id` ignoring case); `billing_npi`/`rendering_npi` must be valid NPIs.
-Empty parameters are ignored. `status` values are case-insensitive. Repeating a parameter
-other than `status` is a 400. Results are ordered by the sort key, then by claim id in
-the same direction, so paging is stable. `total` counts every match of the search (not just
-the page); it is computed for the first page and carried in the cursor. A cursor is bound to
-its search (filters, sort and resolved date range) and signed; one from another search, or
-altered, is a 422 on `cursor`. `limit` may change between pages.
+Empty criteria are ignored. `status` values are case-insensitive. Repeating a query
+parameter other than `status` is a 400. Results are ordered by the sort key, then by an
+internal row order in the same direction, so paging is stable. `total` counts every match
+of the search (not just the page); it is computed for the first page and carried in the
+cursor. A cursor is bound to its search (filters, sort and resolved date range) and signed;
+one from another search, or altered, is a 422 on `cursor`. `limit` may change between pages.
 
 **Claim amounts** are always decimal strings; for a claim not yet adjudicated (families
 A, P, R, E) allowed, paid and patient responsibility are `"0.00"`. `paid_at` and
 `payment_number` are null when no payment was made; `payment` is always an object, with
 `method`, `number` and `date` null when there is no payment. `status.label` is the plain
 words for the category; `/codes/claim-status` also explains the status codes.
-`claim_id` is an opaque string; ids of another TIN's claims answer 403, ids that do not
-exist 404.
+`claim_id` is an opaque random string (`c` and 24 hex digits), not a sequence number; a
+claim of another TIN answers exactly like one that does not exist (404 `not_found`).
 """
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import re
 import sqlite3
+from collections.abc import Mapping
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -13,31 +14,31 @@ from starlette.responses import Response
 
 from sandbox import codes
 from sandbox.claims_query import SINGLE_PARAMS, count_sql, cursor_for, page_sql, parse_search
-from sandbox.deps import GatedCaller, PortalDep
+from sandbox.deps import Caller, GatedCaller, Portal, PortalDep
 from sandbox.errors import ApiError
-from sandbox.models import ClaimDetailOut, ClaimPageOut, ErrorOut
+from sandbox.models import ClaimDetailOut, ClaimPageOut, ClaimSearchIn, ErrorOut
 from sandbox.wire import money, respond
 
 router = APIRouter(tags=["claims"])
 
 SUMMARY_COLUMNS = (
-    "id, claim_number, member_id, patient_first, patient_last, patient_dob, "
+    "id, public_id, claim_number, member_id, patient_first, patient_last, patient_dob, "
     "patient_account_number, billing_npi, rendering_npi, service_from, service_to, "
     "received_at, category, status_code, billed, allowed, paid, patient_resp, paid_at, "
     "payment_number"
 )
-CLAIM_ID = re.compile(r"c([1-9][0-9]{0,17})")
+# Public claim ids are random (db.PUBLIC_ID_SQL), never the row number: sequential ids
+# would tell a signed-in user how many claims exist and which ids to try.
+CLAIM_ID = re.compile(r"c[0-9a-f]{24}")
+BROWSE_PARAMS = ("service_from", "service_to", "billing_npi", "rendering_npi", "sort",
+                 "limit", "cursor")
 QueryText = Annotated[str | None, Query()]
-
-
-def claim_id(row_id: int) -> str:
-    return f"c{row_id}"
 
 
 def summary(row: sqlite3.Row) -> dict[str, Any]:
     category = row["category"]
     return {
-        "claim_id": claim_id(row["id"]),
+        "claim_id": row["public_id"],
         "claim_number": row["claim_number"],
         "patient": {
             "first_name": row["patient_first"],
@@ -98,27 +99,56 @@ def detail(row: sqlite3.Row) -> dict[str, Any]:
     return body
 
 
+def _page(
+    values: Mapping[str, str], statuses: list[str], caller: Caller, portal: Portal
+) -> Response:
+    """Run one validated search (from the body or the criteria-free query) for one page."""
+    org_id = caller.user["org_id"]
+    if org_id is None:
+        return respond({"items": [], "next_cursor": None, "total": 0})
+    today = dt.datetime.now(dt.UTC).date()
+    search = parse_search(values, statuses, int(org_id), portal.secret, today)
+    conn = portal.conn()
+    total = search.total
+    if total is None:
+        total = int(conn.execute(*count_sql(search)).fetchone()[0])
+    rows = conn.execute(*page_sql(search, SUMMARY_COLUMNS, total)).fetchall()
+    next_cursor = None
+    if len(rows) > search.limit:
+        rows = rows[: search.limit]
+        last = rows[-1]
+        next_cursor = cursor_for(search, portal.secret, last[search.sort_column], last["id"], total)
+    return respond(
+        {"items": [summary(r) for r in rows], "next_cursor": next_cursor, "total": total}
+    )
+
+
+@router.post(
+    "/claims/search",
+    responses={200: {"model": ClaimPageOut}, 422: {"model": ErrorOut}},
+)
+def search_claims(body: ClaimSearchIn, caller: GatedCaller, portal: PortalDep) -> Response:
+    """Search the claims of the signed-in user's TIN; the criteria are in the body so that
+    no patient name, birth date, member id or claim number ever appears in a URL."""
+    fields = body.model_dump(exclude_none=True)
+    statuses = [str(s) for s in fields.pop("status", [])]
+    values = {k: str(v) for k, v in fields.items()}
+    return _page(values, statuses, caller, portal)
+
+
 @router.get(
     "/claims",
     responses={
         200: {"model": ClaimPageOut},
-        400: {"model": ErrorOut, "description": "Unknown or repeated query parameter."},
+        400: {"model": ErrorOut, "description": "Unknown or repeated query parameter; "
+              "patient, member and claim criteria are unknown here (POST /claims/search)."},
         422: {"model": ErrorOut},
     },
 )
-def search_claims(
+def browse_claims(
     request: Request,
     caller: GatedCaller,
     portal: PortalDep,
-    claim_number: QueryText = None,
-    member_id: QueryText = None,
-    patient_last_name: Annotated[
-        str | None, Query(description="Case-insensitive prefix of the last name.")
-    ] = None,
-    patient_first_name: Annotated[
-        str | None, Query(description="Case-insensitive prefix of the first name.")
-    ] = None,
-    patient_dob: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
     service_from: Annotated[str | None, Query(description="YYYY-MM-DD, inclusive")] = None,
     service_to: Annotated[str | None, Query(description="YYYY-MM-DD, inclusive")] = None,
     status: Annotated[
@@ -135,50 +165,33 @@ def search_claims(
     limit: Annotated[str | None, Query(description="1-500, default 100")] = None,
     cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
 ) -> Response:
-    """Search the claims of the signed-in user's TIN (see the API description for rules)."""
+    """Browse the TIN's claims by date, status and provider only: nothing here identifies
+    a patient (patient criteria are a 400 as unknown parameters; use POST /claims/search)."""
     query = request.query_params
     for name in SINGLE_PARAMS:
         if len(query.getlist(name)) > 1:
             raise ApiError(400, "bad_request", f"The parameter {name} may appear only once.")
-    org_id = caller.user["org_id"]
-    if org_id is None:
-        return respond({"items": [], "next_cursor": None, "total": 0})
-    today = dt.datetime.now(dt.UTC).date()
-    search = parse_search(query, query.getlist("status"), int(org_id), portal.secret, today)
-    conn = portal.conn()
-    total = search.total
-    if total is None:
-        total = int(conn.execute(*count_sql(search)).fetchone()[0])
-    rows = conn.execute(*page_sql(search, SUMMARY_COLUMNS, total)).fetchall()
-    next_cursor = None
-    if len(rows) > search.limit:
-        rows = rows[: search.limit]
-        last = rows[-1]
-        next_cursor = cursor_for(search, portal.secret, last[search.sort_column], last["id"], total)
-    return respond(
-        {"items": [summary(r) for r in rows], "next_cursor": next_cursor, "total": total}
-    )
+    values = {k: query[k] for k in BROWSE_PARAMS if k in query}
+    return _page(values, query.getlist("status"), caller, portal)
 
 
 @router.get(
     "/claims/{claim_id}",
     responses={
         200: {"model": ClaimDetailOut},
-        403: {"model": ErrorOut, "description": "The claim belongs to another TIN."},
-        404: {"model": ErrorOut},
+        404: {"model": ErrorOut, "description": "No such claim, or one of another TIN "
+              "(the two answer alike, so ids of other offices cannot be probed)."},
     },
 )
 def get_claim(claim_id: str, caller: GatedCaller, portal: PortalDep) -> Response:
-    match = CLAIM_ID.fullmatch(claim_id)
     row = None
-    if match:
+    if CLAIM_ID.fullmatch(claim_id) and caller.user["org_id"] is not None:
+        # Scoped in SQL: another TIN's claim is simply not found, like a missing one.
         row = portal.conn().execute(
-            f"SELECT {SUMMARY_COLUMNS}, org_id, payment_method, payment_date, detail "  # noqa: S608
-            "FROM claims WHERE id = ?",
-            (int(match.group(1)),),
+            f"SELECT {SUMMARY_COLUMNS}, payment_method, payment_date, detail "  # noqa: S608
+            "FROM claims WHERE public_id = ? AND org_id = ?",
+            (claim_id, int(caller.user["org_id"])),
         ).fetchone()
     if row is None:
         raise ApiError(404, "not_found", "No claim with this id.")
-    if row["org_id"] != caller.user["org_id"]:
-        raise ApiError(403, "forbidden", "This claim belongs to another provider.")
     return respond(detail(row))

@@ -41,12 +41,14 @@ CATEGORY_WEIGHTS: dict[str, float] = {
     "E0": 0.3, "E1": 0.2,
 }  # fmt: skip
 PAID_CATEGORIES = frozenset({"F0", "F1", "F3"})
+# The last value is db.PUBLIC_ID_SQL, spelt out (a test keeps the two equal).
 INSERT_SQL = (
     "INSERT INTO claims(org_id, claim_number, member_id, patient_first, patient_last, "
     "patient_first_key, patient_last_key, patient_dob, patient_account_number, billing_npi, "
     "rendering_npi, service_from, service_to, received_at, category, status_code, billed, "
     "allowed, paid, patient_resp, paid_at, payment_method, payment_number, payment_date, "
-    "detail) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    "detail, public_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+    "'c' || lower(hex(randomblob(12))))"
 )
 CLAIM_COLUMNS = 25
 

@@ -30,7 +30,7 @@ _SHORT = 200
 
 @dataclass(frozen=True)
 class ClaimSearch:
-    """Criteria of `GET /claims`; None (or empty text) leaves a criterion out.
+    """Criteria of `POST /claims/search`; None (or empty text) leaves a criterion out.
 
     `statuses` holds status families (`"F"`) or exact categories (`"F2"`); the portal
     matches any of them.
@@ -47,21 +47,28 @@ class ClaimSearch:
     billing_npi: str | None = None
     rendering_npi: str | None = None
 
-    def to_params(self) -> list[tuple[str, str]]:
-        params: list[tuple[str, str]] = []
+    def to_json(self) -> dict[str, str | list[str]]:
+        """The criteria as the JSON body of `POST /claims/search`.
+
+        A body, not a query string: TLS-inspecting proxies and access logs record URLs,
+        and these criteria identify patients.
+        """
+        body: dict[str, str | list[str]] = {}
         for name in ("claim_number", "member_id", "patient_last_name", "patient_first_name",
                      "patient_dob", "service_from", "service_to"):
             value = getattr(self, name)
             if isinstance(value, date):
-                params.append((name, value.isoformat()))
+                body[name] = value.isoformat()
             elif value:
-                params.append((name, value))
-        params.extend(("status", status) for status in self.statuses if status)
+                body[name] = value
+        statuses = [status for status in self.statuses if status]
+        if statuses:
+            body["status"] = statuses
         for name in ("billing_npi", "rendering_npi"):
             value = getattr(self, name)
             if value:
-                params.append((name, value))
-        return params
+                body[name] = value
+        return body
 
 
 @dataclass(frozen=True)

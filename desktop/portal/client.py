@@ -295,11 +295,11 @@ class PortalClient:
             raise ValueError(f"limit must be 1-{MAX_LIMIT}")
         if sort not in CLAIM_SORTS:
             raise ValueError(f"sort must be one of {CLAIM_SORTS}")
-        params = criteria.to_params()
-        params += [("sort", sort), ("limit", str(limit))]
+        body: dict[str, Any] = {**criteria.to_json(), "sort": sort, "limit": limit}
         if cursor:
-            params.append(("cursor", cursor))
-        return self._json("GET", "/claims", parse_claim_page, params=params)
+            body["cursor"] = cursor
+        # A read sent as POST: retried like a GET (transport.SAFE_POSTS).
+        return self._json("POST", "/claims/search", parse_claim_page, json_body=body)
 
     def get_claim(self, claim_id: str) -> ClaimDetail:
         return self._json(

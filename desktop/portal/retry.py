@@ -38,6 +38,10 @@ from desktop.portal.tls import current_watch
 log = logging.getLogger(__name__)
 
 IDEMPOTENT_METHODS = frozenset({"GET"})
+#: Reads that go as POST only to keep patient criteria out of the URL (claim search):
+#: sending one twice changes nothing, so they are retried like a GET (transport.py
+#: mounts this policy on their URLs alone).
+SAFE_POST_METHODS = frozenset({"GET", "POST"})
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
 
 # What requests does when no retries are configured: connect errors and the like end as
@@ -83,11 +87,13 @@ class PortalRetry(Retry):
     @classmethod
     def for_tries(cls, tries: int, backoff_s: tuple[float, ...], max_retry_after_s: float,
                   max_body_bytes: int | None = None,
-                  sleeper: Callable[[float], None] = time.sleep) -> PortalRetry:
-        """`tries` in all (3 = two retries) for a GET; TLS and other odd failures are final."""
+                  sleeper: Callable[[float], None] = time.sleep,
+                  methods: frozenset[str] = IDEMPOTENT_METHODS) -> PortalRetry:
+        """`tries` in all (3 = two retries) for a GET (or `methods`); TLS and other odd
+        failures are final."""
         again = max(tries - 1, 0)
         return cls(total=again, connect=again, read=again, status=again, other=0,
-                   redirect=False, allowed_methods=IDEMPOTENT_METHODS,
+                   redirect=False, allowed_methods=methods,
                    status_forcelist=RETRY_STATUSES, respect_retry_after_header=True,
                    raise_on_status=False, backoff_s=backoff_s,
                    max_retry_after_s=max_retry_after_s, max_body_bytes=max_body_bytes,
@@ -120,7 +126,7 @@ class PortalRetry(Retry):
                   response: BaseHTTPResponse | None = None, error: Exception | None = None,
                   _pool: Any = None, _stacktrace: TracebackType | None = None) -> PortalRetry:
         watch = current_watch()
-        if error is not None and ((method or "").upper() not in IDEMPOTENT_METHODS
+        if error is not None and ((method or "").upper() not in (self.allowed_methods or ())
                                   or isinstance(error, ReadTimeoutError)
                                   or (watch is not None and watch.fired)):
             _FINAL.increment(method, url, response, error, _pool, _stacktrace)  # raises

@@ -12,10 +12,11 @@ What this module guarantees for every request:
   the socket down, so a server trickling one byte a second still fails on time.
 * No redirects, a streamed body with a size cap, JSON only with a JSON content type.
 * Retries (3 tries, backoff, `Retry-After` up to `max_retry_after_s`, never past the
-  deadline) for GET only, of a failed connection or a 429/502/503/504 answer; never
-  for a write. urllib3's `Retry` carries them (`retry.py` holds it to these rules), so
-  they end where urllib3 hands the answer over: a body that breaks off mid-way is
-  reported, not fetched again.
+  deadline) for GET only, and for the reads sent as POST so that patient criteria stay
+  out of the URL (`SAFE_POSTS`: claim search), of a failed connection or a
+  429/502/503/504 answer; never for a write. urllib3's `Retry` carries them
+  (`retry.py` holds it to these rules), so they end where urllib3 hands the answer
+  over: a body that breaks off mid-way is reported, not fetched again.
 * Every failure is a typed `PortalError`; no requests/urllib3/ssl exception escapes.
 """
 
@@ -46,7 +47,7 @@ from desktop.portal.errors import (
     UnexpectedResponse,
     error_from_answer,
 )
-from desktop.portal.retry import PortalRetry, parse_retry_after
+from desktop.portal.retry import SAFE_POST_METHODS, PortalRetry, parse_retry_after
 from desktop.portal.tls import (
     PortalAdapter,
     Watch,
@@ -58,6 +59,9 @@ from desktop.portal.tls import (
 from desktop.portal.urls import PortalUrlError, UrlProblem, parse_portal_url
 from desktop.portal.wirejson import decode_json
 
+#: Paths of reads sent as POST (the body keeps patient criteria out of the URL); they are
+#: retried like a GET. Exact paths: nothing else shares these prefixes.
+SAFE_POSTS: tuple[str, ...] = ("/claims/search",)
 log = logging.getLogger(__name__)
 
 USER_AGENT = f"ClaimsDesktop/{__version__}"
@@ -219,6 +223,12 @@ class Transport:
         adapter = PortalAdapter(self._ssl_context, retry)
         session.adapters.clear()
         session.mount("https://", adapter)
+        # requests picks the longest matching prefix: these URLs alone get POST retries.
+        read_retry = PortalRetry.for_tries(config.max_tries, config.backoff_s,
+                                           config.max_retry_after_s, config.max_body_bytes,
+                                           sleeper=sleep, methods=SAFE_POST_METHODS)
+        for path in SAFE_POSTS:
+            session.mount(self.base_url + path, PortalAdapter(self._ssl_context, read_retry))
         session.mount("http://", _RefuseHttp())
         self._session = session
         #: The protocol of the last connection used, e.g. "TLSv1.3" (None before any call).

@@ -107,7 +107,7 @@ class Poison:
         proxy.rewrite("GET", r"/support", self.support)
         proxy.rewrite("POST", r"/sessions", self.session)
         proxy.rewrite("GET", r"/account", self.account)
-        proxy.rewrite("GET", r"/claims", self.claims)
+        proxy.rewrite("POST", r"/claims/search", self.claims)
         proxy.rewrite("GET", r"/claims/[^/]+", self.claim)
         proxy.rewrite("GET", r"/codes/.*", self.codes)
 
@@ -174,7 +174,7 @@ def test_hostile_server_strings_everywhere(kind: str, proxy: FaultProxy, fault_p
     assert_literal(w, kind)
 
     # Server error text: a 422 on the search with a message and field errors.
-    proxy.on("GET", r"/claims", answer(poison.error(422, "validation_failed",
+    proxy.on("POST", r"/claims/search", answer(poison.error(422, "validation_failed",
                                                     ["member_id", "no_such_field"])), times=1)
     run_search(qtbot, claims)
     assert claims.status.text()
@@ -268,7 +268,7 @@ def test_too_long_for_the_model_is_a_clear_error(proxy: FaultProxy, fault_pki: P
             item["patient"]["last_name"] = "L" * 10_000
         return doc
 
-    proxy.rewrite("GET", r"/claims", too_long, times=1)
+    proxy.rewrite("POST", r"/claims/search", too_long, times=1)
     run_search(qtbot, claims)
     assert "does not understand" in claims.status.text()
     assert claims.model.shown == 0

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import unicodedata
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
@@ -77,6 +76,13 @@ def outcome(root: QWidget, w: MainWindow, name: str, wire: str, typed: str,
         assert value == typed, where
     elif wire in VERBATIM:
         assert value == as_typed(typed), where
+
+
+def search_fields(body: bytes) -> dict[str, object]:
+    """A search body as field -> value (a list such as `status` by its first item)."""
+    doc = json.loads(body)
+    assert isinstance(doc, dict)
+    return {k: v[0] if isinstance(v, list) and v else v for k, v in doc.items()}
 
 
 def typed_values() -> dict[str, str]:
@@ -199,16 +205,16 @@ def test_typed_into_search_and_account(proxy: FaultProxy, fault_pki: Pki, window
     proxy.clear()
     w, _user = signed_in_window(qtbot, windows, proxy, fault_pki.ca_file, tmp_path)
     screen = claims_screen(qtbot, w)
-    proxy.on("GET", r"/claims", answer(EMPTY_PAGE))
+    proxy.on("POST", r"/claims/search", answer(EMPTY_PAGE))
     for attr, wire in SEARCH_FIELDS.items():
         field = screen.form.fields[attr]
         for kind, value in typed_values().items():
             screen.form.reset()
             field.edit.setText(value)
-            before = len(proxy.sent("GET", r"/claims"))
+            before = len(proxy.sent("POST", r"/claims/search"))
             run_search(qtbot, screen)
-            queries: list[dict[str, object]] = [{k: v[0] for k, v in parse_qs(urlsplit(r.target).query).items()}
-                       for r in proxy.sent("GET", r"/claims")[before:]]
+            queries = [search_fields(r.body)
+                       for r in proxy.sent("POST", r"/claims/search")[before:]]
             name = field.edit.objectName()
             outcome(screen, w, name, wire, value, queries, f"search {attr} {kind}")
             _count("search " + attr)

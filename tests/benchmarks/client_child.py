@@ -52,10 +52,9 @@ class Timings:
             started = time.perf_counter()
             answer = original(method, path, **kwargs)
             took = (time.perf_counter() - started) * 1000.0
-            if path == "/claims":
+            if path == "/claims/search":
                 handler = _handler_ms(answer.headers.get("Server-Timing", ""))
-                params = kwargs.get("params") or []
-                paged = any(k == "cursor" for k, _v in params)
+                paged = "cursor" in (kwargs.get("json_body") or {})
                 with self._lock:
                     (self.pages if paged else self.first_pages).append((handler, took))
             return answer

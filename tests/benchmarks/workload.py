@@ -206,10 +206,10 @@ def floor(data: Path, org_id: int, specs: list[SearchSpec], today: dt.date,
     out = []
     try:
         for spec in specs:
-            params = spec.criteria().to_params()
-            query = {k: v for k, v in params if k != "status"}
+            body = spec.criteria().to_json()
+            statuses = list(body.pop("status", []))
+            query = {k: str(v) for k, v in body.items()}
             query.update(sort=spec.sort, limit=str(FIRST_PAGE))
-            statuses = [v for k, v in params if k == "status"]
             best_sql = best_all = float("inf")
             rows_found = 0
             for _ in range(repeat):

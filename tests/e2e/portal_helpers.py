@@ -425,8 +425,29 @@ class Page:
     total: int
 
 
+def search_body(params: dict[str, Any] | list[tuple[str, str]]) -> dict[str, Any]:
+    """Query-style criteria (a dict or pairs) as the JSON body of POST /claims/search:
+    `status` becomes a list, a whole-number `limit` a JSON integer."""
+    pairs = list(params.items()) if isinstance(params, dict) else list(params)
+    body: dict[str, Any] = {}
+    for key, value in pairs:
+        if key == "status":
+            body.setdefault("status", []).append(value)
+        elif key == "limit" and str(value).lstrip("-").isdigit():
+            body[key] = int(value)
+        else:
+            body[key] = value
+    return body
+
+
+def post_search(
+    client: Client, params: dict[str, Any] | list[tuple[str, str]]
+) -> requests.Response:
+    return client.request("POST", "/claims/search", json=search_body(params))
+
+
 def get_page(client: Client, params: dict[str, Any] | list[tuple[str, str]]) -> Page:
-    resp = client.get("/claims", params=params)
+    resp = post_search(client, params)
     assert resp.status_code == 200, f"{params}: {resp.status_code} {resp.text[:300]}"
     body = resp.json()
     assert set(body) == {"items", "next_cursor", "total"}, body.keys()

@@ -1,4 +1,4 @@
-"""GET /claims: every criterion alone and combined, sorting, paging, bounds and TIN isolation.
+"""POST /claims/search (and GET /claims): every criterion alone and combined, sorting, paging, bounds and TIN isolation.
 
 Expected answers come from an exhaustive paged walk of the user's TIN, itself checked
 against the sandbox's database, filtered here in plain Python.
@@ -6,6 +6,7 @@ against the sandbox's database, filtered here in plain Python.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -27,6 +28,7 @@ from tests.e2e.portal_helpers import (
     get_page,
     months_back,
     numbers,
+    post_search,
     today_utc,
     walk,
 )
@@ -232,7 +234,7 @@ def test_status_repeated(world: World) -> None:
 @pytest.mark.parametrize("status", ["Z", "F9", "D0", "X1"])
 def test_status_that_matches_nothing(world: World, status: str) -> None:
     """Not a category the sandbox uses: refused, or an empty answer; never a 500."""
-    resp = world.a.get("/claims", params={"status": status})
+    resp = post_search(world.a, {"status": status})
     if resp.status_code == 200:
         assert resp.json()["total"] == 0 and resp.json()["items"] == []
     else:
@@ -310,7 +312,7 @@ def test_default_sort_is_newest_service_first(world: World) -> None:
 
 @pytest.mark.parametrize("sort", ["patient_last_name", "service_to", "+billed_amount", "", "--x"])
 def test_unknown_sort_is_rejected(world: World, sort: str) -> None:
-    resp = world.a.get("/claims", params={"sort": sort})
+    resp = post_search(world.a, {"sort": sort})
     if sort == "":
         # Empty parameters are ignored (the sandbox's recorded decision).
         assert resp.status_code == 200
@@ -347,7 +349,7 @@ def test_default_limit_is_100(world: World) -> None:
 
 @pytest.mark.parametrize("limit", ["0", "501", "-1", "abc", "1.5", "100000000000000000000"])
 def test_limit_out_of_bounds_is_422(world: World, limit: str) -> None:
-    assert_error(world.a.get("/claims", params={"limit": limit}), 422, "validation_failed")
+    assert_error(post_search(world.a, {"limit": limit}), 422, "validation_failed")
 
 
 def test_bad_cursors(world: World) -> None:
@@ -360,11 +362,11 @@ def test_bad_cursors(world: World) -> None:
     b_cursor = get_page(world.b, {"limit": 10}).next_cursor
     assert b_cursor
     for bad in ("garbage", flipped, cursor[: len(cursor) // 2], cursor + "x", other_search):
-        resp = world.a.get("/claims", params={"limit": "10", "cursor": bad})
+        resp = post_search(world.a, {"limit": "10", "cursor": bad})
         assert resp.status_code in (400, 422), (resp.status_code, resp.text[:200])
         assert resp.json()["error"]["code"] in ("bad_request", "validation_failed")
     # Another user's cursor never opens their TIN's claims.
-    resp = world.a.get("/claims", params={"limit": "10", "cursor": b_cursor})
+    resp = post_search(world.a, {"limit": "10", "cursor": b_cursor})
     if resp.status_code == 200:
         assert not numbers(resp.json()["items"]) & numbers(world.claims_b)
     else:
@@ -375,7 +377,7 @@ def test_bad_cursors(world: World) -> None:
 
 
 def test_service_to_before_service_from_is_422(world: World) -> None:
-    resp = world.a.get("/claims", params={"service_from": "2026-03-02", "service_to": "2026-03-01"})
+    resp = post_search(world.a, {"service_from": "2026-03-02", "service_to": "2026-03-01"})
     assert_error(resp, 422, "validation_failed")
 
 
@@ -383,18 +385,18 @@ def test_service_to_before_service_from_is_422(world: World) -> None:
     "start,end", [("2023-01-01", "2025-02-01"), ("2020-01-01", "2026-01-01")]
 )
 def test_range_over_24_months_is_422(world: World, start: str, end: str) -> None:
-    resp = world.a.get("/claims", params={"service_from": start, "service_to": end})
+    resp = post_search(world.a, {"service_from": start, "service_to": end})
     assert_error(resp, 422, "validation_failed")
 
 
 def test_range_of_exactly_24_months_is_allowed(world: World) -> None:
-    resp = world.a.get("/claims", params={"service_from": "2023-01-01", "service_to": "2025-01-01"})
+    resp = post_search(world.a, {"service_from": "2023-01-01", "service_to": "2025-01-01"})
     assert resp.status_code == 200, resp.text
 
 
 def test_service_from_alone_too_far_back_is_422(world: World) -> None:
     start = months_back(today_utc(), 30).isoformat()
-    assert_error(world.a.get("/claims", params={"service_from": start}), 422, "validation_failed")
+    assert_error(post_search(world.a, {"service_from": start}), 422, "validation_failed")
 
 
 @pytest.mark.parametrize(
@@ -407,7 +409,7 @@ def test_service_from_alone_too_far_back_is_422(world: World) -> None:
     ],
 )
 def test_bad_dates_are_422(world: World, param: str, value: str) -> None:
-    assert_error(world.a.get("/claims", params={param: value}), 422, "validation_failed")
+    assert_error(post_search(world.a, {param: value}), 422, "validation_failed")
 
 
 @pytest.mark.parametrize(
@@ -415,17 +417,54 @@ def test_bad_dates_are_422(world: World, param: str, value: str) -> None:
     [{"foo": "1"}, {"patient_name": "x"}, {"Status": "F"}, {"offset": "100"}, {"page": "2"}],
     ids=lambda p: next(iter(p)),
 )
-def test_unknown_parameter_is_400(world: World, params: dict) -> None:
+def test_unknown_parameter_is_400_and_unknown_body_key_422(world: World, params: dict) -> None:
     assert_error(world.a.get("/claims", params=params), 400, "bad_request")
+    assert_error(post_search(world.a, params), 422, "validation_failed")
+
+
+@pytest.mark.parametrize(
+    "name", ["claim_number", "member_id", "patient_last_name", "patient_first_name",
+             "patient_dob"],
+)
+def test_patient_criteria_in_the_url_are_400(world: World, name: str) -> None:
+    """PHI must not be accepted in a query string (proxies and access logs keep URLs)."""
+    c = pick(world, 3)
+    value = {"claim_number": c["claim_number"], "member_id": c["patient"]["member_id"],
+             "patient_last_name": c["patient"]["last_name"],
+             "patient_first_name": c["patient"]["first_name"],
+             "patient_dob": c["patient"]["dob"]}[name]
+    assert_error(world.a.get("/claims", params={name: value}), 400, "bad_request")
+    assert c["claim_number"] in numbers(walk(world.a, {name: value}))
+
+
+def test_browsing_by_date_status_and_npi_still_works_with_get(world: World) -> None:
+    c = pick(world, 5)
+    params = {"billing_npi": c["billing_npi"], "status": c["status"]["category"],
+              "sort": "billed_amount", "limit": "5"}
+    resp = world.a.get("/claims", params=params)
+    assert resp.status_code == 200, resp.text[:200]
+    assert resp.json()["items"] == get_page(world.a, params).items
 
 
 # --- claim detail access --------------------------------------------------------------------
 
 
-def test_other_tins_claim_is_403(world: World) -> None:
+def test_other_tins_claim_answers_like_a_missing_one(world: World) -> None:
+    missing = world.a.get("/claims/c" + "0" * 24)
+    assert_error(missing, 404, "not_found")
     for c in world.claims_b[:3]:
-        assert_error(world.a.get(f"/claims/{c['claim_id']}"), 403, "forbidden")
+        other = world.a.get(f"/claims/{c['claim_id']}")
+        assert_error(other, 404, "not_found")
+        assert other.json() == missing.json()
         assert world.b.get(f"/claims/{c['claim_id']}").status_code == 200
+
+
+def test_claim_ids_are_opaque_and_not_sequential(world: World) -> None:
+    ids = [str(c["claim_id"]) for c in world.claims_a + world.claims_b]
+    assert len(set(ids)) == len(ids)
+    assert all(re.fullmatch(r"c[0-9a-f]{24}", i) for i in ids), ids[:3]
+    # Random, not a counter: neighbours in the table share no long common prefix.
+    assert len({i[:8] for i in ids}) > len(ids) * 0.9
 
 
 @pytest.mark.parametrize("mangle", ["suffix", "numeric", "word"])
@@ -442,6 +481,7 @@ def test_unknown_claim_is_404(world: World, mangle: str) -> None:
 def test_claims_need_a_token(world: World) -> None:
     c = world.claims_a[0]
     assert_error(Client(world.sb).get("/claims"), 401, "unauthenticated")
+    assert_error(post_search(Client(world.sb), {}), 401, "unauthenticated")
     assert_error(Client(world.sb).get(f"/claims/{c['claim_id']}"), 401, "unauthenticated")
 
 
@@ -459,7 +499,7 @@ def test_server_log_has_no_phi_or_secrets(world: World) -> None:
     search(world, {"patient_last_name": probes["patient last name"],
                    "patient_dob": probes["date of birth"]})
     world.a.get(f"/claims/{c['claim_id']}")
-    world.a.get("/claims", params={"claim_number": probes["claim number"]})
+    post_search(world.a, {"claim_number": probes["claim number"]})
     assert world.a.token
     probes["token"] = world.a.token
     log = (world.sb.data_dir / "server-stderr.log").read_text(encoding="utf-8", errors="replace")

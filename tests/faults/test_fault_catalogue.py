@@ -196,7 +196,7 @@ def test_search_fault(fault: Fault, live: Session, clean_proxy: FaultProxy,
     proxy, screen = clean_proxy, claims_screen(qtbot, live.w)
     assert_working(live)
     typed = fill_search(screen)
-    proxy.on("GET", r"/claims", fault.make(proxy), times=fault.times)
+    proxy.on("POST", r"/claims/search", fault.make(proxy), times=fault.times)
     started = time.monotonic()
     run_search(qtbot, screen)
     assert time.monotonic() - started < fault.max_seconds
@@ -205,7 +205,7 @@ def test_search_fault(fault: Fault, live: Session, clean_proxy: FaultProxy,
     assert proxy.count("GET", r"/evil") == 0  # a redirect is never followed
     if fault.times is not None:  # healed by the client's own retry: the clerk sees results
         assert screen.status.text() == "" and screen.model.searched, screen.status.text()
-        assert proxy.count("GET", r"/claims") >= 2
+        assert proxy.count("POST", r"/claims/search") >= 2
         return
     clear_message(screen.status.text(), *fault.expected)
     assert screen.retry.isVisibleTo(screen)
@@ -223,7 +223,7 @@ def test_search_trickling_server_hits_the_deadline(live: Session, clean_proxy: F
     screen = claims_screen(qtbot, live.w)
     typed = fill_search(screen)
     stop = threading.Event()
-    clean_proxy.on("GET", r"/claims", trickle(20, stop))
+    clean_proxy.on("POST", r"/claims/search", trickle(20, stop))
     undo = set_deadline(live.w, 1.5)
     try:
         started = time.monotonic()

@@ -194,13 +194,14 @@ def test_account_changes_sends_only_given_fields() -> None:
     assert AccountChanges().empty
 
 
-def test_claim_search_params() -> None:
+def test_claim_search_body() -> None:
     search = ClaimSearch(patient_last_name="Imaginary", service_from=date(2026, 1, 1),
                          service_to=date(2026, 3, 31), statuses=("F", "P1"), member_id="")
-    assert search.to_params() == [
-        ("patient_last_name", "Imaginary"), ("service_from", "2026-01-01"),
-        ("service_to", "2026-03-31"), ("status", "F"), ("status", "P1"),
-    ]
+    assert search.to_json() == {
+        "patient_last_name": "Imaginary", "service_from": "2026-01-01",
+        "service_to": "2026-03-31", "status": ["F", "P1"],
+    }
+    assert ClaimSearch(statuses=("",)).to_json() == {}
 
 
 # --- fuzzing: only typed errors, never KeyError/TypeError/ValueError/RecursionError ----

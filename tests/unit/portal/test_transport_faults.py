@@ -21,6 +21,7 @@ from desktop.portal import (
     ServerError,
     UnexpectedResponse,
 )
+from desktop.portal.claims import ClaimSearch
 from tests.unit.portal.faultserver import (
     Conn,
     Pki,
@@ -31,6 +32,7 @@ from tests.unit.portal.faultserver import (
     reply,
     serving,
 )
+from tests.unit.portal.samples import CLAIM_PAGE
 
 SUPPORT = {"organization": "Fictional Payer", "email": "help@example.test",
            "phone": "555-0100", "hours": "Mon-Fri", "website": "https://example.test"}
@@ -236,6 +238,26 @@ def test_429_not_retried_for_post(pki: Pki, make_client: MakeClient) -> None:
             make_client(server).accept_policy("v1")
         assert info.value.retry_after_s == 1
         assert len(server.requests) == 1
+
+
+def test_claim_search_is_a_read_retried_like_a_get(pki: Pki, make_client: MakeClient) -> None:
+    """POST /claims/search carries patient criteria in its body, not the URL, but only
+    reads: a 503 or a reset connection is tried again, as for a GET (issue 14)."""
+    answers = _sequence(error_response(503, "server_error"), json_response(200, CLAIM_PAGE))
+    with serving(answers, pki.leaf) as server:
+        page = make_client(server, token="t").search_claims(ClaimSearch(member_id="ZZ1"))
+        assert page.total == CLAIM_PAGE["total"]
+        assert [(r.method, r.path) for r in server.requests] == \
+            [("POST", "/api/v1/claims/search")] * 2
+
+    def reset_once(req: Request, conn: Conn) -> None:
+        if len(server.requests) == 1:
+            conn.reset()
+        else:
+            conn.send(json_response(200, CLAIM_PAGE))
+    with serving(reset_once, pki.leaf) as server:
+        make_client(server, token="t").search_claims(ClaimSearch())
+        assert len(server.requests) == 2
 
 
 def test_absurd_retry_after_gives_up_at_once(pki: Pki, make_client: MakeClient) -> None:
