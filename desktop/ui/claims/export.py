@@ -2,8 +2,9 @@
 
 Both happen only when the clerk asks and IT allows (`allow_export`, `allow_print`); the
 screen hides the buttons otherwise and these functions are never reached. The file is
-created owner-only (0600 where the OS has such modes), since it holds patient
-information. The printout is built with `QTextCursor` calls that insert plain text,
+written owner-only (0600 where the OS has such modes), since it holds patient
+information, and all or nothing: a temporary file beside it, renamed over it when
+complete. The printout is built with `QTextCursor` calls that insert plain text,
 never HTML, so nothing a server sends can turn into markup on paper either.
 
 CSV cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`,
@@ -13,7 +14,6 @@ written as plain numbers and dates as ISO `YYYY-MM-DD`, which every spreadsheet 
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import os
 from collections.abc import Callable, Iterable, Sequence
@@ -25,6 +25,7 @@ from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextDocument, QT
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
+from desktop import safefile
 from desktop.portal.claims import ClaimDetail
 from desktop.ui.claims.detail import (
     LINE_COLUMNS,
@@ -103,22 +104,16 @@ def csv_record(r: Row) -> list[str]:
 
 
 def write_csv(path: str | os.PathLike[str], rows: Iterable[Row]) -> int:
-    """Write the rows (UTF-8 with a byte-order mark, for Excel); returns how many."""
-    target = Path(path)
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
-    fd = os.open(target, flags, 0o600)
+    """Write the rows (UTF-8 with a byte-order mark, for Excel); returns how many.
+
+    All or nothing and owner-only, also over an existing file (`desktop.safefile`)."""
     count = 0
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh, quoting=csv.QUOTE_MINIMAL)
-            writer.writerow(CSV_HEADER)
-            for r in rows:
-                writer.writerow(csv_record(r))
-                count += 1
-    except BaseException:
-        with contextlib.suppress(OSError):
-            target.unlink()  # no half-written file with patient data left behind
-        raise
+    with safefile.replace_text(path, encoding="utf-8-sig") as fh:
+        writer = csv.writer(fh, quoting=csv.QUOTE_MINIMAL)
+        writer.writerow(CSV_HEADER)
+        for r in rows:
+            writer.writerow(csv_record(r))
+            count += 1
     return count
 
 
@@ -217,20 +212,14 @@ def print_claim(doc: QTextDocument, printer: QPrinter) -> None:
     doc.print_(printer)
 
 
-def save_pdf(doc: QTextDocument, path: str) -> None:
-    """Write the document as a PDF; the file is created owner-only before Qt fills it."""
-    target = Path(path)
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0),
-                 0o600)
-    os.close(fd)
-    try:
+def save_pdf(doc: QTextDocument, path: str | os.PathLike[str]) -> None:
+    """Write the document as a PDF, all or nothing and owner-only (`desktop.safefile`):
+    Qt fills a 0600 temporary file beside the target, which is then renamed over it."""
+
+    def render(temp: Path) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(target))
+        printer.setOutputFileName(str(temp))
         doc.print_(printer)
-        if target.stat().st_size == 0:
-            raise OSError("the PDF could not be written")
-    except BaseException:
-        with contextlib.suppress(OSError):
-            target.unlink()
-        raise
+
+    safefile.replace_by_writer(path, render)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 
+from desktop import safefile
 from desktop.portal.claims import ClaimDetail
 from desktop.ui.claims import export as claims_export
 from desktop.ui.claims.explain import CodeWords
@@ -104,7 +105,8 @@ class ClaimOutput(QObject):
 
     def _write_failed(self, exc: Exception) -> None:
         if isinstance(exc, OSError):
-            reason = plain(exc.strerror or "the file could not be written", 200)
-            self._report(f"The file was not saved: {reason}.", True)
+            # The clerk's words, never the OS's text (which may quote a path).
+            reason = safefile.explain(exc).user_message
+            self._report(f"The file was not saved. {reason}", True)
         else:
             self._report(describe(exc), True)

@@ -4,6 +4,8 @@ export and print permissions, hostile text, sign-out."""
 from __future__ import annotations
 
 import csv
+import stat
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,7 @@ from desktop.portal.errors import (
 from desktop.ui.claims.model import COL_BILLED, COL_PATIENT, COL_SERVICE
 from desktop.ui.claims.screen import ClaimsScreen
 from tests.ui.claims.support import detail, fake_context, line, many
+from tests.unit.test_safefile import read_only_folder
 
 WAIT_MS = 5000
 
@@ -388,6 +391,36 @@ def test_print_and_pdf_of_a_detail(qtbot, tmp_path):
     data = (tmp_path / "claim.pdf").read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 1000
     assert "patient information" in s.status.text()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
+def test_pdf_and_csv_over_an_existing_0644_file_end_0600(qtbot, tmp_path):
+    s, _client = make(qtbot, many(2))
+    s.search()
+    s.open_detail(0)
+    for name, act in (("claim.pdf", s.save_detail_pdf), ("claims.csv", s.export_csv)):
+        target = tmp_path / name
+        target.write_bytes(b"old")
+        target.chmod(0o644)
+        s.test_chosen["path"] = str(target)
+        act()
+        assert target.read_bytes() != b"old" and "patient information" in s.status.text()
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600, name
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["claim.pdf", "claims.csv"]
+
+
+def test_export_to_a_read_only_folder_says_so(qtbot, tmp_path):
+    s, _client = make(qtbot, many(2))
+    s.search()
+    s.open_detail(0)
+    with read_only_folder(tmp_path / "ro") as folder:
+        for act in (s.save_detail_pdf, s.export_csv):
+            s.test_chosen["path"] = str(folder / "claim")
+            act()
+            assert s.status.text().startswith("The file was not saved. This folder cannot "
+                                              "be written to."), s.status.text()
+            assert str(folder) not in s.status.text()
+        assert list(folder.iterdir()) == []
 
 
 def test_claim_document_is_plain_text(qtbot):
