@@ -1,10 +1,19 @@
 """One handler for everything unexpected: Python exceptions on any thread and Qt messages.
 
 It logs the exception type and the code locations only: an exception's text
-can carry patient data (a `KeyError('Testington')`), so the message itself is
-logged only for the project's own `PortalError`, whose `user_message` is known
-to be safe. The user sees a generic sentence with the request id when there
-is one, and the application keeps running.
+can carry patient data (a `KeyError('Testington')`), so no message is logged,
+not even a `PortalError`'s `user_message`, which may be the server's own words
+(a 422's field message can quote what was typed). The request id, which the
+client makes, is logged. The user sees a generic sentence with the request id
+when there is one, and the application keeps running.
+
+The same goes for the two doors Python opens besides `sys.excepthook`:
+`sys.unraisablehook` (an exception in `__del__`, a generator's cleanup, a weakref
+callback), whose default prints the exception's text and the object's repr to
+stderr, and `warnings.showwarning`, which prints the warning's text (a
+`DeprecationWarning` formatted with a value, a `ResourceWarning` naming a file).
+Both are logged by type and location only; neither bothers the user, since the
+work they report on is already over.
 
 Qt messages get the same care: their free text can quote a file name, a
 widget's text or whatever Python code passed to `qWarning`, so only the
@@ -28,8 +37,10 @@ import sys
 import threading
 import time
 import traceback
+import warnings
 from collections.abc import Callable
 from types import TracebackType
+from typing import TYPE_CHECKING, TextIO
 
 from PySide6.QtCore import (
     QMessageLogContext,
@@ -41,6 +52,9 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 
+if TYPE_CHECKING:
+    from sys import UnraisableHookArgs
+
 log = logging.getLogger("desktop.crash")
 
 Notifier = Callable[[str], None]
@@ -51,14 +65,15 @@ HARMLESS_QT = ("This plugin does not support",)
 _QT_LOCATION = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_~][A-Za-z0-9_]*)*(?:\(\))?:")
 
 
+def type_name(kind: type) -> str:
+    return f"{kind.__module__}.{kind.__qualname__}"
+
+
 def safe_summary(exc: BaseException) -> tuple[str, str | None]:
-    """The text to log and the request id, without the exception's own message."""
+    """The text to log and the request id: the type only, never a message (not even a
+    `user_message`, which may be server text)."""
     request_id = getattr(exc, "request_id", None)
-    user_message = getattr(exc, "user_message", None)
-    name = f"{type(exc).__module__}.{type(exc).__qualname__}"
-    if isinstance(user_message, str):
-        return f"{name}: {user_message}", request_id if isinstance(request_id, str) else None
-    return name, request_id if isinstance(request_id, str) else None
+    return type_name(type(exc)), request_id if isinstance(request_id, str) else None
 
 
 def safe_traceback(tb: TracebackType | None) -> str:
@@ -107,6 +122,8 @@ class CrashHandler:
         self._installed = False
         self._prev_excepthook = sys.excepthook
         self._prev_thread_hook = threading.excepthook
+        self._prev_unraisable = sys.unraisablehook
+        self._prev_showwarning = warnings.showwarning
         #: Unexpected events handled (exceptions, and Qt messages the user was told of).
         self.count = 0
         #: Notices not shown because one was open or the same one was shown just before.
@@ -116,8 +133,12 @@ class CrashHandler:
     def install(self) -> None:
         self._prev_excepthook = sys.excepthook
         self._prev_thread_hook = threading.excepthook
+        self._prev_unraisable = sys.unraisablehook
+        self._prev_showwarning = warnings.showwarning
         sys.excepthook = self.handle_exception
         threading.excepthook = self._thread_hook
+        sys.unraisablehook = self.handle_unraisable
+        warnings.showwarning = self.show_warning
         # Chain to the handler that was there (pytest-qt's in tests), so nothing is lost.
         self._prev_qt = qInstallMessageHandler(self._qt_message)
         self._installed = True
@@ -126,6 +147,8 @@ class CrashHandler:
         if self._installed:
             sys.excepthook = self._prev_excepthook
             threading.excepthook = self._prev_thread_hook
+            sys.unraisablehook = self._prev_unraisable
+            warnings.showwarning = self._prev_showwarning
             qInstallMessageHandler(self._prev_qt)
             self._installed = False
 
@@ -139,6 +162,21 @@ class CrashHandler:
         log.error("unhandled exception %s (request %s)\n%s", summary, request_id or "-",
                   safe_traceback(tb))
         self._report(user_text(request_id))
+
+    def handle_unraisable(self, args: UnraisableHookArgs) -> None:
+        """An exception Python could not raise (in `__del__`, a generator's close): the
+        exception's type, the type of the object it came from and the frames only; the
+        default hook would print the text and the object's repr."""
+        kind = args.exc_type if args.exc_type is not None else type(args.exc_value)
+        source = type(args.object).__qualname__ if args.object is not None else "-"
+        log.error("unraisable exception %s in a %s object\n%s", type_name(kind), source,
+                  safe_traceback(args.exc_traceback))
+
+    def show_warning(self, message: Warning | str, category: type[Warning], filename: str,
+                     lineno: int, file: TextIO | None = None, line: str | None = None) -> None:
+        """A Python warning: its category and where it was raised, never its text."""
+        del message, file, line  # the text (and the source line) may quote data
+        log.warning("python warning %s at %s:%d", type_name(category), filename, lineno)
 
     def _thread_hook(self, args: threading.ExceptHookArgs) -> None:
         if args.exc_value is None:

@@ -14,6 +14,10 @@ pytest-qt's own capture of exceptions in Qt slots is turned off here
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
+import sys
+import textwrap
 import threading
 from collections.abc import Iterator
 
@@ -214,3 +218,67 @@ def test_safe_qt_text_keeps_only_the_location():
     assert safe_qt_text(text) == f"QWidget::setTabOrder: ({len(text)} characters withheld)"
     assert SENTINEL not in safe_qt_text(f"{SENTINEL}: QWidget::x")
     assert safe_qt_text("") == "(0 characters withheld)"
+
+
+# --- every door, in a process of its own (issue 14) -------------------------------------
+
+DOORS_CHILD = textwrap.dedent("""
+    import logging, sys, threading, warnings
+    from PySide6.QtCore import QCoreApplication, qWarning
+    from desktop.crash import CrashHandler
+    from desktop.portal.errors import ValidationFailed
+
+    SENTINEL = sys.argv[1]
+    # As desktop.app.main sets it up: the log is standard error.
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    app = QCoreApplication(sys.argv[:1])
+    CrashHandler().install()
+    warnings.simplefilter("always")
+
+    class Holder:
+        def __repr__(self):
+            return f"Holder({SENTINEL})"
+
+        def __del__(self):
+            raise LookupError(f"in __del__ {SENTINEL}")
+
+    def cleanup():
+        try:
+            yield 1
+        finally:
+            raise ArithmeticError(f"in generator cleanup {SENTINEL}")
+
+    def worker():
+        raise TimeoutError(f"on a thread {SENTINEL}")
+
+    Holder()  # unraisablehook: __del__
+    gen = cleanup(); next(gen); del gen  # unraisablehook: generator close
+    warnings.warn(f"deprecated for {SENTINEL}", DeprecationWarning)  # showwarning
+    warnings.warn(f"resource {SENTINEL}", ResourceWarning)
+    t = threading.Thread(target=worker); t.start(); t.join()  # threading.excepthook
+    qWarning(f"QWidget::show: {SENTINEL}")  # Qt message handler
+    # The project's own error with the server's words as its user_message.
+    try:
+        raise ValidationFailed(user_message=f"The server says {SENTINEL} is wrong")
+    except ValidationFailed as exc:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+    print("doors done", file=sys.stderr, flush=True)
+    raise KeyError(f"at top level {SENTINEL}")  # sys.excepthook, for real
+""")
+
+
+def test_no_door_lets_phi_reach_stderr_or_the_log(tmp_path):
+    """Every hook gets an exception or warning carrying a sentinel; stderr (where the log
+    goes) names each by type and location and never holds the sentinel."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONWARNINGS": "always"}
+    done = subprocess.run([sys.executable, "-c", DOORS_CHILD, SENTINEL], env=env,
+                          capture_output=True, text=True, timeout=120, check=False)
+    err = done.stderr
+    assert "doors done" in err, err[-2000:]
+    for kind in ("builtins.LookupError in a function object", "builtins.ArithmeticError",
+                 "builtins.DeprecationWarning at", "builtins.ResourceWarning at",
+                 "builtins.TimeoutError", "qt default: QWidget::show:",
+                 "desktop.portal.errors.ValidationFailed", "builtins.KeyError"):
+        assert kind in err, f"{kind!r} not logged:\n{err[-2000:]}"
+    assert SENTINEL not in err
+    assert SENTINEL not in done.stdout

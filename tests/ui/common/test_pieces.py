@@ -211,10 +211,11 @@ def test_crash_handler_logs_without_message_and_notifies(qtbot, caplog):
     assert "Something went wrong" in notes[0]
 
 
-def test_safe_summary_keeps_request_id():
-    class E(Exception):
-        user_message = "The portal had a problem."
+def test_safe_summary_keeps_request_id_but_no_text():
+    class Oops(Exception):
+        user_message = "The server says Testington is wrong."  # may be server text
         request_id = "abc123"
 
-    summary, rid = safe_summary(E("secret"))
-    assert "secret" not in summary and "The portal had a problem." in summary and rid == "abc123"
+    summary, rid = safe_summary(Oops("secret"))
+    assert "secret" not in summary and "Testington" not in summary and rid == "abc123"
+    assert summary.endswith("Oops")
