@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from desktop.portal.client import PortalClient
+from desktop.portal.client import PortalClient, check_token
 from desktop.portal.errors import (
     PolicyAcceptanceRequired,
     PortalError,
@@ -78,6 +78,8 @@ class Session(QObject):
         self._persistent = False
         self._notice: str | None = None
         self._last_username: str | None = None
+        #: A token found in the store at start, not yet unlocked by its user's password.
+        self._stored_token: str | None = None
         client.on_policy_version = self._on_policy_version
 
     # --- state ---------------------------------------------------------------------
@@ -135,6 +137,12 @@ class Session(QObject):
             return self._current
 
     @property
+    def has_stored_session(self) -> bool:
+        """A token left by a crash or kill is waiting for its user's password."""
+        with self._lock:
+            return self._stored_token is not None
+
+    @property
     def policy_acceptance_pending(self) -> bool:
         with self._lock:
             return self._user is not None and self._current != self._accepted
@@ -144,10 +152,12 @@ class Session(QObject):
     def sign_in(self, username: str, password: str) -> SignIn:
         """Create a session; on success keep the token and announce the user."""
         with self._lock:
-            old_token = self._client.token
+            old_tokens = {t for t in (self._client.token, self._stored_token) if t}
         result = self._client.create_session(username, password)
-        if old_token and old_token != result.token:
-            self._revoke_quietly(old_token)
+        with self._lock:
+            self._stored_token = None
+        for old in sorted(old_tokens - {result.token}):
+            self._revoke_quietly(old)
         self._adopt(result.user, result.policy.current_version,
                     result.policy.accepted_version, result.token)
         return result
@@ -167,14 +177,22 @@ class Session(QObject):
         """Drop the token here without asking the portal (quitting, portal unreachable)."""
         with self._lock:
             self._clear_state()
+            self._stored_token = None
             self._client.set_token(None)
         self._delete_stored()
 
     def resume(self) -> UserInfo | None:
-        """Pick up a token left by a crash, if the portal still honours it.
+        """Find a token left by a crash, a kill or a power cut and say whose it is, without
+        opening the session: on a shared front-desk PC the next person at the keyboard
+        must not get the last user's claims. The shell shows the lock screen; the session
+        opens only through `reauthenticate` (that user's password, checked by the portal
+        with a fresh sign-in) and `sign_out` revokes the token instead.
 
-        Returns the user, or None when there was no usable token (a refused one is
-        deleted). A portal that cannot be reached raises and leaves the token stored.
+        Returns the token's user, or None when there was no usable token: unreadable
+        store, text that cannot be a token (corrupt, or not ours), a token the portal
+        refuses, an account no longer active; each such token is deleted (and revoked
+        where the portal still honours it). A portal that cannot be reached raises; the
+        token stays stored and is revoked by the next sign-in or sign-out.
         """
         try:
             token = self._store.load(self._origin)
@@ -183,39 +201,40 @@ class Session(QObject):
             return None
         if not token:
             return None
+        with self._lock:
+            generation = self._generation
         try:
-            self._client.set_token(token)
+            # Asked with the token alone: the client's own token (a sign-in that raced
+            # this start-up) is never touched, and no other call can run on this one.
+            account = self._client.get_account(token=check_token(token)).account
         except ValueError:
-            self._delete_stored()
+            self._delete_stored()  # corrupt, or not a token of ours
             return None
-        try:
-            pending: str | None = None
-            try:
-                self._client.get_current_session()
-            except PolicyAcceptanceRequired as exc:
-                # Only a valid session gets this answer: the token is good.
-                pending = exc.current_version or self._client.last_policy_version
-            account = self._client.get_account().account
-            acceptances = self._client.list_acceptances()
-            current = pending or self._client.last_policy_version
-            if current is None:
-                current = self._client.get_policy().version
         except (Unauthenticated, SessionExpired):
-            self._client.set_token(None)
             self._delete_stored()
             return None
         except PortalError:
-            self._client.set_token(None)
+            with self._lock:
+                if generation == self._generation:
+                    self._stored_token = token
             raise
-        versions = [a.version for a in sorted(acceptances, key=lambda a: a.accepted_at)]
-        if pending is None and current in versions:
-            accepted: str | None = current
-        else:
-            accepted = next((v for v in reversed(versions) if v != current), None)
+        if account.status != "active":
+            self._revoke_quietly(token)
+            self._delete_stored()
+            return None
         name = f"{account.first_name} {account.last_name}".strip() or account.username
-        user = UserInfo(username=account.username, display_name=name)
-        self._adopt(user, current, accepted, token, save=False)
-        return user
+        with self._lock:
+            raced = generation != self._generation or self._user is not None
+            if not raced:
+                self._stored_token = token
+                self._last_username = account.username
+        if raced:
+            # Someone signed in while this ran: theirs is the session now. A token of an
+            # older session (not the one just saved) is revoked rather than left behind.
+            if token != self._client.token:
+                self._revoke_quietly(token)
+            return None
+        return UserInfo(username=account.username, display_name=name)
 
     def sign_out(self, reason: str = REASON_SIGNED_OUT) -> None:
         """End the session: forget the token here first, then revoke it on the portal.
@@ -224,12 +243,13 @@ class Session(QObject):
         cannot be reached must not keep the token on this PC).
         """
         with self._lock:
-            token = self._client.token
+            tokens = {t for t in (self._client.token, self._stored_token) if t}
             self._clear_state()
             self._last_username = None
+            self._stored_token = None
             self._client.set_token(None)
         self._delete_stored()
-        if token:
+        for token in sorted(tokens):
             self._revoke_quietly(token)
         self.signed_out.emit(reason)
 

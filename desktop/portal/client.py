@@ -75,7 +75,7 @@ def _clean_header(value: str | None) -> str | None:
     return value
 
 
-def _check_token(token: str) -> str:
+def check_token(token: str) -> str:
     # The token goes into a header: refuse anything that could split or bend it.
     if (not token or len(token) > MAX_TOKEN_CHARS or not token.isascii()
             or not token.isprintable() or " " in token):
@@ -150,7 +150,7 @@ class PortalClient:
 
     def set_token(self, token: str | None) -> None:
         if token is not None:
-            _check_token(token)
+            check_token(token)
         with self._lock:
             self._token = token
 
@@ -243,7 +243,7 @@ class PortalClient:
             self._call("DELETE", "/sessions/current")
             self.set_token(None)
         else:
-            self._transport.request("DELETE", "/sessions/current", token=_check_token(token))
+            self._transport.request("DELETE", "/sessions/current", token=check_token(token))
 
     def list_acceptances(self) -> list[Acceptance]:
         return self._json("GET", "/policy/acceptances", parse_acceptances)
@@ -267,8 +267,13 @@ class PortalClient:
             raise
         return VersionedAccount(account=account, etag=etag)
 
-    def get_account(self) -> VersionedAccount:
-        return self._versioned(self._call("GET", "/account"))
+    def get_account(self, *, token: str | None = None) -> VersionedAccount:
+        """The account; with `token`, the account of that token (whose is a token found in
+        the credential store?) without adopting it: the client's own token is untouched."""
+        if token is None:
+            return self._versioned(self._call("GET", "/account"))
+        return self._versioned(
+            self._transport.request("GET", "/account", token=check_token(token)))
 
     def update_account(self, changes: AccountChanges, etag: str) -> VersionedAccount:
         """Apply a partial update if the account is still at `etag` (else PreconditionFailed)."""

@@ -157,18 +157,27 @@ def test_sign_out_revokes_and_deletes(sandbox: Sandbox, qtbot: QtBot) -> None:
     stale.close()
 
 
-def test_resume_after_crash(sandbox: Sandbox, qtbot: QtBot) -> None:
+def test_resume_after_crash_needs_the_password(sandbox: Sandbox, qtbot: QtBot) -> None:
     store = MemoryStore()
     first = make_session(sandbox, store)
     username = register(sandbox)
     first.sign_in(username, PASSWORD)
+    crashed = store.tokens[sandbox.origin]
     # "Crash": the first session is simply abandoned; its token stays in the store.
     second = make_session(sandbox, store)
-    with qtbot.waitSignal(second.signed_in) as blocker, \
-            qtbot.assertNotEmitted(second.policy_acceptance_required):
+    with qtbot.assertNotEmitted(second.signed_in):
         user = second.resume()
-    assert user is not None and user.username == username and blocker.args == [user]
+    assert user is not None and user.username == username
+    assert not second.is_signed_in and second.client.token is None  # behind the lock
+    with pytest.raises(Unauthenticated):
+        second.reauthenticate("not the password of this user")
+    with qtbot.waitSignal(second.signed_in):
+        second.reauthenticate(PASSWORD)
     assert second.call(second.client.search_claims, ClaimSearch(), limit=1).total >= 0
+    stale = PortalClient(sandbox.url, ca_bundle=sandbox.ca_bundle, token=crashed)
+    with pytest.raises(Unauthenticated):
+        stale.get_account()  # the crashed session's token was revoked by the unlock
+    stale.close()
     # Once revoked, the stored token is refused and deleted on the next start.
     second.client.delete_current_session(token=store.tokens[sandbox.origin])
     third = make_session(sandbox, store)

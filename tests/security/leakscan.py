@@ -281,3 +281,27 @@ def secret_service_items(service: str) -> list[dict[str, str]] | None:
                 for item in secretstorage.search_items(conn, {"service": service})]
     finally:
         conn.close()
+
+
+def secret_service_secrets(origin: str, service: str = "claims-desktop") -> list[str] | None:
+    """The secrets the Secret Service holds for `service` and this portal origin; None
+    without a Secret Service. Items deleted while reading are skipped."""
+    try:
+        import secretstorage
+
+        conn = secretstorage.dbus_init()
+    except Exception:  # noqa: BLE001 - no bus, no service: "cannot check"
+        return None
+    try:
+        if not secretstorage.check_service_availability(conn):
+            return None
+        found = []
+        for item in secretstorage.search_items(conn, {"service": service}):
+            try:
+                if origin in item.get_attributes().values():
+                    found.append(item.get_secret().decode("utf-8"))
+            except secretstorage.exceptions.ItemNotFoundException:
+                continue
+        return found
+    finally:
+        conn.close()

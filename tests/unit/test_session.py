@@ -90,6 +90,8 @@ class FakeClient:
         self.session_error: Exception | None = None
         self.next_token = 0
         self.acceptances: list[Acceptance] = []
+        self.account_status = "active"
+        self.seen_tokens: list[str | None] = []
 
     def set_token(self, token: str | None) -> None:
         self.token = token
@@ -122,11 +124,15 @@ class FakeClient:
             raise PolicyAcceptanceRequired(current_version=self.current)
         return SessionInfo(NOW, 1800)
 
-    def get_account(self) -> VersionedAccount:
+    def get_account(self, *, token: str | None = None) -> VersionedAccount:
+        if self.session_error is not None:
+            raise self.session_error
+        self.seen_tokens.append(token or self.token)
         self._answer()
         return VersionedAccount(Account(
             "test.clerk01", "Testy", "McTestface", "t@example.test", "555", "Clinic", "6789",
-            "1234567893", "active", NOW, ContactPreferences(True, False, "email")), '"e1"')
+            "1234567893", self.account_status, NOW, ContactPreferences(True, False, "email")),
+            '"e1"')
 
     def list_acceptances(self) -> list[Acceptance]:
         return [Acceptance(self.accepted, NOW, "r1")]
@@ -254,26 +260,74 @@ def test_resume_without_token(session: Session, qtbot: QtBot) -> None:
         assert session.resume() is None
 
 
-def test_resume_valid_token(session: Session, client: FakeClient, store: FakeStore,
-                            qtbot: QtBot) -> None:
+def test_resume_names_the_user_but_opens_nothing(session: Session, client: FakeClient,
+                                                store: FakeStore, qtbot: QtBot) -> None:
+    """A token left by a crash says whose it is; the session stays closed (issue 14)."""
     store.tokens[ORIGIN] = "tok-left-by-crash"
-    client.accepted = client.current
-    with qtbot.waitSignal(session.signed_in) as blocker, \
+    with qtbot.assertNotEmitted(session.signed_in), \
             qtbot.assertNotEmitted(session.policy_acceptance_required):
         user = session.resume()
-    assert user == USER and blocker.args == [USER]
-    assert client.token == "tok-left-by-crash" and session.token_persistent
-    assert session.accepted_policy_version == "2026-11-01"
+    assert user == USER and client.seen_tokens == ["tok-left-by-crash"]
+    assert not session.is_signed_in and session.has_stored_session
+    assert client.token is None  # no portal call can run on it before the password
+    assert store.tokens[ORIGIN] == "tok-left-by-crash"
 
 
-def test_resume_with_policy_pending(session: Session, client: FakeClient, store: FakeStore,
-                                    qtbot: QtBot) -> None:
+def test_resumed_token_opens_only_with_the_password_and_is_revoked(
+        session: Session, client: FakeClient, store: FakeStore, qtbot: QtBot) -> None:
     store.tokens[ORIGIN] = "tok-left-by-crash"
-    events = record(session)
-    with qtbot.waitSignals([session.signed_in, session.policy_acceptance_required]):
-        session.resume()
-    assert events == [("signed_in", USER), ("policy_acceptance_required", "2026-11-01")]
-    assert session.accepted_policy_version == "2025-01-15"
+    session.resume()
+    with pytest.raises(Unauthenticated), qtbot.assertNotEmitted(session.signed_in):
+        session.reauthenticate("wrong passphrase")
+    assert session.has_stored_session and client.revoked == []
+    with qtbot.waitSignal(session.signed_in):
+        session.reauthenticate("correct passphrase")
+    assert client.revoked == ["tok-left-by-crash"] and client.token == "tok-1"
+    assert store.tokens[ORIGIN] == "tok-1" and not session.has_stored_session
+
+
+def test_sign_in_as_someone_else_revokes_the_resumed_token(
+        session: Session, client: FakeClient, store: FakeStore, qtbot: QtBot) -> None:
+    store.tokens[ORIGIN] = "tok-left-by-crash"
+    session.resume()
+    session.sign_out("You are signed out.")
+    assert client.revoked == ["tok-left-by-crash"] and store.tokens == {}
+    assert not session.has_stored_session
+
+
+@pytest.mark.parametrize("status", ["deactivated", "pending"])
+def test_resume_of_an_inactive_account_revokes_and_deletes(
+        session: Session, client: FakeClient, store: FakeStore, status: str) -> None:
+    store.tokens[ORIGIN] = "tok-of-a-former-clerk"
+    client.account_status = status
+    assert session.resume() is None
+    assert client.revoked == ["tok-of-a-former-clerk"] and store.tokens == {}
+
+
+@pytest.mark.parametrize("junk", ["not a token\n", "x" * 600, "tök-ünïcode"])
+def test_resume_of_a_corrupt_or_foreign_entry_deletes_it(
+        session: Session, client: FakeClient, store: FakeStore, junk: str) -> None:
+    store.tokens[ORIGIN] = junk
+    assert session.resume() is None
+    assert store.tokens == {} and client.seen_tokens == []
+
+
+def test_a_sign_in_racing_the_resume_keeps_its_session(session: Session, client: FakeClient,
+                                                       store: FakeStore) -> None:
+    """Start-up's resume still asking the portal while the clerk signs in: the new
+    session stays, the crashed one is revoked, nothing waits behind a lock."""
+    store.tokens[ORIGIN] = "tok-left-by-crash"
+    original = client.get_account
+
+    def slow_answer(*, token: str | None = None) -> VersionedAccount:
+        session.sign_in("test.clerk01", "correct passphrase")  # meanwhile, on the GUI
+        return original(token=token)
+
+    client.get_account = slow_answer  # type: ignore[method-assign]
+    assert session.resume() is None
+    assert session.is_signed_in and client.token == "tok-1"
+    assert not session.has_stored_session and client.revoked == ["tok-left-by-crash"]
+    assert store.tokens[ORIGIN] == "tok-1"
 
 
 @pytest.mark.parametrize("error", [Unauthenticated(), SessionExpired()])
@@ -293,7 +347,11 @@ def test_resume_offline_keeps_token(session: Session, client: FakeClient, store:
     with pytest.raises(ConnectionFailed):
         session.resume()
     assert store.tokens[ORIGIN] == "tok-left-by-crash"
-    assert not session.is_signed_in
+    assert not session.is_signed_in and client.token is None
+    # Whoever signs in next (the portal back), the old token is revoked, not left behind.
+    client.session_error = None
+    session.sign_in("other.clerk", "correct passphrase")
+    assert client.revoked == ["tok-left-by-crash"]
 
 
 def test_resume_with_broken_keyring(client: FakeClient, qtbot: QtBot) -> None:

@@ -1,7 +1,9 @@
 """The idle lock: replaces the window's content so no claim data is visible.
 
 The screens underneath are only hidden, never torn down, so that unsaved input
-survives the lock and a re-sign-in.
+survives the lock and a re-sign-in. The same screen guards a session found in the
+credential store at start (`stored`): then the way out is "Sign in as someone else",
+which signs that session out, since the person at the keyboard may not be its user.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ class LockScreen(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._stored = False
         self.setObjectName("lockScreen")
         self.setAccessibleName("Locked")
         card, box = centered_card(self)
@@ -64,7 +67,20 @@ class LockScreen(QWidget):
         row.addWidget(self.unlock)
         box.addLayout(row)
 
-    def prepare(self, username: str, reason: str) -> None:
+    @property
+    def stored(self) -> bool:
+        """Whether this lock guards a session left in the credential store at start."""
+        return self._stored
+
+    def prepare(self, username: str, reason: str, *, stored: bool = False) -> None:
+        self._stored = stored
+        if stored:
+            self.sign_out.setText("Sign in as &someone else")
+            self.sign_out.setAccessibleName("Sign this session out and sign in as someone "
+                                            "else")
+        else:
+            self.sign_out.setText("Sign &out")
+            self.sign_out.setAccessibleName("Sign out instead of unlocking")
         set_plain(self.user, plain(username, 64))
         set_plain(self.reason, reason)
         self.error.clear()

@@ -8,17 +8,13 @@ the session does the portal work, and the policy gate does the policy dialog.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from enum import Enum, StrEnum, auto
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QLabel,
     QMainWindow,
-    QProgressBar,
     QStackedWidget,
     QWidget,
 )
@@ -33,16 +29,18 @@ from desktop.ui.common.dialogs import DialogShelf, UnsavedChoice, ask_unsaved
 from desktop.ui.common.errors import describe, sign_in_message
 from desktop.ui.common.text import plain
 from desktop.ui.operations import Operations
-from desktop.ui.screen import Screen, ScreenSpec
+from desktop.ui.screen import Screen
+from desktop.ui.shell.chrome import MenuHandlers, build_menus, build_status
 from desktop.ui.shell.help_dialogs import open_about, open_policy_view, open_support
 from desktop.ui.shell.idle import IdleWatcher
 from desktop.ui.shell.lock_screen import LockScreen
-from desktop.ui.shell.login_screen import DemoUser, LoginScreen
+from desktop.ui.shell.login_screen import LoginScreen
+from desktop.ui.shell.options import ShellOptions
 from desktop.ui.shell.policy_gate import PolicyGate
 from desktop.ui.shell.workspace import Workspace
 
 if TYPE_CHECKING:
-    from desktop.ui.registration.dialog import RegistrationDialog
+    pass
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +49,9 @@ MAX_UNLOCK_FAILURES = 5
 #: How long quitting waits for the server to revoke the session before it goes anyway.
 QUIT_REVOKE_WAIT_MS = 8000
 REVOKED = "The portal ended your session (was your password changed on another computer?)."
+RESUMED = ("Claims Desktop was closed without signing out (a crash, a power cut or the "
+           "computer shutting down). Enter your password to go on, or sign in as someone "
+           "else, which signs this session out.")
 
 
 class ShellState(StrEnum):
@@ -82,22 +83,6 @@ def _policy_and_history(api: PortalApi) -> tuple[Policy, list[Acceptance]]:
 
 def _policy_alone(api: PublicApi) -> tuple[Policy, list[Acceptance]]:
     return api.get_policy(), []
-
-
-@dataclass
-class ShellOptions:
-    portal_host: str
-    idle_lock_minutes: int = 15
-    last_seen_policy_version: str | None = None
-    remember_policy_version: Callable[[str], None] = lambda _v: None
-    demo_users: Sequence[DemoUser] = ()
-    #: The workspace screens in navigation order (Ctrl+1, Ctrl+2, ...).
-    screens: Sequence[ScreenSpec] = ()
-    #: The negotiated TLS version of the last answer, for the status bar.
-    tls_version: Callable[[], str | None] = lambda: None
-    idle_watcher: IdleWatcher | None = None
-    #: Builds the registration dialog for the policy version accepted in this launch.
-    registration: Callable[[str, QWidget], RegistrationDialog] | None = None
 
 
 class MainWindow(QMainWindow):
@@ -141,8 +126,14 @@ class MainWindow(QMainWindow):
         for w in (self.login, self.workspace, self.lock):
             self.root.addWidget(w)
         self.setCentralWidget(self.root)
-        self._build_status()
-        self._build_menus()
+        self.status_label, self.busy_bar = build_status(self)
+        acts = build_menus(self, options.screens, MenuHandlers(
+            lock=self.lock_now, sign_out=lambda: self.sign_out("You are signed out."),
+            quit=self.close, show_screen=self.show_screen, policy=self.show_policy,
+            support=self.show_support, about=self.show_about))
+        self.act_lock, self.act_sign_out, self.act_quit = acts.lock, acts.sign_out, acts.quit
+        self.screen_actions = acts.screens
+        self.act_policy, self.act_support, self.act_about = acts.policy, acts.support, acts.about
 
         self.gate = PolicyGate(ops, self)
         self.idle = options.idle_watcher or IdleWatcher(options.idle_lock_minutes * 60.0,
@@ -153,7 +144,7 @@ class MainWindow(QMainWindow):
         self.login.sign_in_requested.connect(self._sign_in)
         self.login.register_requested.connect(self._register)
         self.lock.unlock_requested.connect(self._unlock)
-        self.lock.sign_out_requested.connect(lambda: self.sign_out("You are signed out."))
+        self.lock.sign_out_requested.connect(self._sign_out_from_lock)
         session.policy_acceptance_required.connect(self._policy_changed)
         session.session_expired.connect(self._session_expired)
         session.signed_out.connect(self._signed_out_elsewhere)
@@ -163,61 +154,6 @@ class MainWindow(QMainWindow):
         self._show_login()
 
     # ----- layout -------------------------------------------------------------------
-
-    def _build_status(self) -> None:
-        self.status_label = QLabel(self)
-        self.status_label.setObjectName("statusSession")
-        self.status_label.setAccessibleName("Connection and session status")
-        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.busy_bar = QProgressBar(self)
-        self.busy_bar.setObjectName("busyIndicator")
-        self.busy_bar.setAccessibleName("Working")
-        self.busy_bar.setRange(0, 0)
-        self.busy_bar.setMaximumWidth(120)
-        self.busy_bar.hide()
-        self.statusBar().addWidget(self.status_label, 1)
-        self.statusBar().addPermanentWidget(self.busy_bar)
-
-    def _action(self, text: str, shortcut: QKeySequence | str, slot: Callable[[], Any],
-                name: str) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self.act_lock = self._action("&Lock now", "Ctrl+L", self.lock_now, "actionLock")
-        self.act_sign_out = self._action("Sign &out", "Ctrl+Shift+O",
-                                         lambda: self.sign_out("You are signed out."),
-                                         "actionSignOut")
-        self.act_quit = self._action("&Quit", "Ctrl+Q", self.close, "actionQuit")
-        for a in (self.act_lock, self.act_sign_out):
-            file_menu.addAction(a)
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_quit)
-        go = bar.addMenu("&Go")
-        self.screen_actions: list[QAction] = []
-        for number, spec in enumerate(self._options.screens, start=1):
-            action = self._action(spec.label, f"Ctrl+{number}", self._shower(spec.key),
-                                  spec.action_name)
-            go.addAction(action)
-            self.screen_actions.append(action)
-        help_menu = bar.addMenu("&Help")
-        self.act_policy = self._action("&Privacy policy…", "Ctrl+Shift+P", self.show_policy,
-                                       "actionPrivacyPolicy")
-        self.act_support = self._action("&Support contact…", "F1", self.show_support,
-                                        "actionSupport")
-        self.act_about = self._action("&About Claims Desktop", "Ctrl+Shift+A", self.show_about,
-                                      "actionAbout")
-        for a in (self.act_policy, self.act_support, self.act_about):
-            help_menu.addAction(a)
-
-    def _shower(self, key: str) -> Callable[[], None]:
-        return lambda: self.show_screen(key)
 
     # ----- state --------------------------------------------------------------------
 
@@ -328,17 +264,22 @@ class MainWindow(QMainWindow):
         self._options.remember_policy_version(version)
 
     def _resume(self) -> None:
+        """A token left in the credential store opens nothing by itself: its user's
+        password (or "Sign in as someone else") on the lock screen decides."""
         self._show_login()
 
         def resumed(user: UserInfo | None) -> None:
-            if user is None:
+            if user is None or self._state != ShellState.SIGNED_OUT:
                 return
             self._username = user.display_name or user.username
-            self._gate_or_enter(self._session.accepted_policy_version,
-                                self._session.current_policy_version)
+            self._lock(RESUMED, stored=True)
+
+        def failed(exc: Exception) -> None:
+            if self._state == ShellState.SIGNED_OUT:
+                self.login.reset(describe(exc))
 
         self._ops.background(_Op.RESUME, self._session.resume, on_success=resumed,
-                             on_failure=lambda _e: self._show_login())
+                             on_failure=failed)
 
     # ----- sign-in, policy gate, sign-out ---------------------------------------------
 
@@ -480,19 +421,26 @@ class MainWindow(QMainWindow):
             self.show_banner(f"Claims Desktop will lock in about {minutes} {unit} unless "
                               "you use it. Move the mouse or press a key to stay signed in.")
 
-    def _lock(self, reason: str) -> None:
+    def _lock(self, reason: str, *, stored: bool = False) -> None:
         self._state = ShellState.LOCKED
         self._resume_pending = True
         self.idle.stop()
         self.banner.hide()
         clear_if_ours()  # what was copied from the hidden claims goes too
-        self.lock.prepare(self._username, reason)
+        self.lock.prepare(self._username, reason, stored=stored)
         self.root.setCurrentWidget(self.lock)
         # Dialogs (support box, policy viewer, a screen's own) would stay on top of the
         # lock with whatever they show: off the screen until the unlock.
         self._shelf.shelve()
         self._set_signed_in_actions(False)
         self._update_status()
+
+    def _sign_out_from_lock(self) -> None:
+        if self.lock.stored:
+            self.sign_out("The previous session was signed out. Sign in with your own "
+                          "user name.")
+        else:
+            self.sign_out("You are signed out.")
 
     def _unlock(self, password: str) -> None:
         def failed(exc: Exception) -> None:

@@ -218,25 +218,6 @@ def test_quit_revokes_the_session(shell_sandbox, tmp_path, qtbot, open_windows):
     assert w.session._store.load(w.session.origin) is None
 
 
-def test_crash_leftover_token_is_resumed(shell_sandbox, tmp_path, qtbot, open_windows):
-    sb = shell_sandbox
-    w, _user = fresh_user_signed_in(sb, tmp_path, qtbot, open_windows)
-    if not w.session.token_persistent:
-        pytest.fail("no OS keyring here: run under .ci/with-keyring.sh") if _keyring_required() \
-            else pytest.skip("no OS keyring reachable (developer machine without gnome-keyring)")
-    # A crash: the window goes away without signing out.
-    w.abandon(keep_token=True)
-    w2 = start(sb, tmp_path, qtbot, open_windows)
-    qtbot.waitUntil(lambda: w2.state == "working", timeout=WAIT_MS)
-    w2._session.sign_out("test")
-
-
-def _keyring_required() -> bool:
-    import os
-
-    return os.environ.get("CLAIMS_REQUIRE_KEYRING") == "1"
-
-
 def test_sign_in_errors_in_plain_words(shell_sandbox, tmp_path, qtbot, open_windows):
     sb = shell_sandbox
     user = register(sb)

@@ -1,0 +1,100 @@
+"""The main window's menus, shortcuts and status bar, built from the handlers it gives.
+
+Kept apart from the window so that `main_window.py` holds the sign-in state machine and
+little else; the window keeps the returned actions as its public attributes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar
+
+from desktop.ui.screen import ScreenSpec
+
+Handler = Callable[[], object]
+
+
+@dataclass(frozen=True)
+class MenuHandlers:
+    lock: Handler
+    sign_out: Handler
+    quit: Handler
+    show_screen: Callable[[str], object]
+    policy: Handler
+    support: Handler
+    about: Handler
+
+
+@dataclass(frozen=True)
+class ShellActions:
+    lock: QAction
+    sign_out: QAction
+    quit: QAction
+    screens: list[QAction]
+    policy: QAction
+    support: QAction
+    about: QAction
+
+
+def build_status(window: QMainWindow) -> tuple[QLabel, QProgressBar]:
+    """The session line and the busy indicator of the status bar."""
+    label = QLabel(window)
+    label.setObjectName("statusSession")
+    label.setAccessibleName("Connection and session status")
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    busy = QProgressBar(window)
+    busy.setObjectName("busyIndicator")
+    busy.setAccessibleName("Working")
+    busy.setRange(0, 0)
+    busy.setMaximumWidth(120)
+    busy.hide()
+    window.statusBar().addWidget(label, 1)
+    window.statusBar().addPermanentWidget(busy)
+    return label, busy
+
+
+def _action(window: QMainWindow, text: str, shortcut: str, slot: Handler,
+            name: str) -> QAction:
+    action = QAction(text, window)
+    action.setObjectName(name)
+    action.setShortcut(QKeySequence(shortcut))
+    action.triggered.connect(slot)
+    window.addAction(action)
+    return action
+
+
+def _shower(show: Callable[[str], object], key: str) -> Handler:
+    # A closure, not a default argument: `triggered` passes `checked` positionally.
+    return lambda: show(key)
+
+
+def build_menus(window: QMainWindow, screens: Sequence[ScreenSpec],
+                on: MenuHandlers) -> ShellActions:
+    bar = window.menuBar()
+    file_menu = bar.addMenu("&File")
+    lock = _action(window, "&Lock now", "Ctrl+L", on.lock, "actionLock")
+    sign_out = _action(window, "Sign &out", "Ctrl+Shift+O", on.sign_out, "actionSignOut")
+    quit_ = _action(window, "&Quit", "Ctrl+Q", on.quit, "actionQuit")
+    for a in (lock, sign_out):
+        file_menu.addAction(a)
+    file_menu.addSeparator()
+    file_menu.addAction(quit_)
+    go = bar.addMenu("&Go")
+    screen_actions: list[QAction] = []
+    for number, spec in enumerate(screens, start=1):
+        action = _action(window, spec.label, f"Ctrl+{number}",
+                         _shower(on.show_screen, spec.key), spec.action_name)
+        go.addAction(action)
+        screen_actions.append(action)
+    help_menu = bar.addMenu("&Help")
+    policy = _action(window, "&Privacy policy…", "Ctrl+Shift+P", on.policy,
+                     "actionPrivacyPolicy")
+    support = _action(window, "&Support contact…", "F1", on.support, "actionSupport")
+    about = _action(window, "&About Claims Desktop", "Ctrl+Shift+A", on.about, "actionAbout")
+    for a in (policy, support, about):
+        help_menu.addAction(a)
+    return ShellActions(lock, sign_out, quit_, screen_actions, policy, support, about)

@@ -1,0 +1,32 @@
+"""What the composition root (`desktop.app.launch`) tells the main window at start."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.ui.screen import ScreenSpec
+from desktop.ui.shell.idle import IdleWatcher
+from desktop.ui.shell.login_screen import DemoUser
+
+if TYPE_CHECKING:
+    from desktop.ui.registration.dialog import RegistrationDialog
+
+
+@dataclass
+class ShellOptions:
+    portal_host: str
+    idle_lock_minutes: int = 15
+    last_seen_policy_version: str | None = None
+    remember_policy_version: Callable[[str], None] = lambda _v: None
+    demo_users: Sequence[DemoUser] = ()
+    #: The workspace screens in navigation order (Ctrl+1, Ctrl+2, ...).
+    screens: Sequence[ScreenSpec] = ()
+    #: The negotiated TLS version of the last answer, for the status bar.
+    tls_version: Callable[[], str | None] = lambda: None
+    idle_watcher: IdleWatcher | None = None
+    #: Builds the registration dialog for the policy version accepted in this launch.
+    registration: Callable[[str, QWidget], RegistrationDialog] | None = None
