@@ -32,7 +32,9 @@ from desktop.ui.context import ScreenContext
 from desktop.ui.operations import Operations
 from desktop.ui.screen import Screen, ScreenSpec
 from desktop.ui.shell.login_screen import DemoUser
-from desktop.ui.shell.main_window import MainWindow, ShellOptions
+from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.shell.options import ShellOptions
+from desktop.ui.shell.os_session import OsSessionEnd
 
 if TYPE_CHECKING:
     from desktop.ui.registration.dialog import RegistrationDialog
@@ -98,6 +100,16 @@ def _remember_policy(config_dir: Path | None) -> Callable[[str], None]:
         except SettingsError:
             log.warning("could not save the last seen policy version")
     return remember
+
+
+def _keep_unsaved_note(config_dir: Path | None) -> Callable[[str | None], None]:
+    """Screen names (never data) whose edits the OS's end of the session lost."""
+    def keep(note: str | None) -> None:
+        try:
+            save_user_settings(config_dir, {"unsaved_note": note})
+        except SettingsError:
+            log.warning("could not save the note about unsaved changes")
+    return keep
 
 
 # The screens' modules load when first needed (at the first sign-in or Register click),
@@ -201,6 +213,8 @@ def launch(argv: Sequence[str]) -> QMainWindow:
         screens=workspace_screens(ctx),
         registration=lambda version, parent: _registration_dialog(ctx, version, parent),
         tls_version=lambda: client.tls_version,
+        unsaved_note=settings.unsaved_note,
+        keep_unsaved_note=_keep_unsaved_note(args.config_dir),
     )
     window = MainWindow(session, ops, options)
     if args.exit_after_start:
@@ -247,14 +261,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     crash = CrashHandler(notify=notify_user, quiet_s=NOTICE_QUIET_S)
     crash.install()
     try:
-        launch(arguments)
+        window = launch(arguments)
     except StartupError as exc:
         print(f"claims-desktop: {exc}", file=sys.stderr)
         if not args.exit_after_start:  # an unattended check must not wait on a dialog
             message(None, QMessageBox.Icon.Critical, "Claims Desktop cannot start",
                     str(exc)).exec()
         return EXIT_STARTUP_FAILED
+    # SIGTERM, SIGHUP, SIGINT, a logout or shutdown: the normal sign-out (os_session.py).
+    ending = OsSessionEnd(app)
+    if isinstance(window, MainWindow):
+        ending.install(commit=window.confirm_os_logout)
+        ending.ending.connect(window.end_os_session)
+        window.closed.connect(app.quit)
     code = app.exec()
+    ending.uninstall()
     # Let calls still running on worker threads finish while their receivers exist
     # (--exit-after-start quits with the first answer's delivery still queued).
     QThreadPool.globalInstance().waitForDone(10_000)

@@ -61,6 +61,7 @@ IDLE_LOCK_MAX = 30
 IDLE_LOCK_DEFAULT = 15
 MAX_FILE_BYTES = 1_000_000
 MAX_GEOMETRY_CHARS = 65_536
+MAX_NOTE_CHARS = 200
 
 Source = Literal["default", "user", "managed"]
 
@@ -87,6 +88,8 @@ class Settings:
     allow_print: bool = True
     last_seen_policy_version: str | None = None
     window_geometry: str | None = None
+    #: Names of screens whose edits were lost when the OS ended the session (never data).
+    unsaved_note: str | None = None
 
 
 KEYS: tuple[str, ...] = tuple(f.name for f in fields(Settings))
@@ -301,6 +304,15 @@ def _parse_policy_version(raw: object) -> str:
     return raw
 
 
+def _parse_unsaved_note(raw: object) -> str:
+    """Screen names only ("Account"): letters, spaces and commas, so that a note can
+    never carry a value the user typed."""
+    if (not isinstance(raw, str) or not 1 <= len(raw) <= MAX_NOTE_CHARS
+            or not all(ch.isascii() and (ch.isalpha() or ch in " ,") for ch in raw)):
+        raise ValueError("unsaved_note is not a list of screen names.")
+    return raw
+
+
 def _parse_geometry(raw: object) -> str:
     if not isinstance(raw, str) or len(raw) > MAX_GEOMETRY_CHARS:
         raise ValueError("window_geometry is not a saved window layout.")
@@ -351,6 +363,7 @@ _SPECS: dict[str, _Spec] = {
     "allow_print": _Spec(_named("allow_print", _parse_bool), False),
     "last_seen_policy_version": _Spec(_nullable(_parse_policy_version), None, managed=False),
     "window_geometry": _Spec(_nullable(_parse_geometry), None, managed=False),
+    "unsaved_note": _Spec(_nullable(_parse_unsaved_note), None, managed=False),
 }
 assert set(_SPECS) == set(KEYS)
 USER_KEYS = frozenset(k for k, s in _SPECS.items() if s.user)

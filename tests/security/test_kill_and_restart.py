@@ -4,7 +4,9 @@ A real process (`desktop.app.main` through tests/security/app_child.py, offscree
 in to a private sandbox through the sign-in screen and keeps its token in the real
 gnome-keyring of .ci/with-keyring.sh. It is killed with SIGKILL (as by a crash or a power
 cut), and the next start must show the lock screen with no workspace screen built. The
-same is checked with a locked window at the moment of the kill.
+same is checked with a locked window at the moment of the kill. SIGTERM, SIGHUP and
+SIGINT instead make it sign out by itself: the token is revoked and deleted, and the next
+start shows the sign-in screen.
 """
 
 from __future__ import annotations
@@ -123,3 +125,32 @@ def test_sigkill_then_restart_shows_the_lock_not_the_claims(kill_sandbox, tmp_pa
     assert_next_start_is_locked(kill_sandbox, config, children)
     # Killed again while locked: still locked next time, the token still needs a password.
     assert_next_start_is_locked(kill_sandbox, config, children)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT],
+                         ids=lambda s: s.name)
+def test_the_os_ending_the_session_signs_out(kill_sandbox, tmp_path, children, sig):
+    """SIGTERM (logout, shutdown, `kill`), SIGHUP (terminal gone), SIGINT (Ctrl+C): the
+    process signs out by itself within a bounded time; nothing is left to resume."""
+    config = tmp_path / "config"
+    first, _user = signed_in_child(kill_sandbox, config, children)
+    origin = origin_of(kill_sandbox.url)
+    [token] = secret_service_secrets(origin) or [None]
+    assert token
+    first.proc.send_signal(sig)
+    assert first.proc.wait(timeout=15) == 0, "the client should quit by itself, at once"
+    assert secret_service_secrets(origin) == []
+    assert token_answers(kill_sandbox, token) == 401, "the token must be revoked"
+    nxt = start_client(kill_sandbox, config, children)
+    line = nxt.wait_for("state=signed_out")
+    assert line == "state=signed_out page=loginScreen screens=0", line
+    nxt.stop(signal.SIGKILL)
+
+
+def token_answers(sb: Sandbox, token: str) -> int:
+    import requests
+
+    s = requests.Session()
+    s.trust_env = False
+    return s.get(f"{sb.url}/account", verify=sb.ca_bundle, timeout=10,
+                 headers={"Authorization": f"Bearer {token}"}).status_code

@@ -500,3 +500,12 @@ def test_any_input_loads_and_never_loosens_managed_values(
         assert values.idle_lock_minutes <= (raw if ok else 2)  # type: ignore[operator]
     if "portal_url" in managed:
         assert values.portal_url == (PORTAL if managed["portal_url"] == PORTAL else None)
+
+
+@pytest.mark.parametrize("note", ["Account, 1970-05-17", "Doe-Jane", "Ann\n", "x" * 201, "é"])
+def test_unsaved_note_holds_screen_names_only(dirs: tuple[Path, Path], note: str) -> None:
+    """The note the OS's end of a session leaves can never carry typed data (issue 14)."""
+    with pytest.raises(config.SettingsError):
+        config.save_user_settings(dirs[0], {"unsaved_note": note})
+    config.save_user_settings(dirs[0], {"unsaved_note": "Account, Claims"})
+    assert config.load_settings(config_dir=dirs[0]).values.unsaved_note == "Account, Claims"

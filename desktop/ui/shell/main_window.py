@@ -11,7 +11,7 @@ import logging
 from enum import Enum, StrEnum, auto
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEventLoop, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -36,6 +36,7 @@ from desktop.ui.shell.idle import IdleWatcher
 from desktop.ui.shell.lock_screen import LockScreen
 from desktop.ui.shell.login_screen import LoginScreen
 from desktop.ui.shell.options import ShellOptions
+from desktop.ui.shell.os_session import EndReason, SessionManagerLike, unsaved_note_text
 from desktop.ui.shell.policy_gate import PolicyGate
 from desktop.ui.shell.workspace import Workspace
 
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         #: The policy version the user accepted in this launch (registration needs one).
         self._accepted_this_launch: str | None = None
         self._resume_pending = False
+        self._lost_confirmed = False
         self._shelf = DialogShelf(self)
         self.demo_portal: object | None = None
 
@@ -266,13 +268,17 @@ class MainWindow(QMainWindow):
     def _resume(self) -> None:
         """A token left in the credential store opens nothing by itself: its user's
         password (or "Sign in as someone else") on the lock screen decides."""
-        self._show_login()
+        note = unsaved_note_text(self._options.unsaved_note)
+        if note:
+            self._options.unsaved_note = None
+            self._options.keep_unsaved_note(None)  # said once
+        self._show_login(note or None)
 
         def resumed(user: UserInfo | None) -> None:
             if user is None or self._state != ShellState.SIGNED_OUT:
                 return
             self._username = user.display_name or user.username
-            self._lock(RESUMED, stored=True)
+            self._lock(f"{RESUMED} {note}".strip(), stored=True)
 
         def failed(exc: Exception) -> None:
             if self._state == ShellState.SIGNED_OUT:
@@ -496,8 +502,12 @@ class MainWindow(QMainWindow):
         if not self._may_lose_unsaved("Quit"):
             event.ignore()
             return
-        # Revoke the session on the server first; the local token goes either way.
         event.ignore()
+        self._close_signed_out()
+
+    def _close_signed_out(self) -> None:
+        """Revoke the session on the server first; the local token goes either way, at
+        the latest after QUIT_REVOKE_WAIT_MS."""
         self._closing = True
         self._clear_screens()
         self.idle.stop()
@@ -507,6 +517,44 @@ class MainWindow(QMainWindow):
                              on_failure=lambda _e: self._finish_close(),
                              expected=(Exception,))
         QTimer.singleShot(QUIT_REVOKE_WAIT_MS, self._force_close)
+
+    # ----- the OS ends the session (os_session.py) -----------------------------------
+
+    def confirm_os_logout(self, manager: SessionManagerLike) -> bool:
+        """The session manager asks before a logout: where it lets us ask, unsaved edits
+        get the usual question (False keeps the user here and cancels the logout)."""
+        if not self.unsaved_screens() or self._state != ShellState.WORKING:
+            return True
+        if not manager.allowsInteraction():
+            return True  # end_os_session notes what is lost
+        if ask_unsaved(self, "The computer is signing you out. You have changes that are "
+                       "not saved. Sign out and lose them?",
+                       go_on="&Discard changes") is not UnsavedChoice.GO_ON:
+            return False
+        self._lost_confirmed = True
+        return True
+
+    def end_os_session(self, reason: str) -> None:
+        """SIGTERM, SIGHUP, SIGINT or a logout: the normal sign-out, without a question,
+        within QUIT_REVOKE_WAIT_MS; unsaved edits are named (never shown) for next start."""
+        if self._closing or self._state == ShellState.CLOSED:
+            return
+        lost = [s.title for s in self.unsaved_screens()]
+        if lost and not self._lost_confirmed:
+            self._options.keep_unsaved_note(", ".join(lost))
+        log.info("signing out: the system ended the session (%s)", reason)
+        if self._state in (ShellState.SIGNED_OUT, ShellState.STARTING):
+            self._closing = True
+            self.close()
+            return
+        self._close_signed_out()
+        if reason == EndReason.LOGOUT:
+            # The session manager may end the process once its request returns: wait
+            # here (bounded) until the portal revoked the token or the quit timer fired.
+            loop = QEventLoop(self)
+            self.closed.connect(loop.quit)
+            QTimer.singleShot(QUIT_REVOKE_WAIT_MS + 1000, loop.quit)
+            loop.exec()
 
     def _finish_close(self) -> None:
         self.close()

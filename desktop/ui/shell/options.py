@@ -30,3 +30,7 @@ class ShellOptions:
     idle_watcher: IdleWatcher | None = None
     #: Builds the registration dialog for the policy version accepted in this launch.
     registration: Callable[[str, QWidget], RegistrationDialog] | None = None
+    #: Screens whose edits the OS's end of the last session lost (said once at start).
+    unsaved_note: str | None = None
+    #: Keeps (or with None clears) that note in the user settings for the next start.
+    keep_unsaved_note: Callable[[str | None], None] = lambda _n: None
