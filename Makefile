@@ -48,11 +48,12 @@ clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis build dist *.egg-info
 
 # --- Packaging (installer/README.md) ---------------------------------------------------
-.PHONY: bundle deb msi-check
+.PHONY: bundle deb msi-check man
 BUNDLE_STAMP := $(VENV)/.bundle-installed
 
 $(BUNDLE_STAMP): $(STAMP)
 	$(PY) -m pip install --quiet -e '.[bundle]'
+	bash installer/linux/pie-bootloader.sh $(PY)  # Linux: a PIE launcher (no-op elsewhere)
 	touch $(BUNDLE_STAMP)
 
 ## Build the one-folder client bundle dist/claims-desktop/ with PyInstaller (no sandbox).
@@ -60,7 +61,11 @@ bundle: $(BUNDLE_STAMP)
 	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
 		--workpath build/pyinstaller installer/claims-desktop.spec
 
-## Build dist/claims-desktop_VERSION_ARCH.deb from a fresh bundle (needs dpkg-deb).
+## Regenerate the manual page resources/linux/claims-desktop.1 from --help (needs help2man).
+man: $(STAMP)
+	bash installer/linux/manpage.sh $(PY) > resources/linux/claims-desktop.1
+
+## Build dist/claims-desktop_VERSION-REV_ARCH.deb from a fresh bundle (dpkg-deb, patchelf).
 deb: bundle
 	bash installer/linux/build-deb.sh dist/claims-desktop dist
 

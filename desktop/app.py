@@ -58,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="claims-desktop",
         description="Claims Desktop: find claims and see why they were paid, denied or pending.")
-    parser.add_argument("--portal-url", help="portal API address (https://…/api/v1)")
+    parser.add_argument("--portal-url", help="portal API address (https://HOST/api/v1)")
     parser.add_argument("--ca-bundle", help="PEM file of the certificate authority to trust")
     parser.add_argument("--config-dir", type=Path,
                         help="use this folder instead of the user settings folder")

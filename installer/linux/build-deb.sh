@@ -3,19 +3,29 @@
 #
 #   installer/linux/build-deb.sh [BUNDLE_DIR] [OUT_DIR]     (defaults: dist/claims-desktop, dist)
 #
-# Prints the path of the .deb it wrote. Needs only dpkg-deb (no debhelper): the
+# Prints the path of the .deb it wrote. Needs dpkg-deb and patchelf (no debhelper): the
 # package is laid out by hand, root-owned through --root-owner-group.
 #
 # Layout:
-#   /opt/claims-desktop/                         the bundle, unchanged
-#   /usr/bin/claims-desktop                      symlink to the bundle's executable
+#   /usr/lib/claims-desktop/                     the bundle (a program's private files
+#                                                belong under /usr/lib, FHS 4.6; /opt
+#                                                is for the local administrator)
+#   /usr/bin/claims-desktop                      relative symlink to the bundle's executable
+#   /usr/share/man/man1/claims-desktop.1.gz      resources/linux/claims-desktop.1 (make man)
 #   /usr/share/applications/APP_ID.desktop       menu entry
 #   /usr/share/metainfo/APP_ID.metainfo.xml      AppStream metadata
 #   /usr/share/icons/hicolor/*/apps/claims-desktop.{png,svg}
 #   /etc/xdg/claims-desktop/policies.json.sample sample IT policy (a conffile; no effect
 #                                                under that name: config.py reads only
 #                                                policies.json)
-#   /usr/share/doc/claims-desktop/               IT guide, copyright
+#   /usr/share/doc/claims-desktop/               IT guide, copyright, changelog.Debian.gz,
+#                                                changelog.gz (CHANGELOG.md)
+#   /usr/share/lintian/overrides/claims-desktop  the tags a bundled Python cannot avoid,
+#                                                each with its reason (lintian-overrides)
+#
+# The bundle's ELF files are fixed on the way in: a RUNPATH that points outside the
+# package (PyInstaller copies the build machine's Python prefix, e.g. /root/.pyenv/...)
+# is removed, `$ORIGIN` entries are kept; shared libraries lose the executable bit.
 #
 # No maintainer scripts: the desktop database and icon caches are refreshed by the
 # dpkg triggers of desktop-file-utils and the icon-cache packages, and the program
@@ -27,20 +37,25 @@ BUNDLE="$(cd "${1:-$ROOT/dist/claims-desktop}" && pwd)"
 OUT="${2:-$ROOT/dist}"
 PACKAGE=claims-desktop
 APP_ID=com.example.ClaimsDesktop
-VERSION="$(sed -n 's/^__version__ = "\(.*\)"$/\1/p' "$ROOT/desktop/__init__.py")"
+UPSTREAM="$(sed -n 's/^__version__ = "\(.*\)"$/\1/p' "$ROOT/desktop/__init__.py")"
+# A Debian revision: the packaging can change without a new program version.
+DEB_REVISION="${DEB_REVISION:-1}"
+VERSION="$UPSTREAM-$DEB_REVISION"
+LIB="usr/lib/$PACKAGE"
 ARCH="$(dpkg --print-architecture)"
 
 [[ -x "$BUNDLE/claims-desktop" ]] || { echo "no bundle at $BUNDLE (run make bundle)" >&2; exit 2; }
-[[ -n "$VERSION" ]] || { echo "cannot read the version from desktop/__init__.py" >&2; exit 2; }
+[[ -n "$UPSTREAM" ]] || { echo "cannot read the version from desktop/__init__.py" >&2; exit 2; }
+command -v patchelf >/dev/null || { echo "patchelf not found: apt-get install patchelf" >&2; exit 2; }
 
 stage="$(mktemp -d "${TMPDIR:-/tmp}/claims-deb.XXXXXX")"
 trap 'rm -rf "$stage"' EXIT
 pkg="$stage/$PACKAGE"
 umask 022
 
-install -d "$pkg/opt/$PACKAGE" "$pkg/usr/bin" "$pkg/DEBIAN"
-cp -a "$BUNDLE/." "$pkg/opt/$PACKAGE/"
-ln -s "/opt/$PACKAGE/claims-desktop" "$pkg/usr/bin/claims-desktop"
+install -d "$pkg/$LIB" "$pkg/usr/bin" "$pkg/DEBIAN"
+cp -a "$BUNDLE/." "$pkg/$LIB/"
+ln -s "../lib/$PACKAGE/claims-desktop" "$pkg/usr/bin/claims-desktop"  # relative (Policy 10.5)
 
 install -D -m 644 "$ROOT/resources/linux/$APP_ID.desktop" \
     "$pkg/usr/share/applications/$APP_ID.desktop"
@@ -55,27 +70,61 @@ install -D -m 644 "$ROOT/resources/icons/claims-desktop.svg" \
 install -D -m 644 "$ROOT/resources/policies.json.sample" \
     "$pkg/etc/xdg/claims-desktop/policies.json.sample"
 install -D -m 644 "$ROOT/installer/README.md" "$pkg/usr/share/doc/$PACKAGE/IT-GUIDE.md"
+install -D -m 644 "$ROOT/resources/linux/claims-desktop.1" "$pkg/usr/share/man/man1/claims-desktop.1"
+gzip -9n "$pkg/usr/share/man/man1/claims-desktop.1"
+install -D -m 644 "$ROOT/installer/linux/lintian-overrides" \
+    "$pkg/usr/share/lintian/overrides/$PACKAGE"
+# Changelogs: the program's own (CHANGELOG.md) and the package's, in Debian's format.
+gzip -9nc "$ROOT/CHANGELOG.md" > "$pkg/usr/share/doc/$PACKAGE/changelog.gz"
+stamp="$(date -u -R -d "@${SOURCE_DATE_EPOCH:-$(git -C "$ROOT" log -1 --format=%ct 2>/dev/null \
+    || date +%s)}")"
+cat > "$stage/changelog.Debian" <<EOF
+$PACKAGE ($VERSION) stable; urgency=medium
+
+  * Claims Desktop $UPSTREAM, packaged from its PyInstaller bundle. The program's
+    changes are in /usr/share/doc/$PACKAGE/changelog.gz.
+
+ -- Claims Desktop maintainers <claims-desktop@payer.example>  $stamp
+EOF
+gzip -9nc "$stage/changelog.Debian" > "$pkg/usr/share/doc/$PACKAGE/changelog.Debian.gz"
 cat > "$pkg/usr/share/doc/$PACKAGE/copyright" <<EOF
 Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
 Upstream-Name: Claims Desktop
+Upstream-Contact: Claims Desktop maintainers <claims-desktop@payer.example>
 
 Files: *
+Copyright: 2026 the publisher of Claims Desktop
 License: proprietary
  Claims Desktop is proprietary software of its publisher. The bundled Qt for
  Python (PySide6) and Qt libraries are used under the LGPLv3; Python under the
  PSF License; the other bundled Python packages under their own licenses
  (MIT, BSD, Apache-2.0), recorded in their dist-info folders under
- /opt/claims-desktop/_internal.
+ /usr/lib/claims-desktop/_internal.
 EOF
 
 # Permissions: readable by all, writable by root only; executables stay executable.
 find "$pkg" -type d -exec chmod 755 {} +
 find "$pkg" -type f -exec chmod go-w,a+r {} +
 
+# ELF files of the bundle: no RUNPATH outside the package, shared libraries not executable.
+while IFS= read -r -d '' file; do
+    [[ "$(head -c 4 "$file")" == $'\x7fELF' ]] || continue
+    runpath="$(patchelf --print-rpath "$file" 2>/dev/null || true)"
+    if [[ -n "$runpath" ]]; then
+        keep="$(tr ':' '\n' <<<"$runpath" | grep '^\$ORIGIN' | paste -sd: - || true)"
+        if [[ -n "$keep" ]]; then
+            [[ "$keep" == "$runpath" ]] || patchelf --set-rpath "$keep" "$file"
+        else
+            patchelf --remove-rpath "$file"
+        fi
+    fi
+    case "$(basename "$file")" in *.so | *.so.*) chmod 644 "$file" ;; esac
+done < <(find "$pkg/$LIB" -type f -print0)
+
 # Depends: the system libraries the bundle links against, libc6 with the newest
 # GLIBC symbol version any of its files uses.
 mapfile -t depends < <(grep -v '^[[:space:]]*\(#\|$\)' "$ROOT/installer/linux/DEPENDS")
-glibc="$(find "$pkg/opt/$PACKAGE" -type f \( -name '*.so*' -o -perm -u+x \) -print0 \
+glibc="$(find "$pkg/$LIB" -type f \( -name '*.so*' -o -perm -u+x \) -print0 \
     | xargs -0 objdump -T 2>/dev/null | grep -o 'GLIBC_[0-9][0-9.]*' \
     | sed 's/GLIBC_//' | sort -uV | tail -n 1)"
 depends=("libc6 (>= ${glibc:-2.28})" "${depends[@]}")

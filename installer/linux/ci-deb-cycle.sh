@@ -19,6 +19,8 @@
 #  6. an offscreen launch stays up for a few seconds until it is terminated;
 #  7. the program wrote nothing into its install folder;
 #  8. after `apt-get purge` no file of the package, and neither of its folders, is left.
+# Before all that (step 0) lintian checks the .deb and fails on any error or warning
+# that installer/linux/lintian-overrides does not explain.
 # An existing policies.json on the machine is put back afterwards.
 set -euo pipefail
 
@@ -79,12 +81,22 @@ if [[ -f "$POLICY" ]]; then
     mv "$POLICY" "$backup"
 fi
 
+step "lintian $DEB"
+command -v lintian >/dev/null || fail "lintian not found: apt-get install lintian"
+# Root is how CI runs this script; lintian only warns about it.
+lintian_rc=0
+lintian --fail-on error,warning --tag-display-limit 0 "$DEB" > "$work/lintian.txt" 2>&1 \
+    || lintian_rc=$?
+grep -v "running with root privileges" "$work/lintian.txt" || true
+[[ "$lintian_rc" == 0 ]] || fail "lintian reports errors or warnings (exit $lintian_rc)"
+
 step "install $DEB"
 dpkg-deb -c "$DEB" | awk '{print $6}' | sed 's|^\./|/|; s|/$||' | grep -v '^$' > "$work/contents"
 apt-get install -y -qq --no-install-recommends "$DEB" > "$work/apt-install.log" 2>&1 \
     || { cat "$work/apt-install.log" >&2; fail "apt-get install"; }
 [[ "$(command -v claims-desktop)" == /usr/bin/claims-desktop ]] || fail "claims-desktop not on PATH"
-[[ -x /opt/$PACKAGE/claims-desktop ]] || fail "bundle not under /opt/$PACKAGE"
+man -w claims-desktop >/dev/null 2>&1 || fail "no manual page"
+[[ -x /usr/lib/$PACKAGE/claims-desktop ]] || fail "bundle not under /usr/lib/$PACKAGE"
 [[ -f /usr/share/applications/com.example.ClaimsDesktop.desktop ]] || fail "no menu entry"
 [[ -f /usr/share/icons/hicolor/256x256/apps/claims-desktop.png ]] || fail "no icon"
 [[ -f "$POLICY_DIR/policies.json.sample" ]] || fail "no sample policy"
@@ -92,7 +104,8 @@ apt-get install -y -qq --no-install-recommends "$DEB" > "$work/apt-install.log" 
 dpkg-query -W -f='${Conffiles}\n' "$PACKAGE" | grep -q "$POLICY_DIR/policies.json.sample" \
     || fail "the sample policy is not a conffile"
 version="$(claims-desktop --version)"
-[[ "$version" == "claims-desktop $(dpkg-query -W -f='${Version}' "$PACKAGE")" ]] \
+packaged="$(dpkg-query -W -f='${Version}' "$PACKAGE")"
+[[ "$version" == "claims-desktop ${packaged%-*}" ]] \
     || fail "--version said '$version'"
 echo "$version"
 
@@ -181,10 +194,10 @@ fi
 
 step "nothing written into the install folder"
 dpkg --verify "$PACKAGE" || fail "installed files changed"
-find "/opt/$PACKAGE" | sort > "$work/on-disk"
-dpkg-query -L "$PACKAGE" | grep "^/opt/$PACKAGE" | sort > "$work/packaged"
+find "/usr/lib/$PACKAGE" | sort > "$work/on-disk"
+dpkg-query -L "$PACKAGE" | grep "^/usr/lib/$PACKAGE" | sort > "$work/packaged"
 extra="$(comm -23 "$work/on-disk" "$work/packaged")"
-[[ -z "$extra" ]] || fail "files created under /opt/$PACKAGE: $extra"
+[[ -z "$extra" ]] || fail "files created under /usr/lib/$PACKAGE: $extra"
 
 step "purge"
 kill "$sandbox_pid" 2>/dev/null || true
@@ -198,13 +211,13 @@ fi
 left=""
 while read -r path; do
     case "$path" in
-        /opt/$PACKAGE* | /etc/xdg/$PACKAGE* | /usr/bin/claims-desktop | */claims-desktop.png \
+        /usr/lib/$PACKAGE* | /etc/xdg/$PACKAGE* | /usr/bin/claims-desktop | */claims-desktop.png \
             | */claims-desktop.svg | */com.example.ClaimsDesktop.* | /usr/share/doc/$PACKAGE*)
             [[ -e "$path" || -L "$path" ]] && left+=" $path" ;;
     esac
 done < "$work/contents"
 [[ -z "$left" ]] || fail "left after purge:$left"
-[[ ! -e "/opt/$PACKAGE" && ! -e "$POLICY_DIR" ]] || fail "package folders left after purge"
+[[ ! -e "/usr/lib/$PACKAGE" && ! -e "$POLICY_DIR" ]] || fail "package folders left after purge"
 hash -r
 if command -v claims-desktop >/dev/null; then fail "claims-desktop still on PATH"; fi
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 from pathlib import Path
@@ -103,3 +104,13 @@ def test_only_what_a_clerk_needs_is_shipped() -> None:
     for needed in ("desktop.app", "desktop.diagnose", "keyring.backends.SecretService",
                    "secretstorage", "truststore"):
         assert needed in modules, needed
+
+
+def test_the_launcher_is_a_position_independent_executable() -> None:
+    """ASLR can move the bundle's launcher (PyInstaller's bootloader rebuilt as PIE by
+    installer/linux/pie-bootloader.sh; lintian: hardening-no-pie)."""
+    launcher = bundle_dir() / "claims-desktop"
+    out = subprocess.run(["readelf", "-h", "-d", str(launcher)], capture_output=True,
+                         text=True, check=True).stdout
+    assert "DYN (Position-Independent Executable file)" in out, out[:400]
+    assert re.search(r"\(FLAGS_1\)\s+Flags:.*\bNOW\b.*\bPIE\b", out), out[-600:]

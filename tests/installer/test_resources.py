@@ -7,6 +7,7 @@ import json
 import shutil
 import struct
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from configparser import ConfigParser
 from pathlib import Path
@@ -143,3 +144,14 @@ def test_it_guide_documents_every_setting() -> None:
         assert f"`{key}`" in guide, key
     for prop in ("PORTALURL", "CABUNDLE", "IDLELOCKMINUTES", "ALLOWEXPORT", "ALLOWPRINT"):
         assert prop in guide, prop
+
+
+def test_manual_page_is_generated_from_help() -> None:
+    """resources/linux/claims-desktop.1 is `make man`'s output for today's --help."""
+    require_tool("help2man", "help2man")
+    fresh = subprocess.run(["bash", str(ROOT / "installer" / "linux" / "manpage.sh"),
+                            sys.executable], capture_output=True, text=True, timeout=120,
+                           check=True).stdout
+    committed = (ROOT / "resources" / "linux" / "claims-desktop.1").read_text()
+    assert fresh == committed, "run `make man` after changing --help"
+    assert "\\-\\-portal\\-url" in committed and ".SH FILES" in committed
