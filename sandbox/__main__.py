@@ -63,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     acceptances.add_argument("username")
     with_data(sub.add_parser("contracts", help="contracted organizations, TINs and NPIs"))
     with_data(sub.add_parser("openapi", help="print the OpenAPI document"))
+    with_data(sub.add_parser("outbox", help="messages the portal sent (verification codes)"))
+    log = with_data(sub.add_parser("security-log", help="print the security events"))
+    log.add_argument("--since", help="only events at or after this ISO 8601 date or instant")
     return parser
 
 
@@ -97,6 +100,10 @@ def main(argv: list[str] | None = None) -> int:
             op.acceptances(args.data, args.username)
         elif args.command == "contracts":
             op.contracts(args.data)
+        elif args.command == "outbox":
+            op.print_outbox(args.data)
+        elif args.command == "security-log":
+            op.print_security_log(args.data, args.since)
     except (op.OperatorError, OSError) as exc:
         sys.stderr.write(f"error: {exc}\n")
         return 1

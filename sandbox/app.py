@@ -23,9 +23,12 @@ def create_app(portal: Portal | None) -> FastAPI:
         routes_account,
         routes_claims,
         routes_codes,
+        routes_mfa,
+        routes_office,
         routes_policy,
         routes_register,
         routes_session,
+        routes_verification,
     )
 
     app = FastAPI(
@@ -42,7 +45,7 @@ def create_app(portal: Portal | None) -> FastAPI:
     install_handlers(app)
     for module in (
         routes_policy, routes_register, routes_session, routes_account, routes_claims,
-        routes_codes,
+        routes_codes, routes_mfa, routes_office, routes_verification,
     ):
         app.include_router(module.router, prefix=API_PREFIX)
 

@@ -62,14 +62,17 @@ class SessionTimes:
         return min(self.last_seen_at + idle_s, self.created_at + absolute_s)
 
 
-def create_session(conn: sqlite3.Connection, user_id: int) -> tuple[str, SessionTimes]:
+def create_session(conn: sqlite3.Connection, user_id: int,
+                   created_at: float | None = None) -> tuple[str, SessionTimes]:
+    """A new token; `created_at` carries an older session's start over (re-authentication)."""
     token = new_token()
     now = db.now()
+    started = now if created_at is None else created_at
     conn.execute(
         "INSERT INTO sessions(token_hash, user_id, created_at, last_seen_at) VALUES (?,?,?,?)",
-        (token_hash(token), user_id, now, now),
+        (token_hash(token), user_id, started, now),
     )
-    return token, SessionTimes(now, now)
+    return token, SessionTimes(started, now)
 
 
 def purge_expired_sessions(conn: sqlite3.Connection, absolute_s: int) -> None:
@@ -89,8 +92,9 @@ def locked_for(conn: sqlite3.Connection, key: str) -> int:
     return max(0, math.ceil(remaining))
 
 
-def record_failure(conn: sqlite3.Connection, key: str, lockout_s: int) -> None:
-    """Count a failed sign-in; the fifth within 15 minutes locks the username.
+def record_failure(conn: sqlite3.Connection, key: str, lockout_s: int) -> bool:
+    """Count a failed password or code check; the fifth within 15 minutes locks the
+    username. Returns whether this failure started a lock.
 
     Failures before a lock are cleared when it engages, so that once a lock expires the
     user gets five fresh attempts rather than being locked again by old ones.
@@ -109,6 +113,8 @@ def record_failure(conn: sqlite3.Connection, key: str, lockout_s: int) -> None:
             (key, now + lockout_s),
         )
         conn.execute("DELETE FROM sign_in_failures WHERE username_key = ?", (key,))
+        return True
+    return False
 
 
 def clear_failures(conn: sqlite3.Connection, key: str) -> None:

@@ -115,6 +115,44 @@ MIGRATIONS: list[str] = [
     ALTER TABLE claims ADD COLUMN public_id TEXT;
     UPDATE claims SET public_id = 'c' || lower(hex(randomblob(12))) WHERE public_id IS NULL;
     """,
+    # 3: the office proves itself (issue 13): administrators, verification codes sent to
+    # the office's contact of record, two-step sign-in, and the outbox those codes go to.
+    """
+    ALTER TABLE organizations ADD COLUMN contact_email TEXT NOT NULL DEFAULT '';
+    UPDATE organizations SET contact_email = 'contracts.office' || id || '@example.org'
+        WHERE contact_email = '';
+    ALTER TABLE users ADD COLUMN is_admin INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE users ADD COLUMN decided_by INTEGER;
+    ALTER TABLE users ADD COLUMN decision_reason TEXT;
+    UPDATE users SET is_admin = 1 WHERE id IN (
+        SELECT MIN(id) FROM users WHERE status = 'active' GROUP BY org_id);
+    CREATE TABLE verifications (
+        user_id INTEGER PRIMARY KEY REFERENCES users(id),
+        code_hash TEXT NOT NULL,
+        expires_at REAL NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        used_at REAL
+    );
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        at REAL NOT NULL,
+        to_address TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        body TEXT NOT NULL
+    );
+    CREATE TABLE totp (
+        user_id INTEGER PRIMARY KEY REFERENCES users(id),
+        secret TEXT NOT NULL,
+        confirmed_at REAL,
+        last_step INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE recovery_codes (
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        code_hash TEXT NOT NULL,
+        used_at REAL,
+        PRIMARY KEY (user_id, code_hash)
+    ) WITHOUT ROWID;
+    """,
 ]
 
 # The public id of a claim: 96 bits from SQLite's CSPRNG (ChaCha20 seeded from the OS),

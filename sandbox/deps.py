@@ -16,6 +16,7 @@ from fastapi import Depends, Request
 from sandbox import auth, db
 from sandbox.errors import ApiError
 from sandbox.middleware import request_context
+from sandbox.security_log import SecurityLog
 
 
 @dataclass(frozen=True)
@@ -32,9 +33,11 @@ class Portal:
     settings: Settings
     secret: bytes
     limiter: auth.RateLimiter = field(init=False)
+    security_log: SecurityLog = field(init=False)
 
     def __post_init__(self) -> None:
         self.limiter = auth.RateLimiter(self.settings.rate_limit_per_min)
+        self.security_log = SecurityLog(self.database.path.parent)
 
     def conn(self) -> sqlite3.Connection:
         return self.database.conn()
@@ -102,8 +105,13 @@ def _unauthenticated() -> ApiError:
     return ApiError(401, "unauthenticated", headers={"WWW-Authenticate": "Bearer"})
 
 
-def authenticate(request: Request, portal: PortalDep) -> Caller:
-    """Resolve the bearer token; every successful call counts as activity."""
+def _resolve(request: Request, portal: Portal, *, touch: bool,
+             refuse_locked: bool = True) -> Caller:
+    """Resolve the bearer token; a successful call counts as activity when `touch`.
+
+    A locked account is refused here too (423): five wrong guesses on any door close
+    every door, including those a stolen token would otherwise keep open.
+    """
     token = _bearer_token(request)
     if token is None:
         raise _unauthenticated()
@@ -121,20 +129,39 @@ def authenticate(request: Request, portal: PortalDep) -> Caller:
     times = auth.SessionTimes(float(row["s_created"]), float(row["s_seen"]))
     if now >= times.expires_at(settings.idle_timeout_s, settings.absolute_timeout_s):
         raise ApiError(401, "session_expired", headers={"WWW-Authenticate": "Bearer"})
-    conn.execute("UPDATE sessions SET last_seen_at = ? WHERE id = ?", (now, row["sid"]))
+    locked = auth.locked_for(conn, str(row["username_key"])) if refuse_locked else 0
+    if locked:
+        raise ApiError(423, "account_locked", extra={"retry_after_s": locked},
+                       headers={"Retry-After": str(locked)})
+    if touch:
+        conn.execute("UPDATE sessions SET last_seen_at = ? WHERE id = ?", (now, row["sid"]))
+        times = auth.SessionTimes(times.created_at, now)
     version = current_policy_version(conn)
     request_context(request.scope).policy_version = version
     return Caller(
         user=row,
         session_id=int(row["sid"]),
-        times=auth.SessionTimes(times.created_at, now),
+        times=times,
         policy_version=version,
         policy_accepted=has_accepted(conn, int(row["id"]), version),
     )
 
 
-def require_policy(caller: Annotated[Caller, Depends(authenticate)]) -> Caller:
-    """The gate: no claims, codes or account changes until the current policy is accepted."""
+def authenticate(request: Request, portal: PortalDep) -> Caller:
+    return _resolve(request, portal, touch=True)
+
+
+def authenticate_for_password(request: Request, portal: PortalDep) -> Caller:
+    """For routes that check a password or code: activity only once the check passed."""
+    return _resolve(request, portal, touch=False)
+
+
+def authenticate_for_sign_out(request: Request, portal: PortalDep) -> Caller:
+    """Signing out (revoking one's own token) stays possible during a lock."""
+    return _resolve(request, portal, touch=False, refuse_locked=False)
+
+
+def _gate(caller: Caller) -> Caller:
     if not caller.policy_accepted:
         raise ApiError(
             403, "policy_acceptance_required",
@@ -143,8 +170,23 @@ def require_policy(caller: Annotated[Caller, Depends(authenticate)]) -> Caller:
     return caller
 
 
+def require_policy(caller: Annotated[Caller, Depends(authenticate)]) -> Caller:
+    """The gate: no claims, codes or account changes until the current policy is accepted."""
+    return _gate(caller)
+
+
+def require_policy_for_password(
+    caller: Annotated[Caller, Depends(authenticate_for_password)],
+) -> Caller:
+    return _gate(caller)
+
+
 AnyCaller = Annotated[Caller, Depends(authenticate)]
 GatedCaller = Annotated[Caller, Depends(require_policy)]
+SignOutCaller = Annotated[Caller, Depends(authenticate_for_sign_out)]
+#: Callers of routes that check a password: see `sandbox.throttle`.
+PasswordCaller = Annotated[Caller, Depends(authenticate_for_password)]
+GatedPasswordCaller = Annotated[Caller, Depends(require_policy_for_password)]
 
 
 def reject_unknown_query(request: Request) -> None:

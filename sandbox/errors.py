@@ -30,6 +30,9 @@ GENERIC_MESSAGES: dict[str, str] = {
     "precondition_required": "This request needs an If-Match header.",
     "rate_limited": "Too many requests. Try again later.",
     "server_error": "Something went wrong on the portal. Please try again later.",
+    "mfa_required": "Enter the code from your authenticator app, or a recovery code.",
+    "code_expired": "This code can no longer be used. Ask for a new code.",
+    "verification_failed": "The code or the payment details are not right.",
 }
 
 STATUS_CODES: dict[int, str] = {
@@ -48,6 +51,7 @@ STATUS_CODES: dict[int, str] = {
     500: "server_error",
 }
 
+MFA_REQUIRED = GENERIC_MESSAGES["mfa_required"]
 WRONG_CREDENTIALS = "The username or password is incorrect, or the account cannot sign in."
 
 

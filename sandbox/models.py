@@ -46,6 +46,41 @@ class RegistrationIn(_Strict):
 class SessionIn(_Strict):
     username: str
     password: str
+    otp: str | None = Field(default=None, max_length=64, description="A six-digit code "
+                            "from the authenticator app, or an unused recovery code; only "
+                            "for users with two-step sign-in on.")
+
+
+class VerificationIn(_Strict):
+    username: str
+    code: str = Field(max_length=64)
+    payment_amount: str = Field(max_length=64, description="Dollars and cents: `1234.50`.")
+    payment_date: str = Field(max_length=64, description="ISO 8601 date: `2026-11-27`.")
+
+
+class ResendIn(_Strict):
+    username: str
+
+
+class RefusalIn(_Strict):
+    reason: str = Field(min_length=1, max_length=500)
+
+
+class ReauthIn(_Strict):
+    password: str
+
+
+class PasswordIn(_Strict):
+    password: str
+
+
+class CodeIn(_Strict):
+    code: str = Field(max_length=64)
+
+
+class MfaOffIn(_Strict):
+    password: str
+    code: str = Field(max_length=64)
 
 
 class AcceptanceIn(_Strict):
@@ -100,6 +135,7 @@ class ErrorDetail(BaseModel):
     fields: dict[str, str] | None = None
     current_version: str | None = None
     retry_after_s: int | None = None
+    attempts_left: int | None = None
 
 
 class ErrorOut(BaseModel):
@@ -128,14 +164,28 @@ class SupportOut(BaseModel):
     website: str
 
 
+RegistrationStatus = Literal[
+    "active", "pending_review", "pending_approval", "pending_verification"]
+
+
 class RegistrationOut(BaseModel):
     username: str
-    status: Literal["active", "pending_review"]
+    status: RegistrationStatus
 
 
 class UserOut(BaseModel):
     username: str
     display_name: str
+    mfa_enabled: bool
+
+
+class MfaSetupOut(BaseModel):
+    secret: str
+    otpauth_uri: str
+
+
+class RecoveryCodesOut(BaseModel):
+    recovery_codes: list[str]
 
 
 class SessionPolicyOut(BaseModel):
@@ -177,9 +227,40 @@ class AccountOut(BaseModel):
     organization_name: str
     tin_last4: str
     npi: str
-    status: Literal["active", "pending_review", "deactivated"]
+    status: Literal["active", "deactivated"]
     created_at: str
     contact_preferences: ContactPreferencesOut
+    office_admin: bool
+    mfa_enabled: bool
+
+
+class PendingUserOut(BaseModel):
+    user_id: str
+    first_name: str
+    last_name: str
+    email: str
+    npi: str
+    requested_at: str
+
+
+class OfficeUserOut(BaseModel):
+    user_id: str
+    first_name: str
+    last_name: str
+    email: str
+    npi: str
+    office_admin: bool
+    is_you: bool
+
+
+class OfficeUsersOut(BaseModel):
+    pending: list[PendingUserOut]
+    active: list[OfficeUserOut]
+
+
+class DecisionOut(BaseModel):
+    user_id: str
+    status: Literal["active", "refused"]
 
 
 class PatientOut(BaseModel):

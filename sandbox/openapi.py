@@ -36,6 +36,7 @@ header and `retry_after_s` in the body; 423 answers carry both as well.
 earlier of the idle and absolute deadlines. A token past either deadline answers
 `session_expired` until its row is purged; a revoked token answers `unauthenticated`.
 `GET /sessions/current` is behind the policy gate (the contract does not exempt it).
+`user.mfa_enabled` in the sign-in answer says whether the user has two-step sign-in on.
 
 **Sign-in lockout.** Failures are counted per username (case-insensitive), including
 usernames that do not exist. The fifth failure within 15 minutes is still answered 401 and
@@ -44,6 +45,51 @@ starts a 15-minute lock; during the lock every attempt, even with the right pass
 them too. A correct password on a pending or deactivated account is a 401 that does not
 count as a failure. `POST /sessions` and `POST /registrations` are each limited to 60
 requests per client address per minute (429).
+
+**Public identifiers are not secrets.** A TIN is printed on every W-9 and NPIs and
+organization names are in the NPI registry, so matching them never makes an account
+active. A registration whose NPI is on the TIN's roster and whose organization name
+matches is `pending_approval` when the office already has an active user (an office
+administrator approves or refuses it: `/office/users`), else `pending_verification`: an
+8-digit code goes to the office's contact of record on the contracting file (never to
+the address the registrant typed) and the registrant answers `POST
+/registrations/verification` with the code and the amount and date of one payment the
+payer made to the TIN in the last 90 days. Codes are valid 24 hours, single use, and
+void after five wrong tries (`code_expired`, 410); `POST
+/registrations/verification/code` sends a new one and answers 202 for any username. A
+wrong code or payment and an unknown username get the same 422 `verification_failed`
+(with `attempts_left`). The first user of an office is its administrator
+(`office_admin` on `GET /account`). Other offices' user ids answer 404; a caller who is
+not an administrator gets 403 `forbidden`; deciding a request twice is a 409.
+Other registrations are `pending_review` (the payer's staff; `python -m sandbox
+activate`). None of the pending states can sign in.
+
+**Two-step sign-in.** TOTP per RFC 6238 (SHA-1, 6 digits, 30 s), one step of drift
+either way; a code is accepted once (only for a step later than the last one used).
+For a user with it on, `POST /sessions` without `otp` answers 401 `mfa_required` (not
+counted as a failure); a wrong or reused code, or a used recovery code, is 401
+`unauthenticated` and counted. Recovery codes are ten `xxxxx-xxxxx` codes, each good
+once, shown only in the answer to the confirmation. `DELETE /account/mfa/totp` needs
+the password and a code (TOTP or recovery). Setting up again before confirming
+replaces the secret; setting up while it is on is a 409.
+
+**Re-authentication.** `POST /sessions/current/reauth` with the password (no second
+factor: it was given when the session began) answers like `POST /sessions` with a new
+token; the old token is revoked and the new session keeps the old one's start, so the
+12-hour absolute lifetime is never extended. An expired or revoked session cannot be
+re-authenticated (the client signs in afresh, code included).
+
+**Every password check is throttled.** Wrong passwords on `/account/password`,
+`/account/deactivation`, `/account/mfa/totp` (set-up and turning off),
+`/sessions/current/reauth`, and wrong codes on the MFA endpoints and at sign-in count
+toward the same per-user lockout as sign-in. During a lock every password check and every
+authenticated call of the user answers 423 (`retry_after_s`); only `DELETE
+/sessions/current` still works. A failed check does not count as session activity.
+
+**Security log.** Security events go, as JSON lines, to `security-log.jsonl` in the
+data folder (`python -m sandbox security-log`): instant, event, numeric user id,
+request id and a fixed `outcome`/`reason` word, never usernames, passwords, codes,
+tokens or PHI.
 
 **Registration.** Checks run in this order: all field rules and the TIN lookup (one 422
 listing every bad field), then `accepted_policy_version` (409), then the username (409).
@@ -118,6 +164,8 @@ def build(app: FastAPI) -> dict[str, Any]:
         ("get", "/api/v1/policy"), ("get", "/api/v1/policy/versions"),
         ("get", "/api/v1/policy/versions/{version}"), ("get", "/api/v1/support"),
         ("post", "/api/v1/registrations"), ("post", "/api/v1/sessions"),
+        ("post", "/api/v1/registrations/verification"),
+        ("post", "/api/v1/registrations/verification/code"),
     }
     def error(description: str) -> dict[str, Any]:
         return {"description": description, "content": {"application/json": {
@@ -133,11 +181,16 @@ def build(app: FastAPI) -> dict[str, Any]:
             if method in ("post", "patch", "put"):
                 responses.setdefault("413", error("payload_too_large: body over 64 KiB"))
             if (method, path) in {("post", "/api/v1/sessions"),
-                                  ("post", "/api/v1/registrations")}:
+                                  ("post", "/api/v1/registrations"),
+                                  ("post", "/api/v1/registrations/verification"),
+                                  ("post", "/api/v1/registrations/verification/code")}:
                 responses.setdefault("429", error("rate_limited (Retry-After set)"))
             if (method, path) not in public:
                 op["security"] = [{"bearer": []}]
                 responses.setdefault("401", error("unauthenticated or session_expired"))
+                responses.setdefault("423", error("account_locked: the user is locked after "
+                                                  "five failed password or code checks "
+                                                  "(body adds retry_after_s)"))
                 responses.setdefault("403", error("policy_acceptance_required (body adds "
                                                   "current_version) or forbidden"))
     # FastAPI adds a 422 schema of its own; ours is the contract's error shape.

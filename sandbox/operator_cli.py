@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sandbox import auth, db, seed
+from sandbox import auth, db, outbox, security_log, seed, verification
 from sandbox.routes_policy import list_acceptances
 
 
@@ -55,7 +55,7 @@ def activate(data_dir: Path, username: str) -> None:
     try:
         with db.transaction(conn):
             row = conn.execute(
-                "SELECT username, status FROM users WHERE username_key = ?",
+                "SELECT id, username, status FROM users WHERE username_key = ?",
                 (auth.username_key(username),),
             ).fetchone()
             if row is None:
@@ -64,11 +64,16 @@ def activate(data_dir: Path, username: str) -> None:
                 raise OperatorError(f"{username} is deactivated and cannot be activated")
             conn.execute(
                 "UPDATE users SET status = 'active', row_version = row_version + 1 "
-                "WHERE username_key = ? AND status = 'pending_review'",
+                "WHERE username_key = ? AND status IN ('pending_review', 'pending_approval', "
+                "'pending_verification', 'refused')",
                 (auth.username_key(username),),
             )
     finally:
         conn.close()
+    if row["status"] != "active":
+        security_log.SecurityLog(data_dir.resolve()).record(
+            security_log.Event.APPROVED, request_id=None, user_id=int(row["id"]),
+            reason="operator")
     _print({"username": row["username"], "status": "active"})
 
 
@@ -90,9 +95,35 @@ def contracts(data_dir: Path) -> None:
     try:
         _print(
             [
-                {"organization_name": o.name, "tin": o.tin, "npis": o.npis}
+                {"organization_name": o.name, "tin": o.tin, "npis": o.npis,
+                 # What the office's remittance advice shows: the knowledge check's answers.
+                 "recent_payments": verification.recent_payments(conn, o.id)}
                 for o in seed.organizations(conn)
             ]
         )
     finally:
         conn.close()
+
+
+def print_outbox(data_dir: Path) -> None:
+    """What the portal "sent" (verification codes to offices' contacts), oldest first."""
+    conn = open_data(data_dir)
+    try:
+        _print(outbox.messages(conn))
+    finally:
+        conn.close()
+
+
+def print_security_log(data_dir: Path, since: str | None) -> None:
+    """The security events, one JSON object per line, from `since` (ISO 8601) if given."""
+    cutoff = None
+    if since is not None:
+        try:
+            cutoff = dt.datetime.fromisoformat(since.replace("Z", "+00:00"))
+        except ValueError as exc:
+            raise OperatorError("--since must be an ISO 8601 date or instant") from exc
+        if cutoff.tzinfo is None:
+            cutoff = cutoff.replace(tzinfo=dt.UTC)
+    open_data(data_dir).close()
+    for entry in security_log.read(data_dir.resolve(), cutoff):
+        sys.stdout.write(json.dumps(entry, ensure_ascii=False) + "\n")

@@ -6,11 +6,11 @@ import hashlib
 import sqlite3
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header
+from fastapi import APIRouter, Header, Request
 from starlette.responses import Response
 
-from sandbox import auth, db
-from sandbox.deps import AnyCaller, GatedCaller, PortalDep
+from sandbox import auth, db, mfa, throttle
+from sandbox.deps import AnyCaller, GatedCaller, GatedPasswordCaller, PasswordCaller, PortalDep
 from sandbox.errors import ApiError, validation_failed
 from sandbox.models import (
     AccountOut,
@@ -19,6 +19,7 @@ from sandbox.models import (
     ErrorOut,
     PasswordChangeIn,
 )
+from sandbox.security_log import Event
 from sandbox.validation import (
     FieldCollector,
     check_channel,
@@ -39,7 +40,7 @@ def etag(row: sqlite3.Row) -> str:
     return f'"{digest[:24]}"'
 
 
-def account_body(row: sqlite3.Row) -> dict[str, Any]:
+def account_body(row: sqlite3.Row, mfa_on: bool) -> dict[str, Any]:
     return {
         "username": row["username"],
         "first_name": row["first_name"],
@@ -56,6 +57,8 @@ def account_body(row: sqlite3.Row) -> dict[str, Any]:
             "paper_mail": bool(row["paper_mail"]),
             "preferred_channel": row["preferred_channel"],
         },
+        "office_admin": bool(row["is_admin"]),
+        "mfa_enabled": mfa_on,
     }
 
 
@@ -64,14 +67,16 @@ def _load(conn: sqlite3.Connection, user_id: int) -> sqlite3.Row:
     return row
 
 
-def _account_response(row: sqlite3.Row) -> Response:
-    return respond(account_body(row), headers={"ETag": etag(row)})
+def _account_response(conn: sqlite3.Connection, row: sqlite3.Row) -> Response:
+    body = account_body(row, mfa.enabled(conn, int(row["id"])))
+    return respond(body, headers={"ETag": etag(row)})
 
 
 @router.get("/account", responses={200: {"model": AccountOut}})
 def get_account(caller: AnyCaller, portal: PortalDep) -> Response:
     """Allowed before the policy is accepted (the client shows who is signed in)."""
-    return _account_response(_load(portal.conn(), caller.user_id))
+    conn = portal.conn()
+    return _account_response(conn, _load(conn, caller.user_id))
 
 
 def _if_match_ok(header: str, current: str) -> bool:
@@ -138,20 +143,30 @@ def patch_account(
                 (*updates.values(), caller.user_id),
             )
             row = _load(conn, caller.user_id)
-    return _account_response(row)
+    return _account_response(conn, row)
 
 
 @router.post(
     "/account/password",
     status_code=204,
-    responses={422: {"model": ErrorOut, "description": "Wrong `current_password` "
-                     "(on that field) or a `new_password` that breaks the rules."}},
+    responses={
+        422: {"model": ErrorOut, "description": "Wrong `current_password` (on that field, "
+              "counted toward the lockout) or a `new_password` that breaks the rules."},
+        423: {"model": ErrorOut, "description": "Locked after five failed checks."},
+    },
 )
-def change_password(body: PasswordChangeIn, caller: GatedCaller, portal: PortalDep) -> Response:
-    """Change the password; every other session of the user is revoked, this one stays."""
+def change_password(
+    body: PasswordChangeIn, caller: GatedPasswordCaller, portal: PortalDep, request: Request
+) -> Response:
+    """Change the password; every other session of the user is revoked, this one stays.
+    A wrong current password does not count as activity of the session."""
     conn = portal.conn()
-    if not auth.verify_password(caller.user["password_hash"], body.current_password):
-        raise validation_failed({"current_password": "The current password is incorrect."})
+    throttle.check_password(
+        portal, request, caller, body.current_password,
+        validation_failed({"current_password": "The current password is incorrect."}),
+        reason="password_change",
+    )
+    throttle.succeeded(portal, caller)
     fc = FieldCollector()
     fc.check("new_password", check_password, body.new_password, caller.user["username"])
     fc.raise_if_any()
@@ -162,18 +177,29 @@ def change_password(body: PasswordChangeIn, caller: GatedCaller, portal: PortalD
             "DELETE FROM sessions WHERE user_id = ? AND id != ?",
             (caller.user_id, caller.session_id),
         )
+    portal.security_log.record(Event.PASSWORD_CHANGED, request_id=throttle.request_id(request),
+                               user_id=caller.user_id)
     return no_content()
 
 
 @router.post(
     "/account/deactivation",
     status_code=204,
-    responses={422: {"model": ErrorOut, "description": "Wrong `password`."}},
+    responses={
+        422: {"model": ErrorOut, "description": "Wrong `password` (counted toward the "
+              "lockout)."},
+        423: {"model": ErrorOut, "description": "Locked after five failed checks."},
+    },
 )
-def deactivate(body: DeactivationIn, caller: AnyCaller, portal: PortalDep) -> Response:
+def deactivate(
+    body: DeactivationIn, caller: PasswordCaller, portal: PortalDep, request: Request
+) -> Response:
     """Deactivate the account and revoke every session (allowed before policy acceptance)."""
-    if not auth.verify_password(caller.user["password_hash"], body.password):
-        raise validation_failed({"password": "The password is incorrect."})
+    throttle.check_password(
+        portal, request, caller, body.password,
+        validation_failed({"password": "The password is incorrect."}), reason="deactivation",
+    )
+    throttle.succeeded(portal, caller)
     conn = portal.conn()
     with db.transaction(conn):
         conn.execute(
@@ -182,4 +208,6 @@ def deactivate(body: DeactivationIn, caller: AnyCaller, portal: PortalDep) -> Re
             (body.reason.strip()[:1000] or None, caller.user_id),
         )
         conn.execute("DELETE FROM sessions WHERE user_id = ?", (caller.user_id,))
+    portal.security_log.record(Event.DEACTIVATED, request_id=throttle.request_id(request),
+                               user_id=caller.user_id)
     return no_content()

@@ -6,13 +6,15 @@ import sqlite3
 import uuid
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from sandbox import db
 from sandbox.deps import AnyCaller, PortalDep, current_policy_version
 from sandbox.errors import ApiError
+from sandbox.middleware import request_context
 from sandbox.models import AcceptanceIn, AcceptanceOut, ErrorOut, PolicyOut, PolicyVersionOut
+from sandbox.security_log import Event
 from sandbox.validation import iso_instant
 from sandbox.wire import respond
 
@@ -111,7 +113,9 @@ def get_acceptances(caller: AnyCaller, portal: PortalDep) -> Response:
         409: {"model": ErrorOut, "description": "Not the current version."},
     },
 )
-def accept_policy(body: AcceptanceIn, caller: AnyCaller, portal: PortalDep) -> Response:
+def accept_policy(
+    body: AcceptanceIn, caller: AnyCaller, portal: PortalDep, request: Request
+) -> Response:
     """Accept the current version. 409 (with `current_version`) for any other version."""
     conn = portal.conn()
     with db.transaction(conn):
@@ -122,4 +126,8 @@ def accept_policy(body: AcceptanceIn, caller: AnyCaller, portal: PortalDep) -> R
                 extra={"current_version": current},
             )
         row, created = record_acceptance(conn, caller.user_id, current)
+    if created:
+        portal.security_log.record(
+            Event.POLICY_ACCEPTED, request_id=request_context(request.scope).request_id,
+            user_id=caller.user_id)
     return respond(acceptance_body(row), status=201 if created else 200)

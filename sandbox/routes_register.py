@@ -7,12 +7,14 @@ import sqlite3
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from sandbox import auth, db
+from sandbox import auth, db, verification
 from sandbox.deps import PortalDep, current_policy_version
 from sandbox.errors import ApiError
+from sandbox.middleware import request_context
 from sandbox.models import ErrorOut, RegistrationIn, RegistrationOut, SupportOut
 from sandbox.routes_policy import record_acceptance
 from sandbox.routes_session import enforce_rate_limit
+from sandbox.security_log import Event
 from sandbox.validation import (
     FieldCollector,
     check_channel,
@@ -51,6 +53,15 @@ def _find_org(conn: sqlite3.Connection, tin: str) -> sqlite3.Row | None:
     return row
 
 
+def _status_for(conn: sqlite3.Connection, org_id: int, matches: bool) -> str:
+    if not matches:
+        return "pending_review"
+    has_users = conn.execute(
+        "SELECT 1 FROM users WHERE org_id = ? AND status = 'active' LIMIT 1", (org_id,)
+    ).fetchone()
+    return "pending_approval" if has_users else "pending_verification"
+
+
 @router.post(
     "/registrations",
     status_code=201,
@@ -66,8 +77,12 @@ def register(body: RegistrationIn, request: Request, portal: PortalDep) -> Respo
     """Create an account. Field errors (including an unknown TIN) come first as one 422;
     then a stale policy version (409), then a taken username (409).
 
-    The account is `active` when the NPI is on the TIN's roster and the organization name
-    matches (case and spacing ignored); otherwise it is `pending_review`."""
+    Matching public identifiers never makes an account active. When the NPI is on the
+    TIN's roster and the organization name matches (case and spacing ignored), the
+    account is `pending_approval` if the office already has active users (one of its
+    administrators approves it) and `pending_verification` if it has none (a code goes
+    to the office's contact of record; see `POST /registrations/verification`).
+    Otherwise it is `pending_review` (the payer's staff look at it)."""
     enforce_rate_limit(portal, "registrations", request)
     fc = FieldCollector()
     first = fc.check("first_name", check_name, body.first_name)
@@ -91,9 +106,7 @@ def register(body: RegistrationIn, request: Request, portal: PortalDep) -> Respo
     on_roster = conn.execute(
         "SELECT 1 FROM org_npis WHERE org_id = ? AND npi = ?", (org["id"], npi)
     ).fetchone()
-    status = "active" if on_roster and org_key(org_name) == org_key(org["name"]) else (
-        "pending_review"
-    )
+    matches = bool(on_roster) and org_key(org_name) == org_key(org["name"])
     password_hash = auth.hash_password(body.password)
     with db.transaction(conn):
         current = current_policy_version(conn)
@@ -102,6 +115,7 @@ def register(body: RegistrationIn, request: Request, portal: PortalDep) -> Respo
                 409, "conflict", "The privacy policy has changed. Read and accept the "
                 "current version.", extra={"current_version": current},
             )
+        status = _status_for(conn, int(org["id"]), matches)
         key = auth.username_key(username)
         if conn.execute("SELECT 1 FROM users WHERE username_key = ?", (key,)).fetchone():
             raise ApiError(
@@ -123,4 +137,11 @@ def register(body: RegistrationIn, request: Request, portal: PortalDep) -> Respo
         )
         assert cur.lastrowid is not None
         record_acceptance(conn, cur.lastrowid, current)
+        if status == "pending_verification":
+            user = conn.execute("SELECT * FROM users WHERE id = ?", (cur.lastrowid,)).fetchone()
+            verification.issue(conn, portal.secret, user)
+    rid = request_context(request.scope).request_id
+    portal.security_log.record(Event.REGISTERED, request_id=rid, user_id=cur.lastrowid,
+                               outcome=status)
+    portal.security_log.record(Event.POLICY_ACCEPTED, request_id=rid, user_id=cur.lastrowid)
     return respond({"username": username, "status": status}, status=201)

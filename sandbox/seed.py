@@ -133,7 +133,7 @@ def seed(conn: sqlite3.Connection, claims: int, seed_value: int) -> None:
 
 def _seed_organizations(conn: sqlite3.Connection, rng: random.Random) -> list[Organization]:
     taken: set[str] = set()
-    orgs = []
+    orgs: list[Organization] = []
     for name in fiction.ORGANIZATION_NAMES[:ORGANIZATION_COUNT]:
         tin = make_ein(rng, taken)
         npis: list[str] = []
@@ -142,7 +142,10 @@ def _seed_organizations(conn: sqlite3.Connection, rng: random.Random) -> list[Or
             npi = make_npi(rng)
             if npi not in npis:
                 npis.append(npi)
-        cur = conn.execute("INSERT INTO organizations(name, tin) VALUES (?, ?)", (name, tin))
+        cur = conn.execute(
+            "INSERT INTO organizations(name, tin, contact_email) VALUES (?, ?, ?)",
+            (name, tin, f"contracts.office{len(orgs) + 1}@example.org"),
+        )
         assert cur.lastrowid is not None
         conn.executemany(
             "INSERT INTO org_npis(org_id, npi) VALUES (?, ?)",
@@ -175,6 +178,8 @@ def _seed_demo_users(
             "npi": npi,
             "org_id": org.id,
             "status": "active",
+            # The first user of each demo office administers it (approves new users).
+            "is_admin": 1,
             "created_at": time.time() - 86400 * 200,
         }
         # Column names are the literal keys above, never input.

@@ -32,7 +32,8 @@ def portal() -> Sandbox:
 
 ACCOUNT_KEYS = {
     "username", "first_name", "last_name", "email", "phone", "organization_name",
-    "tin_last4", "npi", "status", "created_at", "contact_preferences",
+    "tin_last4", "npi", "status", "created_at", "contact_preferences", "office_admin",
+    "mfa_enabled",
 }
 
 

@@ -7,6 +7,7 @@ import pytest
 from tests.conftest import Sandbox
 from tests.e2e.portal_helpers import (
     Client,
+    activate,
     assert_error,
     assert_keys,
     bad_npi,
@@ -36,12 +37,16 @@ def post_registration(sb: Sandbox, body: dict[str, object]) -> object:
     return Client(sb).post("/registrations", json=body)
 
 
-def test_on_roster_registration_is_active_and_can_sign_in(portal: Sandbox) -> None:
+def test_on_roster_registration_waits_for_the_office_then_signs_in(portal: Sandbox) -> None:
+    """Public identifiers are not secrets: matching them never makes an account active."""
     body = registration_body(portal, demo_contract(portal, 0))
     resp = Client(portal).post("/registrations", json=body)
     assert resp.status_code == 201, resp.text
     assert_keys(resp.json(), {"username", "status"})
-    assert resp.json() == {"username": body["username"], "status": "active"}
+    assert resp.json() == {"username": body["username"], "status": "pending_approval"}
+    assert_error(sign_in_response(portal, body["username"], body["password"]), 401,
+                 "unauthenticated")
+    activate(portal, body["username"])
     client = sign_in(portal, body["username"], body["password"])
     assert client.get("/sessions/current").status_code == 200
 
@@ -66,7 +71,7 @@ def test_tin_with_hyphen_is_accepted(portal: Sandbox) -> None:
     c = contracts(portal)[0]
     digits = c["tin"].replace("-", "")
     user = register(portal, c, tin=f"{digits[:2]}-{digits[2:]}")
-    assert user.status == "active"
+    assert user.status == "pending_approval"
 
 
 @pytest.mark.parametrize(
@@ -150,7 +155,7 @@ def test_bad_username_is_422(portal: Sandbox, username: str) -> None:
 def test_username_length_bounds_are_allowed(portal: Sandbox, length: int) -> None:
     name = ("u." + unique_username().replace(".", "_") * 2)[:length]
     user = register(portal, username=name)
-    assert user.status == "active"
+    assert user.status == "pending_approval"
 
 
 def test_username_with_all_allowed_punctuation(portal: Sandbox) -> None:

@@ -53,7 +53,7 @@ def test_sign_in_answer_shape(portal: Sandbox) -> None:
     assert resp.status_code == 201, resp.text
     body = resp.json()
     assert_keys(body, {"token", "expires_at", "idle_timeout_s", "user", "policy"})
-    assert_keys(body["user"], {"username", "display_name"})
+    assert_keys(body["user"], {"username", "display_name", "mfa_enabled"})
     assert_keys(body["policy"], {"current_version", "accepted_version"})
     assert body["user"]["username"] == user.username
     assert isinstance(body["user"]["display_name"], str) and body["user"]["display_name"]

@@ -15,6 +15,7 @@ import pytest
 import requests
 
 from tests.conftest import Sandbox
+from tests.e2e.portal_helpers import activate
 
 pytestmark = pytest.mark.e2e
 
@@ -57,7 +58,8 @@ def _register_active_user(sb: Sandbox) -> tuple[str, str]:
         "accepted_policy_version": policy["version"],
     })
     assert resp.status_code == 201, resp.text
-    assert resp.json() == {"username": username, "status": "active"}
+    assert resp.json() == {"username": username, "status": "pending_approval"}
+    activate(sb, username)
     return username, password
 
 

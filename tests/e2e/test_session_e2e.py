@@ -26,6 +26,7 @@ from desktop.portal import (
 )
 from desktop.session import Session
 from tests.conftest import Sandbox, start_sandbox, stop_sandbox
+from tests.e2e.portal_helpers import activate
 
 pytestmark = pytest.mark.e2e
 
@@ -80,7 +81,8 @@ def register(sb: Sandbox) -> str:
         accepted_policy_version=client.get_policy().version,
     ))
     client.close()
-    assert result.status == "active"
+    assert result.status == "pending_approval"
+    activate(sb, username)
     return username
 
 
