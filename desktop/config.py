@@ -86,6 +86,8 @@ class Settings:
     idle_lock_minutes: int = IDLE_LOCK_DEFAULT
     allow_export: bool = True
     allow_print: bool = True
+    #: IT requires two-step sign-in (TOTP) of every user of this PC.
+    require_mfa: bool = False
     last_seen_policy_version: str | None = None
     window_geometry: str | None = None
     #: Names of screens whose edits were lost when the OS ended the session (never data).
@@ -361,6 +363,8 @@ _SPECS: dict[str, _Spec] = {
     "idle_lock_minutes": _Spec(_parse_idle, IDLE_LOCK_MIN),
     "allow_export": _Spec(_named("allow_export", _parse_bool), False),
     "allow_print": _Spec(_named("allow_print", _parse_bool), False),
+    # IT's to set, not the user's; a managed value that cannot be read means "required".
+    "require_mfa": _Spec(_named("require_mfa", _parse_bool), True, user=False),
     "last_seen_policy_version": _Spec(_nullable(_parse_policy_version), None, managed=False),
     "window_geometry": _Spec(_nullable(_parse_geometry), None, managed=False),
     "unsaved_note": _Spec(_nullable(_parse_unsaved_note), None, managed=False),

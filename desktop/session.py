@@ -26,6 +26,7 @@ from desktop.portal.errors import (
     PortalError,
     SessionExpired,
     Unauthenticated,
+    ValidationFailed,
 )
 from desktop.portal.models import Acceptance, SignIn, UserInfo
 from desktop.tokenstore import TokenStore
@@ -149,11 +150,14 @@ class Session(QObject):
 
     # --- signing in and out --------------------------------------------------------
 
-    def sign_in(self, username: str, password: str) -> SignIn:
-        """Create a session; on success keep the token and announce the user."""
+    def sign_in(self, username: str, password: str, otp: str | None = None) -> SignIn:
+        """Create a session; on success keep the token and announce the user.
+
+        Raises `MfaRequired` when the user has two-step sign-in on and `otp` is None."""
         with self._lock:
             old_tokens = {t for t in (self._client.token, self._stored_token) if t}
-        result = self._client.create_session(username, password)
+        result = (self._client.create_session(username, password) if otp is None
+                  else self._client.create_session(username, password, otp))
         with self._lock:
             self._stored_token = None
         for old in sorted(old_tokens - {result.token}):
@@ -162,16 +166,33 @@ class Session(QObject):
                     result.policy.accepted_version, result.token)
         return result
 
-    def reauthenticate(self, password: str) -> SignIn:
-        """Unlock after the idle lock or an expiry: a fresh session for the same user.
+    def reauthenticate(self, password: str, otp: str | None = None) -> SignIn:
+        """Unlock after the idle lock or an expiry.
 
-        The previous token, if the portal still honours it, is revoked by `sign_in`.
+        While the portal still honours the token, the password alone re-authenticates it
+        (`POST /sessions/current/reauth`: the second factor was given at sign-in, and the
+        portal replaces the token). An expired or revoked session needs a fresh sign-in,
+        which asks for the code (`MfaRequired`) when the user has two-step sign-in on.
+        A wrong password is `Unauthenticated` either way, so the lock screen counts it.
         """
         with self._lock:
             username = self._user.username if self._user else self._last_username
+            token = self._client.token
         if not username:
             raise Unauthenticated()
-        return self.sign_in(username, password)
+        if token and otp is None:
+            try:
+                result = self._client.reauthenticate_session(password)
+            except ValidationFailed as exc:
+                raise Unauthenticated(request_id=exc.request_id, code="unauthenticated",
+                                      status=exc.status) from None
+            except (SessionExpired, Unauthenticated):
+                pass  # the token is dead: sign in afresh below
+            else:
+                self._adopt(result.user, result.policy.current_version,
+                            result.policy.accepted_version, result.token)
+                return result
+        return self.sign_in(username, password, otp)
 
     def forget_locally(self) -> None:
         """Drop the token here without asking the portal (quitting, portal unreachable)."""
@@ -234,7 +255,8 @@ class Session(QObject):
             if token != self._client.token:
                 self._revoke_quietly(token)
             return None
-        return UserInfo(username=account.username, display_name=name)
+        return UserInfo(username=account.username, display_name=name,
+                        mfa_enabled=account.mfa_enabled)
 
     def sign_out(self, reason: str = REASON_SIGNED_OUT) -> None:
         """End the session: forget the token here first, then revoke it on the portal.

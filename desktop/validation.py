@@ -17,6 +17,7 @@ import itertools
 import re
 import unicodedata
 from datetime import date
+from decimal import Decimal
 
 from stdnum.us import ein, ssn
 
@@ -416,3 +417,30 @@ def validate_claim_number(value: str) -> str:
 
 def validate_member_id(value: str) -> str:
     return _validate_identifier(value, "member ID")
+
+
+_AMOUNT = re.compile(r"\$?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?")
+
+
+def validate_payment_amount(value: str) -> Decimal:
+    """Dollars and cents as a clerk writes them: `1234.50`, `$1,234.50`, `87.6`, `87`."""
+    text = value.strip()
+    _require_ascii_digits(text, "amount")
+    match = _AMOUNT.fullmatch(text)
+    if not match:
+        raise ValidationError("Type the amount in dollars and cents, for example 1234.50.")
+    dollars = match.group(1).replace(",", "")
+    cents = (match.group(2) or "0").ljust(2, "0")
+    amount = Decimal(f"{int(dollars)}.{cents}")
+    if amount <= 0:
+        raise ValidationError("A payment is more than 0.00.")
+    return amount
+
+
+def validate_office_code(value: str) -> str:
+    """The 8-digit code the office received; spaces and dashes a clerk adds are dropped."""
+    text = value.strip().replace(" ", "").replace("-", "")
+    _require_ascii_digits(text, "code")
+    if not (len(text) == 8 and text.isdigit()):
+        raise ValidationError("The code is the 8 digits your office received.")
+    return text

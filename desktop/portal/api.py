@@ -27,6 +27,7 @@ from desktop.portal.models import (
     SupportInfo,
     VersionedAccount,
 )
+from desktop.portal.security import OfficeUsers, TotpSetup, Verification
 
 
 class PublicApi(Protocol):
@@ -42,6 +43,10 @@ class PublicApi(Protocol):
 
     def register(self, registration: Registration) -> RegistrationResult: ...
 
+    def verify_registration(self, verification: Verification) -> RegistrationResult: ...
+
+    def resend_verification_code(self, username: str) -> None: ...
+
 
 class AccountApi(Protocol):
     """The signed-in user's own account and policy history."""
@@ -55,6 +60,24 @@ class AccountApi(Protocol):
     def change_password(self, current_password: str, new_password: str) -> None: ...
 
     def deactivate_account(self, password: str, reason: str) -> None: ...
+
+
+class SecurityApi(Protocol):
+    """Two-step sign-in and, for office administrators, the office's users (issue 13)."""
+
+    def start_totp(self, password: str) -> TotpSetup: ...
+
+    def confirm_totp(self, code: str) -> tuple[str, ...]: ...
+
+    def disable_totp(self, password: str, code: str) -> None: ...
+
+    def list_office_users(self) -> OfficeUsers: ...
+
+    def approve_user(self, user_id: str) -> None: ...
+
+    def refuse_user(self, user_id: str, reason: str) -> None: ...
+
+    def remove_user(self, user_id: str) -> None: ...
 
 
 class ClaimsApi(Protocol):
@@ -72,7 +95,7 @@ class ClaimsApi(Protocol):
     def get_rarc_codes(self) -> CodeTable: ...
 
 
-class PortalApi(PublicApi, AccountApi, ClaimsApi, Protocol):
+class PortalApi(PublicApi, AccountApi, SecurityApi, ClaimsApi, Protocol):
     """Everything a signed-in screen may ask the portal."""
 
 

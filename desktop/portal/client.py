@@ -50,6 +50,14 @@ from desktop.portal.models import (
     parse_sign_in,
     parse_support,
 )
+from desktop.portal.security import (
+    OfficeUsers,
+    TotpSetup,
+    Verification,
+    parse_office_users,
+    parse_recovery_codes,
+    parse_totp_setup,
+)
 from desktop.portal.transport import Answer, Transport, TransportConfig
 
 log = logging.getLogger(__name__)
@@ -218,14 +226,30 @@ class PortalClient:
             json_body=registration.to_json(),
         )
 
-    def create_session(self, username: str, password: str) -> SignIn:
-        """Sign in. The new token becomes this client's token."""
-        result = self._json(
-            "POST", "/sessions", parse_sign_in, auth=False,
-            json_body={"username": username, "password": password},
-        )
+    def create_session(self, username: str, password: str, otp: str | None = None) -> SignIn:
+        """Sign in (with the second factor when the portal asked for it: `MfaRequired`).
+        The new token becomes this client's token."""
+        body = {"username": username, "password": password}
+        if otp is not None:
+            body["otp"] = otp
+        result = self._json("POST", "/sessions", parse_sign_in, auth=False, json_body=body)
         self.set_token(result.token)
         return result
+
+    def reauthenticate_session(self, password: str) -> SignIn:
+        """Unlock: the password again for the live session; a new token replaces ours."""
+        result = self._json("POST", "/sessions/current/reauth", parse_sign_in,
+                            json_body={"password": password})
+        self.set_token(result.token)
+        return result
+
+    def verify_registration(self, verification: Verification) -> RegistrationResult:
+        return self._json("POST", "/registrations/verification", parse_registration_result,
+                          auth=False, json_body=verification.to_json())
+
+    def resend_verification_code(self, username: str) -> None:
+        self._call("POST", "/registrations/verification/code", auth=False,
+                   json_body={"username": username})
 
     # --- sessions and policy acceptance ---------------------------------------------
 
@@ -291,6 +315,32 @@ class PortalClient:
     def deactivate_account(self, password: str, reason: str) -> None:
         self._call("POST", "/account/deactivation",
                    json_body={"password": password, "reason": reason})
+
+    # --- two-step sign-in and office users (issue 13) --------------------------------
+
+    def start_totp(self, password: str) -> TotpSetup:
+        return self._json("POST", "/account/mfa/totp", parse_totp_setup,
+                          json_body={"password": password})
+
+    def confirm_totp(self, code: str) -> tuple[str, ...]:
+        return self._json("POST", "/account/mfa/totp/confirm", parse_recovery_codes,
+                          json_body={"code": code})
+
+    def disable_totp(self, password: str, code: str) -> None:
+        self._call("DELETE", "/account/mfa/totp", json_body={"password": password, "code": code})
+
+    def list_office_users(self) -> OfficeUsers:
+        return self._json("GET", "/office/users", parse_office_users)
+
+    def approve_user(self, user_id: str) -> None:
+        self._call("POST", f"/office/users/{_segment(user_id)}/approval")
+
+    def refuse_user(self, user_id: str, reason: str) -> None:
+        self._call("POST", f"/office/users/{_segment(user_id)}/refusal",
+                   json_body={"reason": reason})
+
+    def remove_user(self, user_id: str) -> None:
+        self._call("DELETE", f"/office/users/{_segment(user_id)}")
 
     # --- claims and code tables ------------------------------------------------------
 

@@ -84,6 +84,31 @@ class PolicyAcceptanceRequired(PortalError):
         self.current_version = current_version
 
 
+class MfaRequired(Unauthenticated):
+    """The password was right; the portal wants the second factor (two-step sign-in).
+
+    A subclass of `Unauthenticated` so that code which only knows "not signed in" still
+    does the safe thing; sign-in and unlock catch it first and ask for the code."""
+
+    default_message = "Enter the 6-digit code from your authenticator app, or a recovery code."
+
+
+class CodeExpired(PortalError):
+    default_message = (
+        "This code can no longer be used: it is older than 24 hours, was used already, or "
+        "was tried too many times. Ask for a new code."
+    )
+
+
+class VerificationFailed(PortalError):
+    default_message = "The code or the payment details are not right. Check them and try again."
+
+    def __init__(self, user_message: str | None = None, *, attempts_left: int | None = None,
+                 **kwargs: Any) -> None:
+        super().__init__(user_message, **kwargs)
+        self.attempts_left = attempts_left
+
+
 class Forbidden(PortalError):
     default_message = "You do not have access to this item."
 
@@ -221,6 +246,9 @@ ERROR_CLASSES: dict[str, type[PortalError]] = {
     "precondition_required": PreconditionRequired,
     "rate_limited": RateLimited,
     "server_error": ServerError,
+    "mfa_required": MfaRequired,
+    "code_expired": CodeExpired,
+    "verification_failed": VerificationFailed,
 }
 
 #: Used when the body carries no (known) code: what the status alone means.
@@ -230,6 +258,7 @@ STATUS_CLASSES: dict[int, type[PortalError]] = {
     403: Forbidden,
     404: NotFound,
     405: BadRequest,
+    410: CodeExpired,
     409: Conflict,
     412: PreconditionFailed,
     413: PayloadTooLarge,
@@ -245,7 +274,8 @@ _CODE_STATUS = {
     "policy_acceptance_required": 403, "forbidden": 403, "not_found": 404,
     "conflict": 409, "precondition_failed": 412, "payload_too_large": 413,
     "validation_failed": 422, "account_locked": 423, "precondition_required": 428,
-    "rate_limited": 429, "server_error": 500,
+    "rate_limited": 429, "server_error": 500, "mfa_required": 401, "code_expired": 410,
+    "verification_failed": 422,
 }
 
 _MAX_FIELDS = 200
@@ -326,4 +356,7 @@ def error_from_answer(
         return RateLimited(message, retry_after_s=retry_after_s, **common)
     if cls is ServerError:
         return ServerError(message, retry_after_s=retry_after_s, **common)
+    if cls is VerificationFailed:
+        return VerificationFailed(message, attempts_left=_int_or_none(
+            err_obj.get("attempts_left"), hi=100), **common)
     return cls(message, **common)

@@ -17,6 +17,9 @@ from desktop.portal.wirejson import Obj, items_of, schema_error
 Channel = Literal["email", "phone", "mail"]
 CHANNELS: tuple[str, ...] = ("email", "phone", "mail")
 ACCOUNT_STATUSES: tuple[str, ...] = ("active", "pending_review", "deactivated")
+#: What `POST /registrations` may answer: never `active` for a new office user (issue 13).
+REGISTRATION_STATUSES: tuple[str, ...] = (
+    "active", "pending_review", "pending_approval", "pending_verification")
 
 _VERSION_MAX = 200
 _NAME_MAX = 500
@@ -147,18 +150,22 @@ class Registration:
 @dataclass(frozen=True)
 class RegistrationResult:
     username: str
-    status: str  # "active" or "pending_review"
+    status: str  # one of REGISTRATION_STATUSES
 
     @property
     def pending_review(self) -> bool:
         return self.status == "pending_review"
+
+    @property
+    def pending(self) -> bool:
+        return self.status != "active"
 
 
 def parse_registration_result(doc: object) -> RegistrationResult:
     o = Obj(doc)
     return RegistrationResult(
         username=o.text("username", nonempty=True, max_len=_NAME_MAX),
-        status=o.one_of("status", ACCOUNT_STATUSES),
+        status=o.one_of("status", REGISTRATION_STATUSES),
     )
 
 
@@ -166,6 +173,8 @@ def parse_registration_result(doc: object) -> RegistrationResult:
 class UserInfo:
     username: str
     display_name: str
+    #: Whether the user has two-step sign-in on (IT's `require_mfa` asks for it).
+    mfa_enabled: bool = False
 
 
 @dataclass(frozen=True)
@@ -213,6 +222,7 @@ def parse_sign_in(doc: object) -> SignIn:
         user=UserInfo(
             username=user.text("username", nonempty=True, max_len=_NAME_MAX),
             display_name=user.text("display_name", max_len=_NAME_MAX),
+            mfa_enabled=user.has("mfa_enabled") and user.flag("mfa_enabled"),
         ),
         policy=PolicyState(
             current_version=policy.text("current_version", nonempty=True, max_len=_VERSION_MAX),
@@ -265,6 +275,9 @@ class Account:
     status: str
     created_at: datetime
     contact_preferences: ContactPreferences
+    #: An administrator of the office approves its new users (Account > Office users).
+    office_admin: bool = False
+    mfa_enabled: bool = False
 
 
 @dataclass(frozen=True)
@@ -289,6 +302,8 @@ def parse_account(doc: object) -> Account:
         status=o.text("status", nonempty=True, max_len=50),
         created_at=o.instant("created_at"),
         contact_preferences=parse_contact_preferences(o.child("contact_preferences")),
+        office_admin=o.has("office_admin") and o.flag("office_admin"),
+        mfa_enabled=o.has("mfa_enabled") and o.flag("mfa_enabled"),
     )
 
 

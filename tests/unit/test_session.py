@@ -24,6 +24,7 @@ from desktop.portal import (
     SignIn,
     Unauthenticated,
     UserInfo,
+    ValidationFailed,
     VersionedAccount,
 )
 from desktop.session import MEMORY_ONLY_NOTICE, Session
@@ -520,3 +521,39 @@ def test_with_the_real_memory_token_store(client: FakeClient, qtbot: QtBot) -> N
     with qtbot.waitSignal(session.signed_out):
         session.sign_out()
     assert store.load(ORIGIN) is None
+
+
+# --- unlocking (issue 13): the password alone re-authenticates a live session ----------------
+
+
+class ReauthClient(FakeClient):
+    def __init__(self, events: list[str]) -> None:
+        super().__init__(events)
+        self.reauth_error: Exception | None = None
+        self.reauths = 0
+
+    def reauthenticate_session(self, password: str) -> SignIn:
+        self.reauths += 1
+        if self.reauth_error is not None:
+            raise self.reauth_error
+        if password != "correct passphrase":
+            raise ValidationFailed(fields={"password": "The password is incorrect."})
+        self.next_token += 1
+        self.token = f"tok-{self.next_token}"
+        return SignIn(self.token, NOW, 1800, UserInfo("test.clerk01", "Testy", True),
+                      PolicyState(self.current, self.accepted))
+
+
+def test_unlock_reauthenticates_the_live_session_without_a_code(store: FakeStore,
+                                                                qtbot: QtBot) -> None:
+    client = ReauthClient(store.events)
+    session = Session(client, store, ORIGIN)  # type: ignore[arg-type]
+    session.sign_in("test.clerk01", "correct passphrase")
+    with pytest.raises(Unauthenticated):
+        session.reauthenticate("wrong")  # a 422 from the portal: counted by the lock screen
+    assert session.is_signed_in and client.token == "tok-1"
+    result = session.reauthenticate("correct passphrase")
+    assert client.reauths == 2 and result.token == "tok-2" == store.tokens[ORIGIN]
+    client.reauth_error = SessionExpired()  # the token died meanwhile: a fresh sign-in
+    assert session.reauthenticate("correct passphrase").token == "tok-3"
+    assert client.reauths == 3
