@@ -202,7 +202,8 @@ def launch(argv: Sequence[str]) -> QMainWindow:
         runner.run(session.sign_out, reason)
 
     ctx = ScreenContext(ops=ops, allow_export=settings.allow_export,
-                        allow_print=settings.allow_print, sign_out=sign_out)
+                        allow_print=settings.allow_print, sign_out=sign_out,
+                        require_mfa=settings.require_mfa)
     options = ShellOptions(
         portal_host=parse_portal_url(portal_url).host,
         idle_lock_minutes=settings.idle_lock_minutes,
@@ -215,6 +216,7 @@ def launch(argv: Sequence[str]) -> QMainWindow:
         tls_version=lambda: client.tls_version,
         unsaved_note=settings.unsaved_note,
         keep_unsaved_note=_keep_unsaved_note(args.config_dir),
+        require_mfa=settings.require_mfa,
     )
     window = MainWindow(session, ops, options)
     if args.exit_after_start:

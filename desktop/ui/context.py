@@ -26,3 +26,5 @@ class ScreenContext:
     #: Ends the session (the portal already revoked it, e.g. after deactivation) and
     #: shows the sign-in screen with this reason.
     sign_out: Callable[[str], None] = _no_sign_out
+    #: IT requires two-step sign-in (managed setting `require_mfa`).
+    require_mfa: bool = False

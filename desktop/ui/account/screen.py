@@ -29,7 +29,9 @@ from desktop.ui.account.conflict import ConflictDialog
 from desktop.ui.account.data import YourDataPanel
 from desktop.ui.account.deactivate import DeactivateDialog
 from desktop.ui.account.form import AccountForm, EditableValues
+from desktop.ui.account.office_users import OfficeUsersSection
 from desktop.ui.account.password import PasswordDialog
+from desktop.ui.account.two_step import TwoStepSection
 from desktop.ui.common.dialogs import UnsavedChoice, ask_unsaved
 from desktop.ui.common.errors import describe
 from desktop.ui.common.fields import ERROR_STYLE
@@ -116,6 +118,10 @@ class AccountScreen(Screen):
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(self._security_box(content))
+        self.two_step = TwoStepSection(self._ctx.ops, self._ctx.require_mfa, content)
+        right.addWidget(self.two_step)
+        self.office_users = OfficeUsersSection(self._ctx.ops, content)
+        right.addWidget(self.office_users)
         self.data_panel = YourDataPanel(content)
         right.addWidget(self.data_panel, 1)
         columns.addLayout(left, 1)
@@ -194,6 +200,8 @@ class AccountScreen(Screen):
         self._support_loaded = False
         self.form.wipe()
         self.data_panel.wipe()
+        self.two_step.clear()
+        self.office_users.clear()
         self.message.clear()
         self.message.hide()
         self._set_loaded(False)
@@ -245,6 +253,8 @@ class AccountScreen(Screen):
         self._account = versioned
         self._base = EditableValues.from_account(versioned.account)
         self.form.show_account(versioned.account)
+        self.two_step.show_state(versioned.account.mfa_enabled)
+        self.office_users.show_for(versioned.account.office_admin)
         self._set_loaded(True)
 
     def _load_interrupted(self, _exc: PortalError) -> None:

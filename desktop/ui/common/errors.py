@@ -14,6 +14,7 @@ from collections.abc import Callable
 from desktop.crash import safe_summary, safe_traceback, user_text
 from desktop.portal.errors import (
     AccountLocked,
+    MfaRequired,
     PortalError,
     Unauthenticated,
     UnexpectedResponse,
@@ -36,6 +37,14 @@ def describe(exc: BaseException) -> str:
     return user_text(request_id)
 
 
+WRONG_CREDENTIALS = (
+    "The username or password is not right, or the account is not active yet (a new "
+    "registration waits for your office's administrator, the office's code, or a reviewer).")
+#: The same refusal once the portal asked for the second factor: the password was right.
+WRONG_CODE = ("That code is not right or was used already. Check the time on your phone, "
+              "wait for the next code, or use one of your recovery codes.")
+
+
 def sign_in_message(exc: BaseException) -> str:
     """Sign-in errors in the words a clerk expects on a sign-in screen."""
     if isinstance(exc, AccountLocked):
@@ -43,9 +52,10 @@ def sign_in_message(exc: BaseException) -> str:
         unit = "minute" if minutes == 1 else "minutes"
         return (f"Your account is locked after too many sign-in attempts. "
                 f"Try again in {minutes} {unit}.")
+    if isinstance(exc, MfaRequired):
+        return exc.user_message
     if isinstance(exc, Unauthenticated):
-        return ("The username or password is not right, or the account is not active yet "
-                "(new registrations may need a reviewer's approval).")
+        return WRONG_CREDENTIALS
     return describe(exc)
 
 

@@ -43,8 +43,10 @@ class _Op(Enum):
 
 
 class RegistrationDialog(QDialog):
-    #: username, status ("active" or "pending_review") after a successful registration
+    #: username, status (`REGISTRATION_STATUSES`) after a successful registration
     registered = Signal(str, str)
+    #: The first user of an office wants to enter the office's code now (the username).
+    verify_requested = Signal(str)
 
     def __init__(self, ctx: ScreenContext, policy_version: str,
                  parent: QWidget | None = None) -> None:
@@ -109,6 +111,7 @@ class RegistrationDialog(QDialog):
 
         self.outcome = RegistrationOutcome(self.pages)
         self.outcome.done.clicked.connect(self.accept)
+        self.outcome.enter_code.clicked.connect(self._enter_code)
         self.pages.addWidget(self.outcome)
         self.submit.setDefault(True)  # Enter anywhere in the form registers
         self.form.first_name.edit.setFocus()
@@ -155,11 +158,16 @@ class RegistrationDialog(QDialog):
         self.resize(min(self.width(), 720), min(self.height(), 460))
         self.outcome.done.setDefault(True)
         self.outcome.done.setFocus()
-        if result.pending_review:
+        if result.pending:
             self._ops.public(_Op.SUPPORT, lambda api: api.get_support(),
                              on_success=self._support,
                              on_failure=lambda _e: self.outcome.support_failed())
         self.registered.emit(result.username, result.status)
+
+    def _enter_code(self) -> None:
+        username = self.outcome.username
+        self.accept()
+        self.verify_requested.emit(username)
 
     def _support(self, info: SupportInfo) -> None:
         self.outcome.show_support(info)

@@ -26,6 +26,45 @@ def support_text(info: SupportInfo) -> str:
             f"Website: {plain(info.website, 160)}")
 
 
+_SUPPORT_ADVICE = ("If you have questions, contact provider support and give them your "
+                   "username (never your password).")
+
+#: status -> (title, text with {name}): what happens next, in plain words.
+_OUTCOMES: dict[str, tuple[str, str]] = {
+    "active": ("Your account is ready", (
+        "You can sign in now with the username {name} and the password you chose. The "
+        "username is filled in on the sign-in screen for you (only until Claims Desktop "
+        "closes; it is not saved on this computer).")),
+    "pending_approval": ("Your office's administrator needs to approve you", (
+        "The account {name} was created, but you cannot sign in yet. Your office already "
+        "uses the Claims Online Portal, so one of its administrators (usually the office "
+        "manager or whoever set up the portal for your office) approves new users under "
+        "Account > Office users.\n\n"
+        "What happens next: ask your administrator to approve you. Once they have, sign in "
+        "with this username and your password. If they refuse the request, they tell you "
+        "why. " + _SUPPORT_ADVICE)),
+    "pending_verification": ("Your office needs to confirm you", (
+        "The account {name} was created, but you cannot sign in yet. You are the first "
+        "user of your office, so the portal has to make sure you really work there: it has "
+        "sent a one-time code to your office's contact on the payer's contracting file "
+        "(not to the e-mail address you typed). Ask the person who handles the payer's "
+        "contracts or mail for it.\n\n"
+        "You will also need the amount and the date of one payment the payer made to your "
+        "office in the last 90 days (on a remittance advice or a bank statement).\n\n"
+        "The code works once, for 24 hours. Enter it now, or later with \"I have a code for "
+        "my office\" on the sign-in screen. " + _SUPPORT_ADVICE)),
+    "pending_review": ("Your registration is waiting for review", (
+        "The account {name} was created, but you cannot sign in yet. The NPI is not listed "
+        "for this TIN in the plan's contracting records, or the organization name differs "
+        "from them, so a reviewer at the plan checks the registration first.\n\n"
+        "What happens next: once the reviewer activates the account you can sign in with "
+        "this username and your password. Nothing else is needed from you unless the plan "
+        "contacts you. If you have not been able to sign in after a few business days, or "
+        "you think a detail was wrong, contact provider support and give them your "
+        "username (never your password).")),
+}
+
+
 class RegistrationOutcome(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +90,11 @@ class RegistrationOutcome(QWidget):
         layout.addWidget(self.support)
         layout.addStretch(1)
         row = QHBoxLayout()
+        self.enter_code = QPushButton("&Enter the office's code now…", self)
+        self.enter_code.setObjectName("regEnterCode")
+        self.enter_code.setAccessibleName("Enter the code your office received")
+        self.enter_code.hide()
+        row.addWidget(self.enter_code)
         row.addStretch(1)
         self.done = QPushButton("&Close", self)
         self.done.setObjectName("regDone")
@@ -62,30 +106,17 @@ class RegistrationOutcome(QWidget):
     def show_result(self, username: str, status: str) -> None:
         self.status, self.username = status, username
         name = plain(username, 40)
-        if status == "active":
-            set_plain(self.title, "Your account is ready")
-            set_plain(self.text, (
-                f"You can sign in now with the username {name} and the password you chose. "
-                "The username is filled in on the sign-in screen for you (only until Claims "
-                "Desktop closes; it is not saved on this computer)."), 2000)
-            self.support_heading.hide()
-            self.support.hide()
+        title, text = _OUTCOMES.get(status, _OUTCOMES["pending_review"])
+        set_plain(self.title, title)
+        set_plain(self.text, text.format(name=name), 2000)
+        active = status == "active"
+        self.support_heading.setVisible(not active)
+        self.support.setVisible(not active)
+        self.enter_code.setVisible(status == "pending_verification")
+        if active:
             self.done.setText("&Go to sign-in")
             self.done.setAccessibleName("Close and go to the sign-in screen")
         else:
-            set_plain(self.title, "Your registration is waiting for review")
-            set_plain(self.text, (
-                f"The account {name} was created, but you cannot sign in yet. The NPI is "
-                "not listed for this TIN in the plan's contracting records, or the "
-                "organization name differs from them, so a reviewer at the plan checks the "
-                "registration first.\n\n"
-                "What happens next: once the reviewer activates the account you can sign in "
-                "with this username and your password. Nothing else is needed from you "
-                "unless the plan contacts you. If you have not been able to sign in after a "
-                "few business days, or you think a detail was wrong, contact provider "
-                "support and give them your username (never your password)."), 2000)
-            self.support_heading.show()
-            self.support.show()
             self.done.setText("&Close")
             self.done.setAccessibleName("Close the registration window")
 

@@ -20,10 +20,13 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.common.fields import centered_card, error_label
 from desktop.ui.common.text import heading, plain, set_plain
+from desktop.ui.shell.code_field import code_field
 
 
 class LockScreen(QWidget):
     unlock_requested = Signal(str)
+    #: password and code: the session ended meanwhile and the portal wants the code.
+    unlock_with_code_requested = Signal(str, str)
     sign_out_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -49,6 +52,9 @@ class LockScreen(QWidget):
         self.password.setMaxLength(128)
         self.password.returnPressed.connect(self._unlock)
         form.addRow("&Password:", self.password)
+        self.otp = code_field(card, "unlockOtp")
+        self.otp.returnPressed.connect(self._unlock)
+        form.addRow(self.otp.label, self.otp)
         box.addLayout(form)
         self.error = error_label(card, "unlockError", "unlocking")
         box.addWidget(self.error)
@@ -86,19 +92,34 @@ class LockScreen(QWidget):
         self.error.clear()
         self.error.hide()
         self.password.clear()
+        self.otp.clear()
+        self.otp.show_field(False)
         self.set_busy(False)
         self.password.setFocus()
 
     def set_busy(self, busy: bool) -> None:
         self.unlock.setEnabled(not busy)
         self.password.setEnabled(not busy)
+        self.otp.setEnabled(not busy)
 
     def failed(self, message: str) -> None:
         set_plain(self.error, message)
         self.error.show()
-        self.password.clear()
         self.set_busy(False)
+        if self.otp.asked:  # the password was right: only the code goes
+            self.otp.clear()
+            self.otp.setFocus()
+            return
+        self.password.clear()
         self.password.setFocus()
+
+    def ask_for_code(self, message: str) -> None:
+        """The session ended while locked, so unlocking is a new sign-in: code needed."""
+        set_plain(self.error, message)
+        self.error.show()
+        self.set_busy(False)
+        self.otp.show_field(True)
+        self.otp.setFocus()
 
     def _unlock(self) -> None:
         if not self.unlock.isEnabled():
@@ -107,5 +128,12 @@ class LockScreen(QWidget):
         if not pw:
             self.failed("Enter your password to unlock.")
             return
+        code = self.otp.text().strip()
+        if self.otp.asked and not code:
+            self.ask_for_code("Enter the code from your authenticator app, or a recovery code.")
+            return
         self.set_busy(True)
-        self.unlock_requested.emit(pw)
+        if self.otp.asked:
+            self.unlock_with_code_requested.emit(pw, code)
+        else:
+            self.unlock_requested.emit(pw)

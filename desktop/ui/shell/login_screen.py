@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.common.errors import WRONG_CODE, WRONG_CREDENTIALS
 from desktop.ui.common.fields import centered_card, error_label
 from desktop.ui.common.text import heading, plain, set_plain
+from desktop.ui.shell.code_field import code_field
 
 
 @dataclass(frozen=True)
@@ -30,7 +32,11 @@ class DemoUser:
 
 class LoginScreen(QWidget):
     sign_in_requested = Signal(str, str)
+    #: username, password, and the second factor (once the portal asked for it).
+    sign_in_with_code_requested = Signal(str, str, str)
     register_requested = Signal()
+    #: "I have a code for my office": enter the verification code of a registration.
+    verify_requested = Signal()
 
     def __init__(self, portal_host: str, demo_users: Sequence[DemoUser] = (),
                  parent: QWidget | None = None) -> None:
@@ -58,6 +64,9 @@ class LoginScreen(QWidget):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setMaxLength(128)
         form.addRow("&Password:", self.password)
+        self.otp = code_field(card, "loginOtp")
+        self.otp.returnPressed.connect(self._submit)
+        form.addRow(self.otp.label, self.otp)
         box.addLayout(form)
         self.username.returnPressed.connect(self.password.setFocus)
         self.password.returnPressed.connect(self._submit)
@@ -75,7 +84,12 @@ class LoginScreen(QWidget):
         self.sign_in.setAccessibleName("Sign in")
         self.sign_in.setDefault(True)
         self.sign_in.clicked.connect(self._submit)
+        self.verify = QPushButton("I have a &code for my office…", card)
+        self.verify.setObjectName("verifyButton")
+        self.verify.setAccessibleName("Enter the verification code of a registration")
+        self.verify.clicked.connect(self.verify_requested)
         row.addWidget(self.register)
+        row.addWidget(self.verify)
         row.addStretch(1)
         row.addWidget(self.sign_in)
         box.addLayout(row)
@@ -109,20 +123,38 @@ class LoginScreen(QWidget):
         (self.password if not password else self.sign_in).setFocus()
 
     def set_busy(self, busy: bool) -> None:
-        for w in (self.username, self.password, self.sign_in, self.register):
+        for w in (self.username, self.password, self.otp, self.sign_in, self.register):
             w.setEnabled(not busy)
         self.sign_in.setText("Signing in…" if busy else "&Sign in")
 
     def show_error(self, message: str) -> None:
+        """A refused sign-in. Once the code was asked for, the password was right: only
+        the code is cleared, so the clerk types the next one without starting over."""
+        if self.otp.asked and message == WRONG_CREDENTIALS:
+            message = WRONG_CODE
         set_plain(self.error, message)
         self.error.show()
         self.set_busy(False)
+        if self.otp.asked:
+            self.otp.clear()
+            self.otp.setFocus()
+            return
         self.password.clear()
         self.password.setFocus()
+
+    def ask_for_code(self, message: str) -> None:
+        """The portal wants the second factor: show the code field, keep what was typed."""
+        set_plain(self.error, message)
+        self.error.show()
+        self.set_busy(False)
+        self.otp.show_field(True)
+        self.otp.setFocus()
 
     def reset(self, message: str | None = None) -> None:
         """Back to a clean form (after sign-out); the username is not remembered."""
         self.password.clear()
+        self.otp.clear()
+        self.otp.show_field(False)
         self.set_busy(False)
         if message:
             set_plain(self.error, message)
@@ -141,6 +173,16 @@ class LoginScreen(QWidget):
             self.error.show()
             (self.username if not username else self.password).setFocus()
             return
+        code = self.otp.text().strip()
+        if self.otp.asked and not code:
+            set_plain(self.error, "Enter the 6-digit code from your authenticator app, or "
+                      "one of your recovery codes.")
+            self.error.show()
+            self.otp.setFocus()
+            return
         self.error.hide()
         self.set_busy(True)
-        self.sign_in_requested.emit(username, password)
+        if self.otp.asked:
+            self.sign_in_with_code_requested.emit(username, password, code)
+        else:
+            self.sign_in_requested.emit(username, password)

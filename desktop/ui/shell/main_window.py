@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.portal.api import PortalApi, PublicApi
-from desktop.portal.errors import AccountLocked, PortalError, Unauthenticated
+from desktop.portal.errors import AccountLocked, MfaRequired, PortalError, Unauthenticated
 from desktop.portal.models import Acceptance, Policy, SignIn, UserInfo
 from desktop.session import REASON_REVOKED, Session
 from desktop.tasks import Runner
@@ -35,6 +35,7 @@ from desktop.ui.shell.help_dialogs import open_about, open_policy_view, open_sup
 from desktop.ui.shell.idle import IdleWatcher
 from desktop.ui.shell.lock_screen import LockScreen
 from desktop.ui.shell.login_screen import LoginScreen
+from desktop.ui.shell.mfa_gate import MfaGate
 from desktop.ui.shell.options import ShellOptions
 from desktop.ui.shell.os_session import EndReason, SessionManagerLike, unsaved_note_text
 from desktop.ui.shell.policy_gate import PolicyGate
@@ -138,14 +139,18 @@ class MainWindow(QMainWindow):
         self.act_policy, self.act_support, self.act_about = acts.policy, acts.support, acts.about
 
         self.gate = PolicyGate(ops, self)
+        self.mfa_gate = MfaGate(ops, self, options.require_mfa)
         self.idle = options.idle_watcher or IdleWatcher(options.idle_lock_minutes * 60.0,
                                                         parent=self)
         self.idle.locked.connect(self._idle_locked)
         self.idle.warning.connect(self._idle_warning)
 
-        self.login.sign_in_requested.connect(self._sign_in)
+        for sign_in in (self.login.sign_in_requested, self.login.sign_in_with_code_requested):
+            sign_in.connect(self._sign_in)
+        self.login.verify_requested.connect(self._verify_registration)
         self.login.register_requested.connect(self._register)
-        self.lock.unlock_requested.connect(self._unlock)
+        for unlock in (self.lock.unlock_requested, self.lock.unlock_with_code_requested):
+            unlock.connect(self._unlock)
         self.lock.sign_out_requested.connect(self._sign_out_from_lock)
         session.policy_acceptance_required.connect(self._policy_changed)
         session.session_expired.connect(self._session_expired)
@@ -193,6 +198,7 @@ class MainWindow(QMainWindow):
         for dialog in self._shelf.shelved:
             dialog.reject()  # nothing of the old session comes back after sign-out
         self._shelf.forget()
+        self.mfa_gate.reset()
         self.idle.stop()
         self.login.reset(message_text)
         self.root.setCurrentWidget(self.login)
@@ -202,6 +208,9 @@ class MainWindow(QMainWindow):
         self.login.username.setFocus()
 
     def _enter_workspace(self) -> None:
+        if self.mfa_gate.needed(self._session.user):
+            self.mfa_gate.require(self._enter_workspace, lambda t: self.sign_out(t, ask=False))
+            return
         was_locked, self._resume_pending = self._resume_pending, False
         self._accepted_this_launch = (self._session.accepted_policy_version
                                       or self._accepted_this_launch)
@@ -289,14 +298,16 @@ class MainWindow(QMainWindow):
 
     # ----- sign-in, policy gate, sign-out ---------------------------------------------
 
-    def _sign_in(self, username: str, password: str) -> None:
+    def _sign_in(self, username: str, password: str, otp: str | None = None) -> None:
         self._state = ShellState.SIGNING_IN
-        self._ops.background(_Op.SIGN_IN, lambda: self._session.sign_in(username, password),
+        self._ops.background(_Op.SIGN_IN,
+                             lambda: self._session.sign_in(username, password, otp),
                              on_success=self._after_sign_in, on_failure=self._sign_in_failed)
 
     def _sign_in_failed(self, exc: Exception) -> None:
         self._state = ShellState.SIGNED_OUT
-        self.login.show_error(sign_in_message(exc))
+        (self.login.ask_for_code if isinstance(exc, MfaRequired) else self.login.show_error)(
+            sign_in_message(exc))
 
     def _after_sign_in(self, result: SignIn) -> None:
         self._username = result.user.display_name or result.user.username
@@ -396,6 +407,7 @@ class MainWindow(QMainWindow):
             return
         dialog = self._options.registration(self._accepted_this_launch, self)
         dialog.registered.connect(self._registered)
+        dialog.verify_requested.connect(self._verify_registration)
         # The form may have shown a newer policy (published while it was open).
         dialog.finished.connect(lambda _r: self._remember_policy(dialog.policy_version)
                                 if dialog.policy_version != self._accepted_this_launch
@@ -407,6 +419,14 @@ class MainWindow(QMainWindow):
     def _registered(self, username: str, status: str) -> None:
         if status == "active":
             self.login.fill(username)
+
+    def _verify_registration(self, username: str = "") -> None:
+        """The first user of an office enters the office's code (now, or days later)."""
+        if self._state == ShellState.SIGNED_OUT:
+            from desktop.ui.registration.verify import open_verify_dialog
+
+            self.verify_dialog = open_verify_dialog(self._root_ops, username, self,
+                                                    self.login.fill)
 
     # ----- idle lock ------------------------------------------------------------------
 
@@ -448,8 +468,12 @@ class MainWindow(QMainWindow):
         else:
             self.sign_out("You are signed out.")
 
-    def _unlock(self, password: str) -> None:
+    def _unlock(self, password: str, otp: str | None = None) -> None:
         def failed(exc: Exception) -> None:
+            if isinstance(exc, MfaRequired):
+                self.lock.ask_for_code("Your session on the portal ended, so the portal "
+                                       "asks for your code too. " + exc.user_message)
+                return
             if isinstance(exc, AccountLocked):
                 self.sign_out(sign_in_message(exc), ask=False)
                 return
@@ -464,7 +488,7 @@ class MainWindow(QMainWindow):
                 return
             self.lock.failed(describe(exc))
 
-        self._ops.background(_Op.UNLOCK, lambda: self._session.reauthenticate(password),
+        self._ops.background(_Op.UNLOCK, lambda: self._session.reauthenticate(password, otp),
                              on_success=self._after_sign_in, on_failure=failed)
 
     # ----- help -----------------------------------------------------------------------

@@ -34,3 +34,5 @@ class ShellOptions:
     unsaved_note: str | None = None
     #: Keeps (or with None clears) that note in the user settings for the next start.
     keep_unsaved_note: Callable[[str | None], None] = lambda _n: None
+    #: IT's managed setting: two-step sign-in before any work (see `mfa_gate`).
+    require_mfa: bool = False

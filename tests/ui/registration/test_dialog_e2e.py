@@ -27,6 +27,7 @@ from desktop.ui.shell.main_window import MainWindow
 from tests.conftest import Sandbox
 from tests.e2e.portal_helpers import (
     Client,
+    activate,
     contracts,
     new_password,
     off_roster_npi,
@@ -107,7 +108,8 @@ def submit_and_wait(qtbot, dialog: RegistrationDialog) -> None:
 # --- the two outcomes ------------------------------------------------------------------------
 
 
-def test_register_active_then_sign_in(reg_sandbox, tmp_path, qtbot, open_windows):
+def test_register_into_an_office_with_users_waits_for_its_administrator(
+        reg_sandbox, tmp_path, qtbot, open_windows):
     sb = reg_sandbox
     w = start(sb, tmp_path, qtbot, open_windows)
     accept_first_launch(qtbot, w)
@@ -117,15 +119,21 @@ def test_register_active_then_sign_in(reg_sandbox, tmp_path, qtbot, open_windows
     fill(dialog, values)
     with qtbot.waitSignal(dialog.registered, timeout=WAIT_MS) as signal:
         qtbot.mouseClick(dialog.submit, Qt.MouseButton.LeftButton)
-    assert signal.args == [values["regUsername"], "active"]
-    assert "sign in now" in dialog.findChild(QLabel, "regOutcomeText").text()
+    assert signal.args == [values["regUsername"], "pending_approval"]
+    assert "administrator" in dialog.findChild(QLabel, "regOutcomeTitle").text()
+    text = dialog.findChild(QLabel, "regOutcomeText").text()
+    assert "cannot sign in yet" in text and "Office users" in text
+    assert not dialog.findChild(object, "regEnterCode").isVisibleTo(dialog)
     assert all(dialog.findChild(QLineEdit, n).text() == "" for n in values)
     qtbot.mouseClick(dialog.findChild(object, "regDone"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT_MS)
-    assert w.login.username.text() == values["regUsername"]  # prefilled, this launch only
     assert values["regUsername"] not in (tmp_path / "config" / "settings.json").read_text()
-    w.login.password.setText(values["regPassword"])
-    qtbot.mouseClick(w.login.sign_in, Qt.MouseButton.LeftButton)
+    sign_in(qtbot, w, values["regUsername"], values["regPassword"])
+    qtbot.waitUntil(lambda: w.login.error.isVisible() and w.login.sign_in.isEnabled(),
+                    timeout=WAIT_MS)
+    assert "not active yet" in w.login.error.text()
+    activate(sb, values["regUsername"])
+    sign_in(qtbot, w, values["regUsername"], values["regPassword"])
     wait_signed_in(qtbot, w)
     acceptances = json.loads(sb.cli("acceptances", values["regUsername"]).stdout)
     assert acceptances, "the policy accepted before registering was recorded"
@@ -254,7 +262,7 @@ def test_unknown_tin_and_taken_username_come_back_on_their_fields(reg_sandbox, t
     assert dialog.findChild(QLineEdit, "regUsername").hasFocus()
     dialog.findChild(QLineEdit, "regUsername").setText(values["regUsername"])
     submit_and_wait(qtbot, dialog)
-    assert dialog.outcome.status == "active"
+    assert dialog.outcome.status == "pending_approval"
 
 
 def test_unicode_names_and_a_128_character_password_with_spaces(reg_sandbox, tmp_path, qtbot,
@@ -270,9 +278,10 @@ def test_unicode_names_and_a_128_character_password_with_spaces(reg_sandbox, tmp
                          regTin=" " + hyphenated(contracts(sb)[0]["tin"]) + " ")
     fill(dialog, values)
     submit_and_wait(qtbot, dialog)
-    assert dialog.outcome.status == "active", shown_error(dialog, "regPassword")
+    assert dialog.outcome.status == "pending_approval", shown_error(dialog, "regPassword")
     username = values["regUsername"]
     assert sign_in_response(sb, username, password.strip()).status_code == 401
+    activate(sb, username)
     resp = sign_in_response(sb, username, password)
     assert resp.status_code == 201
     account = Client(sb, token=resp.json()["token"]).get("/account").json()
@@ -301,7 +310,7 @@ def test_double_submit_sends_one_request(reg_sandbox, tmp_path, qtbot, open_wind
     qtbot.keyClick(dialog.findChild(QLineEdit, "regTin"), Qt.Key.Key_Return)
     dialog.submit_form()
     qtbot.waitUntil(lambda: dialog.pages.currentWidget() is dialog.outcome, timeout=WAIT_MS)
-    assert dialog.outcome.status == "active"
+    assert dialog.outcome.status == "pending_approval"
     assert len(calls) == 1
 
 
@@ -386,7 +395,7 @@ def test_policy_published_while_the_form_is_open(tmp_path, qtbot, open_windows):
         qtbot.waitUntil(gate_open, timeout=WAIT_MS)
         qtbot.mouseClick(dialog.gate.dialog.accept_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: dialog.pages.currentWidget() is dialog.outcome, timeout=WAIT_MS)
-        assert dialog.outcome.status == "active"
+        assert dialog.outcome.status == "pending_approval"
         assert dialog.policy_version == "2026-12-05"
         versions = [a["version"] for a in
                     json.loads(sb.cli("acceptances", values["regUsername"]).stdout)]

@@ -1,0 +1,197 @@
+"""Account > Office users, for an office's administrators: approve or refuse the people who
+registered for the office, and remove those who left.
+
+Shown only when the account is an administrator's (`office_admin`); the portal checks
+again (403 for anyone else). Names and e-mail addresses are the portal's strings and go
+into the table as plain text. A refusal needs a reason, which the portal keeps with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Enum, auto
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.portal.api import PortalApi
+from desktop.portal.errors import PortalError
+from desktop.portal.security import OfficeUser, OfficeUsers, PendingUser
+from desktop.ui.common.errors import describe
+from desktop.ui.common.fields import error_label
+from desktop.ui.common.text import message, plain, plain_label, set_plain
+from desktop.ui.operations import Operations
+
+
+class _Op(Enum):
+    LOAD = auto()
+    DECIDE = auto()
+
+
+def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setObjectName(name)
+    table.setAccessibleName(name.removeprefix("office").removesuffix("Table") + " users")
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    for header, kind in ((table.horizontalHeader(), "Columns"), (table.verticalHeader(), "Rows")):
+        header.setObjectName(f"{name}{kind}")
+        header.setAccessibleName(kind)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setMinimumHeight(110)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[tuple[str, list[str]]]) -> None:
+    table.setRowCount(len(rows))
+    for r, (user_id, cells) in enumerate(rows):
+        for c, text in enumerate(cells):
+            item = QTableWidgetItem(plain(text, 120))
+            item.setData(Qt.ItemDataRole.UserRole, user_id)
+            table.setItem(r, c, item)
+    table.resizeColumnsToContents()
+
+
+def _name(user: PendingUser | OfficeUser) -> str:
+    return f"{user.first_name} {user.last_name}".strip()
+
+
+class OfficeUsersSection(QGroupBox):
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__("Office users", parent)
+        self.setObjectName("accountOfficeUsers")
+        self._ops = ops.scope(self)
+        self.users: OfficeUsers | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(plain_label(
+            "People who registered for your office wait here until you approve them. "
+            "Approve only people who work for your office.", self, max_chars=300))
+        self.pending = _table(self, "officePendingTable",
+                              ["Name", "E-mail", "NPI", "Requested"])
+        layout.addWidget(self.pending)
+        row = QHBoxLayout()
+        self.approve = self._button("&Approve", "officeApprove", self._approve, row)
+        self.refuse = self._button("&Refuse…", "officeRefuse", self._refuse, row)
+        row.addStretch(1)
+        self.refresh = self._button("Re&load", "officeRefresh", self.load, row)
+        layout.addLayout(row)
+        layout.addWidget(plain_label("Active users", self))
+        self.active = _table(self, "officeActiveTable", ["Name", "E-mail", "NPI", "Role"])
+        layout.addWidget(self.active)
+        row2 = QHBoxLayout()
+        self.remove = self._button("Re&move…", "officeRemove", self._remove, row2)
+        row2.addStretch(1)
+        layout.addLayout(row2)
+        self.error = error_label(self, "officeError", "office users")
+        layout.addWidget(self.error)
+        self.hide()
+
+    def _button(self, text: str, name: str, slot: Callable[[], object],
+                row: QHBoxLayout) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        button.clicked.connect(slot)
+        row.addWidget(button)
+        return button
+
+    def show_for(self, office_admin: bool) -> None:
+        self.setVisible(office_admin)
+        if office_admin:
+            self.load()
+
+    def load(self) -> None:
+        self._ops.portal(_Op.LOAD, lambda api: api.list_office_users(), on_success=self._show,
+                         on_failure=self._failed, on_interrupted=lambda _e: None)
+
+    def _show(self, users: OfficeUsers) -> None:
+        self.users = users
+        self.error.hide()
+        _fill(self.pending, [(p.user_id, [_name(p), p.email, p.npi,
+                                          p.requested_at.date().isoformat()])
+                             for p in users.pending])
+        _fill(self.active, [(a.user_id, [_name(a) + (" (you)" if a.is_you else ""), a.email,
+                                         a.npi, "Administrator" if a.office_admin else "User"])
+                            for a in users.active])
+
+    def _selected(self, table: QTableWidget) -> str | None:
+        item = table.item(table.currentRow(), 0) if table.currentRow() >= 0 else None
+        if item is None:
+            self._say("Select a person in the list first.")
+            return None
+        return str(item.data(Qt.ItemDataRole.UserRole))
+
+    def _approve(self) -> None:
+        user_id = self._selected(self.pending)
+        if user_id is not None:
+            self._decide(lambda api: api.approve_user(user_id), "Approved: they can sign in now.")
+
+    def _refuse(self) -> None:
+        user_id = self._selected(self.pending)
+        if user_id is None:
+            return
+        reason, ok = self.ask_reason()
+        if ok and reason.strip():
+            text = reason.strip()[:500]
+            self._decide(lambda api: api.refuse_user(user_id, text), "Refused.")
+        elif ok:
+            self._say("Give a reason for the refusal; nothing was changed.")
+
+    def ask_reason(self) -> tuple[str, bool]:
+        """Replaced by tests. The reason the person is told."""
+        return QInputDialog.getText(self, "Refuse the request", "Reason (the person is told):")
+
+    def _remove(self) -> None:
+        user_id = self._selected(self.active)
+        if user_id is None:
+            return
+        if self.confirm_remove():
+            self._decide(lambda api: api.remove_user(user_id),
+                         "Removed: that user is signed out and cannot sign in again.")
+
+    def confirm_remove(self) -> bool:
+        """Replaced by tests."""
+        box = message(self.window(), QMessageBox.Icon.Question, "Remove the user",
+                      "Remove this user from your office? They are signed out at once.")
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def _decide(self, call: Callable[[PortalApi], None], done: str) -> None:
+        def finished(_r: object) -> None:
+            self._say(done)
+            self.load()
+
+        self._ops.portal(_Op.DECIDE, call,
+                         on_success=finished, on_failure=self._failed,
+                         on_interrupted=lambda _e: None)
+
+    def _failed(self, exc: PortalError) -> None:
+        self._say(describe(exc))
+        if exc.status in (404, 409):
+            self.load()
+
+    def _say(self, text: str) -> None:
+        set_plain(self.error, text, 600)
+        self.error.show()
+
+    def clear(self) -> None:
+        self._ops.cancel_all()
+        self.users = None
+        for table in (self.pending, self.active):
+            table.setRowCount(0)
+        self.error.hide()
+        self.hide()
