@@ -63,6 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     acceptances.add_argument("username")
     with_data(sub.add_parser("contracts", help="contracted organizations, TINs and NPIs"))
     with_data(sub.add_parser("openapi", help="print the OpenAPI document"))
+    reset = with_data(sub.add_parser("reset-mfa", help="turn off a user's two-step sign-in"))
+    reset.add_argument("username")
     with_data(sub.add_parser("outbox", help="messages the portal sent (verification codes)"))
     log = with_data(sub.add_parser("security-log", help="print the security events"))
     log.add_argument("--since", help="only events at or after this ISO 8601 date or instant")
@@ -100,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
             op.acceptances(args.data, args.username)
         elif args.command == "contracts":
             op.contracts(args.data)
+        elif args.command == "reset-mfa":
+            op.reset_mfa(args.data, args.username)
         elif args.command == "outbox":
             op.print_outbox(args.data)
         elif args.command == "security-log":

@@ -127,3 +127,22 @@ def print_security_log(data_dir: Path, since: str | None) -> None:
     open_data(data_dir).close()
     for entry in security_log.read(data_dir.resolve(), cutoff):
         sys.stdout.write(json.dumps(entry, ensure_ascii=False) + "\n")
+
+
+def reset_mfa(data_dir: Path, username: str) -> None:
+    """Provider support's answer to a lost phone without recovery codes."""
+    conn = open_data(data_dir)
+    try:
+        with db.transaction(conn):
+            row = conn.execute("SELECT id, username FROM users WHERE username_key = ?",
+                               (auth.username_key(username),)).fetchone()
+            if row is None:
+                raise OperatorError(f"no user named {username}")
+            conn.execute("DELETE FROM totp WHERE user_id = ?", (row["id"],))
+            conn.execute("DELETE FROM recovery_codes WHERE user_id = ?", (row["id"],))
+    finally:
+        conn.close()
+    security_log.SecurityLog(data_dir.resolve()).record(
+        security_log.Event.MFA_DISABLED, request_id=None, user_id=int(row["id"]),
+        reason="operator")
+    _print({"username": row["username"], "mfa_enabled": False})

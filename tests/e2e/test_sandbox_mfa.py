@@ -127,3 +127,13 @@ def test_reauth_refuses_a_dead_session(portal: Sandbox) -> None:
     assert_error(client.post("/sessions/current/reauth", json={"password": password}), 401,
                  "unauthenticated")
     assert username
+
+
+def test_operator_resets_a_lost_authenticator(portal: Sandbox) -> None:
+    username, password, client = _signed_in(portal)
+    turn_on_totp(client, password)
+    assert_error(_session(portal, username, password), 401, "mfa_required")
+    done = portal.cli("reset-mfa", username)
+    assert '"mfa_enabled": false' in done.stdout
+    assert _session(portal, username, password).status_code == 201
+    assert portal.cli("reset-mfa", "no.such.user", check=False).returncode == 1

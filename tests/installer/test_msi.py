@@ -29,9 +29,11 @@ PROPERTIES = {
     "IDLELOCKMINUTES": "idle_lock_minutes",
     "ALLOWEXPORT": "allow_export",
     "ALLOWPRINT": "allow_print",
+    "REQUIREMFA": "require_mfa",
     "USESYSTEMTRUSTSTORE": "use_system_trust_store",
 }
-DWORD_PROPERTIES = {"IDLELOCKMINUTES", "ALLOWEXPORT", "ALLOWPRINT", "USESYSTEMTRUSTSTORE"}
+DWORD_PROPERTIES = {"IDLELOCKMINUTES", "ALLOWEXPORT", "ALLOWPRINT", "REQUIREMFA",
+                    "USESYSTEMTRUSTSTORE"}
 
 
 @pytest.fixture(scope="module")
