@@ -34,7 +34,7 @@ from desktop.ui.claims.screen import ClaimsScreen
 from desktop.ui.registration.dialog import RegistrationDialog
 from desktop.ui.shell.main_window import MainWindow
 from tests.conftest import Sandbox, start_sandbox, stop_sandbox
-from tests.e2e.portal_helpers import sqlite_files
+from tests.e2e.portal_helpers import activate, sqlite_files
 from tests.security.leakscan import ConnectionRecorder, secret_service_items
 
 WAIT_MS = 30_000
@@ -248,13 +248,15 @@ def _steps(record: SessionRecord, bot: QtBot, w: MainWindow, sb: Sandbox,
         edit.setText(value)
     with bot.waitSignal(dialog.registered, timeout=WAIT_MS) as signal:
         bot.mouseClick(dialog.submit, Qt.MouseButton.LeftButton)
-    assert signal.args == [USERNAME, "active"]
+    # The demo office has users: its administrator approves (here the operator command).
+    assert signal.args == [USERNAME, "pending_approval"]
     _click(bot, dialog, "regDone")
     bot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT_MS)
+    activate(planted.sb, USERNAME)
     step("registered")
 
-    # Sign in (the username is prefilled by the registration).
-    assert w.login.username.text() == USERNAME
+    # Sign in.
+    w.login.username.setText(USERNAME)
     w.login.password.setText(PASSWORD)
     bot.mouseClick(w.login.sign_in, Qt.MouseButton.LeftButton)
     bot.waitUntil(lambda: w.gate.dialog is not None or w.state == "working", timeout=WAIT_MS)
