@@ -19,6 +19,7 @@ from desktop.ui.registration.verify import VerifyDialog
 from desktop.ui.shell.main_window import MainWindow
 from tests.conftest import Sandbox
 from tests.e2e.portal_helpers import (
+    Client,
     close_pools_after_module,  # noqa: F401  (an autouse fixture)
     private_sandbox,
     register,
@@ -227,3 +228,15 @@ def test_two_step_set_up_code_recovery_code_and_unlock(sb, tmp_path, qtbot, open
     _click(qtbot, w.login.sign_in)
     qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
     assert w.findChild(QLineEdit, "loginOtp") is w.login.otp
+    # The session ends while locked (revoked here): unlocking is a new sign-in, code asked.
+    w.lock_now()
+    token = w.session.client.token
+    assert token is not None
+    assert Client(sb, token=token).delete("/sessions/current").status_code == 204
+    w.lock.password.setText(user.password)
+    _click(qtbot, w.lock.unlock)
+    qtbot.waitUntil(lambda: w.lock.otp.asked and w.lock.unlock.isEnabled(), timeout=WAIT_MS)
+    assert w.state == "locked" and w.lock.password.text() == user.password
+    w.lock.otp.setText(codes[1])
+    _click(qtbot, w.lock.unlock)
+    qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
