@@ -113,6 +113,12 @@ class LockScreen(QWidget):
         self.password.clear()
         self.password.setFocus()
 
+    def refused(self, tries_left: int) -> None:
+        """A wrong password, or (once the code was asked for) a wrong or used code."""
+        what = ("That code is not right or was used already" if self.otp.asked
+                else "That password is not right")
+        self.failed(f"{what}. {tries_left} tries left before you are signed out.")
+
     def ask_for_code(self, message: str) -> None:
         """The session ended while locked, so unlocking is a new sign-in: code needed."""
         set_plain(self.error, message)

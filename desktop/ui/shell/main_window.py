@@ -483,8 +483,7 @@ class MainWindow(QMainWindow):
                     self.sign_out("Too many wrong passwords: you were signed out.", ask=False)
                     return
                 left = MAX_UNLOCK_FAILURES - self._unlock_failures
-                self.lock.failed(f"That password is not right. {left} tries left before "
-                                 "you are signed out.")
+                self.lock.refused(left)
                 return
             self.lock.failed(describe(exc))
 

@@ -49,7 +49,8 @@ def test_unlock_asks_for_the_code_only_after_the_session_ended(qtbot) -> None:
     lock.otp.setText("recov-erycd")
     lock.unlock.click()
     assert coded == [("a long fictional password", "recov-erycd")]
-    lock.failed("That code is not right.")
+    lock.refused(3)
+    assert "code is not right" in lock.error.text() and "3 tries left" in lock.error.text()
     assert lock.otp.text() == "" and lock.password.text() == "a long fictional password"
     lock.prepare("Testa Fictional", "Locked again.")
     assert not lock.otp.asked and lock.password.text() == ""
