@@ -33,6 +33,11 @@ class FakePortal:
             raise self.start_error
         return TotpSetup("JBSWY3DPEHPK3PXP", URI)
 
+    def disable_totp(self, password: str, code: str) -> None:
+        self.calls.append(("off", (password, code)))
+        if self.start_error:
+            raise self.start_error
+
     def confirm_totp(self, code: str) -> tuple[str, ...]:
         self.calls.append(("confirm", code))
         if self.confirm_error:
@@ -131,3 +136,39 @@ def test_gate_of_require_mfa(qtbot) -> None:
     assert outcome[-1] == "done" and not gate.needed(off)
     gate.reset()
     assert gate.needed(off)
+
+
+def test_turning_off_needs_password_and_code_and_keeps_them_on_refusal(qtbot) -> None:
+    portal = FakePortal()
+    dialog = TwoStepDialog(_ops(portal), TwoStepMode.TURN_OFF)
+    qtbot.addWidget(dialog)
+    assert dialog.next_button.objectName() == "twoStepTurnOffConfirm"
+    dialog.password.setText("typed password")
+    dialog.next_button.click()
+    assert portal.calls == [] and "a code" in dialog.error.text()
+    portal.start_error = ValidationFailed(fields={"code": "The code is not right."})
+    dialog.off_code.setText("000000")
+    dialog.next_button.click()
+    assert dialog.off_code.text() == "" and dialog.password.text() == "typed password"
+    assert "not right" in dialog.error.text()
+    portal.start_error = None
+    dialog.off_code.setText("abcde-fghij")
+    with qtbot.waitSignal(dialog.changed) as off:
+        dialog.next_button.click()
+    assert off.args == [False] and portal.calls[-1] == ("off", ("typed password",
+                                                                "abcde-fghij"))
+    assert dialog.password.text() == "", "wiped once done"
+
+
+def test_section_offers_no_turn_off_when_it_requires_it(qtbot) -> None:
+    from desktop.ui.account.two_step import TwoStepSection
+
+    required = TwoStepSection(_ops(FakePortal()), require_mfa=True)
+    optional = TwoStepSection(_ops(FakePortal()), require_mfa=False)
+    for section in (required, optional):
+        qtbot.addWidget(section)
+        section.show_state(True)
+    assert required.turn_off.isHidden() and "IT department" in required.status.text()
+    assert not optional.turn_off.isHidden() and optional.set_up.isHidden()
+    optional.show_state(False)
+    assert optional.turn_off.isHidden() and not optional.set_up.isHidden()
