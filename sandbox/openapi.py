@@ -108,6 +108,9 @@ partially. A wrong `current_password` on `POST /account/password` is a 422 on
 `current_password`; a wrong `password` on `POST /account/deactivation` is a 422 on `password`.
 `reason` on deactivation is optional (at most 1,000 characters). After a password change
 the calling session stays valid and every other session of the user is revoked.
+`office_admin` and `mfa_enabled` on `GET /account` are read-only; the `ETag` covers the
+fields `PATCH /account` can change, so turning two-step sign-in on or off does not make an
+open edit stale.
 
 **Policy.** The most recently published version is the current one; `GET /policy/versions`
 lists versions in reverse order of publication. `GET /policy/acceptances` lists newest first.
