@@ -25,6 +25,7 @@ def create_app(portal: Portal | None) -> FastAPI:
         routes_codes,
         routes_mfa,
         routes_office,
+        routes_payments,
         routes_policy,
         routes_register,
         routes_session,
@@ -45,7 +46,7 @@ def create_app(portal: Portal | None) -> FastAPI:
     install_handlers(app)
     for module in (
         routes_policy, routes_register, routes_session, routes_account, routes_claims,
-        routes_codes, routes_mfa, routes_office, routes_verification,
+        routes_codes, routes_mfa, routes_office, routes_verification, routes_payments,
     ):
         app.include_router(module.router, prefix=API_PREFIX)
 

@@ -153,6 +153,34 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (user_id, code_hash)
     ) WITHOUT ROWID;
     """,
+    # 4: Payments (remittances): one row per EFT or check; its claims in payment order. A
+    # claim's entry carries its own lines only when they differ from the claim's current
+    # ones (the first adjudication that a reversal takes back). See seed_payments.py.
+    """
+    CREATE TABLE payments (
+        id INTEGER PRIMARY KEY,
+        public_id TEXT NOT NULL UNIQUE,
+        org_id INTEGER NOT NULL,
+        method TEXT NOT NULL,
+        trace_number TEXT NOT NULL,
+        paid_date TEXT NOT NULL,
+        total INTEGER NOT NULL,
+        claims_paid INTEGER NOT NULL,
+        claim_count INTEGER NOT NULL,
+        plb TEXT NOT NULL
+    );
+    CREATE INDEX payments_org_date ON payments(org_id, paid_date, id);
+    CREATE INDEX payments_org_trace ON payments(org_id, trace_number);
+    CREATE TABLE payment_claims (
+        payment_id INTEGER NOT NULL REFERENCES payments(id),
+        seq INTEGER NOT NULL,
+        claim_row_id INTEGER NOT NULL,
+        clp_status TEXT NOT NULL,
+        sign INTEGER NOT NULL,
+        lines TEXT,
+        PRIMARY KEY (payment_id, seq)
+    ) WITHOUT ROWID;
+    """,
 ]
 
 # The public id of a claim: 96 bits from SQLite's CSPRNG (ChaCha20 seeded from the OS),

@@ -319,6 +319,10 @@ class PaymentOut(BaseModel):
     number: str | None
     date: str | None
     amount: str
+    payment_id: str | None = Field(
+        description="The remittance this claim was last in (GET /payments/{payment_id}); "
+        "null when it is in none (not yet finalized)."
+    )
 
 
 class StatusHistoryOut(BaseModel):

@@ -17,6 +17,7 @@ from sandbox.claims_query import SINGLE_PARAMS, count_sql, cursor_for, page_sql,
 from sandbox.deps import Caller, GatedCaller, Portal, PortalDep
 from sandbox.errors import ApiError
 from sandbox.models import ClaimDetailOut, ClaimPageOut, ClaimSearchIn, ErrorOut
+from sandbox.payments_query import payment_for_claim
 from sandbox.wire import money, respond
 
 router = APIRouter(tags=["claims"])
@@ -194,4 +195,6 @@ def get_claim(claim_id: str, caller: GatedCaller, portal: PortalDep) -> Response
         ).fetchone()
     if row is None:
         raise ApiError(404, "not_found", "No claim with this id.")
-    return respond(detail(row))
+    body = detail(row)
+    body["payment"]["payment_id"] = payment_for_claim(portal.conn(), int(row["id"]))
+    return respond(body)

@@ -22,6 +22,7 @@ from stdnum.us import ein
 
 from sandbox import auth, db, fiction
 from sandbox.seed_claims import seed_claims
+from sandbox.seed_payments import seed_payments
 
 log = logging.getLogger("sandbox.seed")
 
@@ -125,6 +126,7 @@ def seed(conn: sqlite3.Connection, claims: int, seed_value: int) -> None:
         db.set_meta(conn, "cursor_secret", secrets.token_hex(32))
         db.set_meta(conn, "seed", str(seed_value))
     seed_claims(conn, rng, orgs, claims)
+    seed_payments(conn, rng)
     with db.transaction(conn):
         db.set_meta(conn, "claims", str(claims))
         db.set_meta(conn, "seeded_at", str(int(time.time())))

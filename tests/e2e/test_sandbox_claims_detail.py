@@ -115,7 +115,7 @@ def test_detail_shape_and_agreement_with_summary(
                 assert adj["group_code"] in GROUP_CODES
                 money(adj["amount"])
             assert all(isinstance(r, str) for r in ln["remarks"])
-        assert_keys(d["payment"], {"method", "number", "date", "amount"})
+        assert_keys(d["payment"], {"method", "number", "date", "amount", "payment_id"})
         assert d["status_history"], "a claim has at least its current status in its history"
         for h in d["status_history"]:
             assert_keys(h, {"category", "code", "effective_at"})
