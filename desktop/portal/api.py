@@ -27,6 +27,7 @@ from desktop.portal.models import (
     SupportInfo,
     VersionedAccount,
 )
+from desktop.portal.payments import DEFAULT_PAGE, PaymentPage, PaymentSearch, Remittance
 from desktop.portal.security import OfficeUsers, TotpSetup, Verification
 
 
@@ -95,7 +96,18 @@ class ClaimsApi(Protocol):
     def get_rarc_codes(self) -> CodeTable: ...
 
 
-class PortalApi(PublicApi, AccountApi, SecurityApi, ClaimsApi, Protocol):
+class PaymentsApi(Protocol):
+    """Payments of the office and their remittances (JSON, or the same as X12 835 text)."""
+
+    def search_payments(self, criteria: PaymentSearch, cursor: str | None = None,
+                        limit: int = DEFAULT_PAGE) -> PaymentPage: ...
+
+    def get_payment(self, payment_id: str) -> Remittance: ...
+
+    def get_payment_835(self, payment_id: str) -> str: ...
+
+
+class PortalApi(PublicApi, AccountApi, SecurityApi, ClaimsApi, PaymentsApi, Protocol):
     """Everything a signed-in screen may ask the portal."""
 
 

@@ -133,6 +133,7 @@ class Payment:
     number: str | None
     date: date | None
     amount: Decimal | None
+    payment_id: str | None = None  # the remittance (GET /payments/{id}) it was last in
 
 
 @dataclass(frozen=True)
@@ -236,6 +237,7 @@ def parse_claim_detail(doc: object) -> ClaimDetail:
             number=pay.opt_text("number", max_len=_SHORT),
             date=pay.opt_day("date"),
             amount=pay.opt_money("amount"),
+            payment_id=pay.opt_text("payment_id", max_len=_SHORT) or None,
         )
     history = []
     for item, hpath in o.array("status_history", max_items=10_000):

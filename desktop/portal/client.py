@@ -50,6 +50,15 @@ from desktop.portal.models import (
     parse_sign_in,
     parse_support,
 )
+from desktop.portal.payments import (
+    DEFAULT_PAGE,
+    MAX_PAGE,
+    PaymentPage,
+    PaymentSearch,
+    Remittance,
+    parse_payment_page,
+    parse_remittance,
+)
 from desktop.portal.security import (
     OfficeUsers,
     TotpSetup,
@@ -369,3 +378,26 @@ class PortalClient:
 
     def get_rarc_codes(self) -> CodeTable:
         return self._json("GET", "/codes/rarc", parse_code_table)
+
+    # --- payments and remittances ----------------------------------------------------
+
+    def search_payments(self, criteria: PaymentSearch, cursor: str | None = None,
+                        limit: int = DEFAULT_PAGE) -> PaymentPage:
+        if not 1 <= limit <= MAX_PAGE:
+            raise ValueError(f"limit must be 1-{MAX_PAGE}")
+        body: dict[str, Any] = {**criteria.to_json(), "limit": limit}
+        if cursor:
+            body["cursor"] = cursor
+        return self._json("POST", "/payments/search", parse_payment_page, json_body=body)
+
+    def get_payment(self, payment_id: str) -> Remittance:
+        return self._json("GET", f"/payments/{_segment(payment_id)}", parse_remittance)
+
+    def get_payment_835(self, payment_id: str) -> str:
+        """The payment as X12 835 text (the portal sends it as plain ASCII text)."""
+        answer = self._call("GET", f"/payments/{_segment(payment_id)}/x12-835")
+        media = answer.headers.get("Content-Type", "").partition(";")[0].strip().lower()
+        if media != "text/plain":
+            raise UnexpectedResponse(request_id=answer.request_id, status=answer.status,
+                                     detail="answer is not text/plain")
+        return answer.body.decode("ascii", errors="replace")
