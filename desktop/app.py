@@ -64,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="use this folder instead of the user settings folder")
     parser.add_argument("--demo", action="store_true",
                         help="start the reference portal with made-up data and use it")
+    parser.add_argument("files", nargs="*", type=Path, metavar="FILE.835",
+                        help="X12 835 remittance files to open after sign-in (read only)")
     parser.add_argument("--version", action="version", version=f"claims-desktop {__version__}")
     parser.add_argument("--diagnose", action="store_true",
                         help="print where each setting came from, the credential store, the "
@@ -126,6 +128,12 @@ def _account_screen(ctx: ScreenContext) -> Screen:
     return make_account_screen(ctx)
 
 
+def _payments_screen(ctx: ScreenContext) -> Screen:
+    from desktop.ui.payments.screen import make_payments_screen
+
+    return make_payments_screen(ctx)
+
+
 def workspace_screens(ctx: ScreenContext) -> list[ScreenSpec]:
     """The workspace's screens in navigation order (Ctrl+1, Ctrl+2, ...).
 
@@ -136,6 +144,8 @@ def workspace_screens(ctx: ScreenContext) -> list[ScreenSpec]:
         ScreenSpec("claims", "&Claims", "Search claims", lambda: _claims_screen(ctx)),
         ScreenSpec("account", "&Account", "Your account settings",
                    lambda: _account_screen(ctx)),
+        ScreenSpec("payments", "&Payments", "Find payments and read remittances",
+                   lambda: _payments_screen(ctx)),
     ]
 
 
@@ -217,6 +227,8 @@ def launch(argv: Sequence[str]) -> QMainWindow:
         unsaved_note=settings.unsaved_note,
         keep_unsaved_note=_keep_unsaved_note(args.config_dir),
         require_mfa=settings.require_mfa,
+        file_screen="payments",
+        initial_files=tuple(args.files),
     )
     window = MainWindow(session, ops, options)
     if args.exit_after_start:

@@ -161,3 +161,10 @@ def _refusal(code: str) -> str:
     name = TRANSACTION_NAMES.get(code, f"an X12 {code or 'unknown'} transaction")
     return (f"This file is {name}, not an 835 remittance. Only 835 remittance files "
             "(health care claim payment/advice) can be opened here.")
+
+
+def load(path: Path, progress: Progress | None = None) -> tuple[RemitFile, str]:
+    """Read, decode and parse one file (a worker thread's job); the text is returned for
+    the validator and dropped by the caller once validation is done."""
+    text = decode(read_file(path))
+    return parse_835(text, progress), text

@@ -7,8 +7,9 @@ work through the `Operations` of its `ScreenContext` (`desktop.ui.operations`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
@@ -31,6 +32,10 @@ class Screen(QWidget):
         """Asked before another screen is shown; a screen with unsaved edits may ask the
         user. Returning False keeps the user here. Edits are never dropped by leaving."""
         return True
+
+    def open_files(self, paths: Sequence[Path]) -> None:
+        """Files the user asked to open (File menu, command line); only the screen named
+        by `ShellOptions.file_screen` receives them."""
 
     def resume(self) -> None:
         """The user accepted a changed policy or unlocked after an expiry: retry what was
