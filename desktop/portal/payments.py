@@ -29,7 +29,7 @@ CLAIM_STATUS: dict[str, str] = {
     "19": "Processed as primary, forwarded to another payer",
     "20": "Processed as secondary, forwarded to another payer",
     "21": "Processed as tertiary, forwarded to another payer",
-    "22": "Reversal of an earlier payment",
+    "22": "Reversal of earlier payment",
     "23": "Not our claim, forwarded to another payer",
     "25": "Predetermination only, no payment",
 }

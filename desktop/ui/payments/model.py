@@ -11,7 +11,8 @@ from desktop.ui.claims.formats import Formats
 from desktop.ui.common.text import plain
 from desktop.ui.payments.words import method_words
 
-COLUMNS = ("Paid", "Method", "Trace or check number", "Claims", "Deposit")
+COLUMNS = ("Paid", "Method", "Trace / check no.", "Claims", "Deposit")
+SHORT_METHODS = {"ACH": "EFT", "CHK": "Check", "NON": "Notice"}
 COL_PAID, COL_METHOD, COL_TRACE, COL_CLAIMS, COL_TOTAL = range(len(COLUMNS))
 PAYMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -37,6 +38,8 @@ class PaymentsModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._cells[index.row()][index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == COL_METHOD:
+            return method_words(self._items[index.row()].method)
         if role == PAYMENT_ID_ROLE:
             return self._items[index.row()].payment_id
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (COL_CLAIMS,
@@ -53,7 +56,8 @@ class PaymentsModel(QAbstractTableModel):
 
     def _cells_of(self, p: PaymentSummary) -> tuple[str, ...]:
         fmt = self._fmt
-        return (fmt.date(p.paid_date), method_words(p.method), plain(p.trace_number, 60),
+        return (fmt.date(p.paid_date), SHORT_METHODS.get(p.method, plain(p.method, 8)),
+                plain(p.trace_number, 60),
                 fmt.count(p.claim_count), fmt.amount(p.total_amount))
 
     def set_items(self, items: Sequence[PaymentSummary]) -> None:

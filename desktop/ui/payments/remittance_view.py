@@ -111,9 +111,8 @@ class RemittanceView(QFrame):
         self.claims.setUniformRowHeights(True)
         self.claims.header().setObjectName("remittanceClaimsHeader")
         self.claims.header().setAccessibleName("Columns of the claims")
-        self.claims.setColumnWidth(0, 200)
-        self.claims.setColumnWidth(1, 180)
-        self.claims.setColumnWidth(2, 190)
+        for column, width in enumerate((150, 170, 180, 95, 95, 95, 95)):
+            self.claims.setColumnWidth(column, width)
         self.claims.itemExpanded.connect(self._expand)
         self.claims.itemActivated.connect(lambda _i, _c: self.open_selected())
         self.claims.currentItemChanged.connect(lambda *_: self._sync_open())
@@ -123,7 +122,11 @@ class RemittanceView(QFrame):
         self.problems = QListWidget(split)
         self.problems.setObjectName("remittanceProblems")
         self.problems.setAccessibleName("Problems found in the file")
+        for listing in (self.providers, self.problems):
+            listing.setWordWrap(True)  # long sentences wrap rather than scroll sideways
+            listing.setResizeMode(QListWidget.ResizeMode.Adjust)
         split.setStretchFactor(0, 5)
+        split.setSizes([420, 70, 90])
         layout.addWidget(split, 1)
 
     # --- content ---------------------------------------------------------------------
@@ -251,10 +254,11 @@ class RemittanceView(QFrame):
             return
         c, fmt = r.claims[index], self._fmt
         for adj in c.adjustments:
-            item.addChild(QTreeWidgetItem([fmt.amount(adj.amount), plain(
-                "Claim adjustment " + w.adjustment_words(adj, self._words), 400)]))
+            _add_words(item, f"{fmt.amount(adj.amount)}  Claim adjustment "
+                       + w.adjustment_words(adj, self._words),
+                       w.adjustment_tip(adj, self._words))
         for code in c.remarks:
-            item.addChild(QTreeWidgetItem(["", plain(w.remark_words(code, self._words), 400)]))
+            _add_words(item, w.remark_words(code, self._words))
         for line in c.lines:
             proc = "-".join((line.procedure_code, *line.modifiers))
             child = QTreeWidgetItem([plain(f"Line {line.line_number}: {proc}", 60),
@@ -262,13 +266,15 @@ class RemittanceView(QFrame):
                                      fmt.amount(line.billed_amount),
                                      fmt.amount(line.allowed_amount),
                                      fmt.amount(line.paid_amount), ""])
-            for adj in line.adjustments:
-                child.addChild(QTreeWidgetItem([fmt.amount(adj.amount), plain(
-                    w.adjustment_words(adj, self._words), 400)]))
-            for code in line.remarks:
-                child.addChild(QTreeWidgetItem(["", plain(w.remark_words(code, self._words),
-                                                          400)]))
+            for col in range(3, 7):
+                child.setTextAlignment(col, Qt.AlignmentFlag.AlignRight)
             item.addChild(child)
+            for adj in line.adjustments:
+                _add_words(child, f"{fmt.amount(adj.amount)}  "
+                           + w.adjustment_words(adj, self._words),
+                           w.adjustment_tip(adj, self._words))
+            for code in line.remarks:
+                _add_words(child, w.remark_words(code, self._words))
             child.setExpanded(True)
 
     def selected_claim(self) -> RemitClaim | None:
@@ -287,3 +293,11 @@ class RemittanceView(QFrame):
         claim = self.selected_claim()
         if claim is not None:
             self.claim_requested.emit(claim)
+
+
+def _add_words(parent: QTreeWidgetItem, text: str, tip: str | None = None) -> None:
+    """A sentence across the whole row (spanned once in the tree), more in the tooltip."""
+    item = QTreeWidgetItem([plain(text, 400)])
+    item.setToolTip(0, plain(tip or text, 600))
+    parent.addChild(item)
+    item.setFirstColumnSpanned(True)

@@ -101,7 +101,7 @@ class PaymentsScreen(Screen):
         self.table.horizontalHeader().setAccessibleName("Columns of the payments")
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(self._activated)
-        right = QSplitter(Qt.Orientation.Vertical, split)
+        right = self._right = QSplitter(Qt.Orientation.Vertical, split)
         right.setChildrenCollapsible(False)
         self.view = RemittanceView(self._fmt, right)
         self.view.claim_requested.connect(self.open_claim)
@@ -110,7 +110,7 @@ class PaymentsScreen(Screen):
         self.claim.retry_requested.connect(lambda: self._load_claim())
         self.claim.hide()
         split.setStretchFactor(1, 3)
-        split.setSizes([420, 940])
+        split.setSizes([430, 930])
         layout.addWidget(split, 1)
 
     # --- the Screen contract ---------------------------------------------------------
@@ -171,6 +171,7 @@ class PaymentsScreen(Screen):
 
     def _first_page(self, page: PaymentPage) -> None:
         self.model.set_items(page.items)
+        self.table.resizeColumnsToContents()
         self._cursor = page.next_cursor
         self._show_count(page.total)
         if page.items:
@@ -230,6 +231,9 @@ class PaymentsScreen(Screen):
         if claim is None:
             return
         self._pending.discard(Op.CLAIM)
+        if not self.claim.isVisible():
+            height = self._right.height()
+            self._right.setSizes([height * 3 // 5, height * 2 // 5])
         self.claim.show()
         self.claim.show_loading(claim.claim_number)
         self._ops.portal(Op.CLAIM, lambda api: find_claim(api, claim),

@@ -40,10 +40,25 @@ def method_words(method: str) -> str:
     return METHOD_WORDS.get(method, method or "Unknown method")
 
 
+#: Who carries an adjustment, short enough to fit one row beside the reason's words
+#: (the claim detail's long form, `group_words`, is the tooltip).
+GROUP_SHORT: dict[str, str] = {
+    "CO": "provider writes off",
+    "PR": "patient may be billed",
+    "OA": "other adjustment",
+    "PI": "payer reduction",
+    "CR": "correction or reversal",
+}
+
+
 def adjustment_words(adj: RemitAdjustment, words: CodeWords) -> str:
-    """`CO-45: Charge is more than the contracted fee … (contractual obligation …)`."""
-    return (f"{adj.group_code}-{adj.carc}: {carc_words(adj.carc, words)}. "
-            f"{group_words(adj.group_code)}.")
+    """`CO-45, provider writes off: Charge is more than the contracted fee …`."""
+    who = GROUP_SHORT.get(adj.group_code, "adjustment")
+    return f"{adj.group_code}-{adj.carc}, {who}: {carc_words(adj.carc, words)}"
+
+
+def adjustment_tip(adj: RemitAdjustment, words: CodeWords) -> str:
+    return f"{adj.group_code}: {group_words(adj.group_code)}. {carc_words(adj.carc, words)}"
 
 
 def remark_words(code: str, words: CodeWords) -> str:

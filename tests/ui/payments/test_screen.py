@@ -91,10 +91,11 @@ def test_each_claim_explains_its_adjustments_in_words(qtbot) -> None:
     assert first.childCount() == 0, "lines are built when the claim is opened"
     first.setExpanded(True)
     words = texts(first)
-    assert any(t.startswith("CO-45: Charge is more than the contracted fee") for t in words)
-    assert any("Patient responsibility" in t for t in words)
+    assert ("$60.00  CO-45, provider writes off: Charge is more than the contracted fee; the "
+            "difference is written off by the provider") in words
+    assert any(t.startswith("$20.00  PR-3, patient may be billed: ") for t in words)
     denied.setExpanded(True)
-    assert any(t.startswith("Claim adjustment CO-29") for t in texts(denied))
+    assert any(t.startswith("$80.00  Claim adjustment CO-29") for t in texts(denied))
     assert any(t.startswith("Remark N211") for t in texts(denied))
 
 
