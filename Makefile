@@ -38,9 +38,10 @@ pytest: $(STAMP)
 openapi: $(STAMP)
 	$(PY) -m sandbox openapi > sandbox/openapi.json
 
-## Benchmarks of issue 9 (a million claims; minutes): table + bench-results/bench-*.json.
+## Benchmarks of issues 9 and 17 (a million claims, a 10,000-claim 835; minutes): tables + bench-results/bench-*.json.
 bench: $(STAMP)
 	$(PY) -m tests.benchmarks.bench
+	$(PY) -m tests.benchmarks.bench_payments
 
 .PHONY: bench
 

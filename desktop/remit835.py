@@ -12,9 +12,12 @@ quote segment contents, so its logger is silenced here.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import io
 import logging
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -118,8 +121,41 @@ def _kind(text: str) -> FileKind:
     return FileKind.X12 if head.startswith("ISA") else FileKind.OTHER_TEXT
 
 
+_gc_lock = threading.Lock()
+_gc_holders = 0
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a worker builds a big remittance.
+
+    A 10,000-claim file makes millions of small objects; each full collection of them
+    holds the GIL for 100 ms and more, and the GUI thread freezes for that long. What
+    the parse keeps is acyclic (frozen dataclasses, freed by reference counting), so it
+    is frozen out of later collections, as `app.launch` does with start-up objects.
+    """
+    global _gc_holders
+    with _gc_lock:
+        _gc_holders += 1
+        if _gc_holders == 1:
+            gc.disable()
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_holders -= 1
+            if _gc_holders == 0:
+                gc.freeze()
+                gc.enable()
+
+
 def parse_835(text: str, progress: Progress | None = None) -> RemitFile:
     """Every 835 transaction of an interchange; refuses other transaction sets."""
+    with collector_paused():
+        return _parse(text, progress)
+
+
+def _parse(text: str, progress: Progress | None) -> RemitFile:
     try:
         reader = pyx12.x12file.X12Reader(io.StringIO(text))
     except pyx12.errors.X12Error:

@@ -152,3 +152,12 @@ def test_validator_names_the_segment_of_each_problem() -> None:
 
 def test_validator_finds_nothing_in_a_file_that_follows_the_guide() -> None:
     assert validate(s.interchange(s.transaction())) == ()
+
+
+def test_the_checker_in_a_child_process_reports_the_same_and_progress() -> None:
+    from desktop.remit835_validate import validate_in_child
+
+    text = s.interchange(s.transaction()).replace("*12*2600000000001", "*XX*2600000000001")
+    seen: list[int] = []
+    assert validate_in_child(text, seen.append) == validate(text)
+    assert seen and seen[-1] == 100

@@ -32,8 +32,8 @@ from desktop.ui.claims.formats import Formats
 from desktop.ui.common.text import plain, plain_label, set_plain
 from desktop.ui.payments import words as w
 
-FIRST_CHUNK = 300
-CHUNK = 2000
+FIRST_CHUNK = 200
+CHUNK = 250
 CLAIM_COLUMNS = ("Claim", "Patient", "Status", "Billed", "Allowed", "Paid", "Patient owes")
 INDEX_ROLE = Qt.ItemDataRole.UserRole + 1
 WARNING_STYLE = "color: #a00000;"

@@ -25,7 +25,7 @@ from desktop.portal.errors import PortalError
 from desktop.portal.payments import PaymentPage, PaymentSearch, RemitClaim, Remittance
 from desktop.remit835 import RemitFile, RemitFileError, load
 from desktop.remit835_build import Problem
-from desktop.remit835_validate import validate
+from desktop.remit835_validate import ValidationUnavailable, validate_in_child
 from desktop.ui.claims import export as claims_export
 from desktop.ui.claims.codes import CodeBook
 from desktop.ui.claims.detail import ClaimDetailPanel
@@ -282,14 +282,20 @@ class PaymentsScreen(Screen):
         self.actions_bar.set_status(f"Checking {name} against the 835 guide…")
         self.progress.setValue(0)
         emit = self._progress.changed.emit
-        self._ops.background(Op.VALIDATE, lambda: validate(text, emit),
+        self._ops.background(Op.VALIDATE, lambda: validate_in_child(text, emit),
                              on_success=lambda found: self._validated(name, found),
-                             on_failure=lambda exc: self._file_failed(path, exc))
+                             on_failure=self._not_validated,
+                             expected=(ValidationUnavailable,))
 
     def _validated(self, name: str, problems: tuple[Problem, ...]) -> None:
         self.view.add_problems(problems)
         found = "no problems" if not problems else f"{self._fmt.count(len(problems))} problems"
         self.actions_bar.set_status(f"{name}: checked against the 835 guide, {found}.")
+        self._next_file()
+
+    def _not_validated(self, exc: Exception) -> None:
+        self.actions_bar.set_status(f"The file is shown, but it could not be checked against "
+                                    f"the 835 guide: {exc}.", error=True)
         self._next_file()
 
     def _file_failed(self, path: Path, exc: Exception) -> None:
