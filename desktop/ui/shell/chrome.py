@@ -27,10 +27,13 @@ class MenuHandlers:
     policy: Handler
     support: Handler
     about: Handler
+    #: File > Open remittance file…; None when no screen opens files.
+    open_file: Handler | None = None
 
 
 @dataclass(frozen=True)
 class ShellActions:
+    open_file: QAction | None
     lock: QAction
     sign_out: QAction
     quit: QAction
@@ -79,6 +82,12 @@ def build_menus(window: QMainWindow, screens: Sequence[ScreenSpec],
     lock = _action(window, "&Lock now", "Ctrl+L", on.lock, "actionLock")
     sign_out = _action(window, "Sign &out", "Ctrl+Shift+O", on.sign_out, "actionSignOut")
     quit_ = _action(window, "&Quit", "Ctrl+Q", on.quit, "actionQuit")
+    open_file = None
+    if on.open_file is not None:
+        open_file = _action(window, "&Open remittance file…", "Ctrl+O", on.open_file,
+                            "openRemittanceFile")
+        file_menu.addAction(open_file)
+        file_menu.addSeparator()
     for a in (lock, sign_out):
         file_menu.addAction(a)
     file_menu.addSeparator()
@@ -97,4 +106,5 @@ def build_menus(window: QMainWindow, screens: Sequence[ScreenSpec],
     about = _action(window, "&About Claims Desktop", "Ctrl+Shift+A", on.about, "actionAbout")
     for a in (policy, support, about):
         help_menu.addAction(a)
-    return ShellActions(lock, sign_out, quit_, screen_actions, policy, support, about)
+    return ShellActions(open_file, lock, sign_out, quit_, screen_actions, policy, support,
+                        about)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
 from desktop.ui.screen import ScreenSpec
+from desktop.ui.shell.files import choose_remittance
 from desktop.ui.shell.idle import IdleWatcher
 from desktop.ui.shell.login_screen import DemoUser
 
@@ -36,3 +38,9 @@ class ShellOptions:
     keep_unsaved_note: Callable[[str | None], None] = lambda _n: None
     #: IT's managed setting: two-step sign-in before any work (see `mfa_gate`).
     require_mfa: bool = False
+    #: The screen that opens files (File > Open remittance file…, the command line).
+    file_screen: str | None = None
+    #: Files named on the command line, opened once after the first sign-in.
+    initial_files: Sequence[Path] = ()
+    #: Asks which files to open (a test replaces the dialog).
+    choose_files: Callable[[QWidget], list[str]] = choose_remittance

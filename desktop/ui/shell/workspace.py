@@ -10,6 +10,7 @@ typed survives the idle lock and a re-sign-in.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
@@ -99,6 +100,11 @@ class Workspace(QWidget):
             button.setChecked(k == key)
         screen.activate()
         return True
+
+    def open_files(self, key: str, paths: Sequence[Path]) -> None:
+        """Show the screen that reads files and hand it `paths` (if the user may leave)."""
+        if paths and self.switch_to(key):
+            self.screens[key].open_files(paths)
 
     def current_screen(self) -> Screen | None:
         key = self.current_key
