@@ -33,7 +33,7 @@ class MenuHandlers:
 
 @dataclass(frozen=True)
 class ShellActions:
-    open_file: QAction | None
+    open_file: QAction  # hidden when no screen opens files
     lock: QAction
     sign_out: QAction
     quit: QAction
@@ -70,6 +70,10 @@ def _action(window: QMainWindow, text: str, shortcut: str, slot: Handler,
     return action
 
 
+def _nothing() -> None:
+    """The slot of an action that is hidden and never triggered."""
+
+
 def _shower(show: Callable[[str], object], key: str) -> Handler:
     # A closure, not a default argument: `triggered` passes `checked` positionally.
     return lambda: show(key)
@@ -82,10 +86,10 @@ def build_menus(window: QMainWindow, screens: Sequence[ScreenSpec],
     lock = _action(window, "&Lock now", "Ctrl+L", on.lock, "actionLock")
     sign_out = _action(window, "Sign &out", "Ctrl+Shift+O", on.sign_out, "actionSignOut")
     quit_ = _action(window, "&Quit", "Ctrl+Q", on.quit, "actionQuit")
-    open_file = None
+    open_file = _action(window, "&Open remittance file…", "Ctrl+O", on.open_file or _nothing,
+                        "openRemittanceFile")
+    open_file.setVisible(on.open_file is not None)
     if on.open_file is not None:
-        open_file = _action(window, "&Open remittance file…", "Ctrl+O", on.open_file,
-                            "openRemittanceFile")
         file_menu.addAction(open_file)
         file_menu.addSeparator()
     for a in (lock, sign_out):

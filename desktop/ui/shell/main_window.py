@@ -31,7 +31,6 @@ from desktop.ui.common.text import plain
 from desktop.ui.operations import Operations
 from desktop.ui.screen import Screen
 from desktop.ui.shell.chrome import MenuHandlers, build_menus, build_status
-from desktop.ui.shell.files import FileOpening
 from desktop.ui.shell.help_dialogs import open_about, open_policy_view, open_support
 from desktop.ui.shell.idle import IdleWatcher
 from desktop.ui.shell.lock_screen import LockScreen
@@ -40,7 +39,7 @@ from desktop.ui.shell.mfa_gate import MfaGate
 from desktop.ui.shell.options import ShellOptions
 from desktop.ui.shell.os_session import EndReason, SessionManagerLike, unsaved_note_text
 from desktop.ui.shell.policy_gate import PolicyGate
-from desktop.ui.shell.workspace import Workspace
+from desktop.ui.shell.workspace import FileOpening, Workspace
 
 if TYPE_CHECKING:
     pass
@@ -121,8 +120,7 @@ class MainWindow(QMainWindow):
         self.workspace = Workspace(options.screens, self)
         self.workspace.connect_navigation(self.show_screen)
         self.workspace.sign_out_requested.connect(lambda: self.sign_out("You are signed out."))
-        self.files = FileOpening(self.workspace, options.file_screen, options.initial_files,
-                                 options.choose_files, lambda: self._state == ShellState.WORKING)
+        self.files = FileOpening(self.workspace, options, lambda: self._state == ShellState.WORKING)
         # The workspace's parts, by the names automation and tests use.
         self.screens = self.workspace.screens
         self.screen_stack = self.workspace.screen_stack
@@ -136,11 +134,9 @@ class MainWindow(QMainWindow):
         acts = build_menus(self, options.screens, MenuHandlers(
             lock=self.lock_now, sign_out=lambda: self.sign_out("You are signed out."),
             quit=self.close, show_screen=self.show_screen, policy=self.show_policy,
-            support=self.show_support, about=self.show_about,
-            open_file=(lambda: self.files.ask(self)) if self.files.enabled else None))
-        self.act_open_file = acts.open_file
+            support=self.show_support, about=self.show_about, open_file=self.files.handler))
         self.act_lock, self.act_sign_out, self.act_quit = acts.lock, acts.sign_out, acts.quit
-        self.screen_actions = acts.screens
+        self.screen_actions, self.act_open_file = acts.screens, acts.open_file
         self.act_policy, self.act_support, self.act_about = acts.policy, acts.support, acts.about
 
         self.gate = PolicyGate(ops, self)
@@ -184,8 +180,7 @@ class MainWindow(QMainWindow):
 
     def _set_signed_in_actions(self, on: bool) -> None:
         for a in (self.act_lock, self.act_sign_out, self.act_open_file, *self.screen_actions):
-            if a is not None:
-                a.setEnabled(on)
+            a.setEnabled(on)
 
     def _update_status(self) -> None:
         tls = self._options.tls_version() or "TLS"
@@ -239,7 +234,6 @@ class MainWindow(QMainWindow):
         self._shelf.restore()
         if was_locked:
             self._resume_current_screen()
-        self.files.open_initial()
 
     def show_banner(self, text: str) -> None:
         self.workspace.show_banner(text)

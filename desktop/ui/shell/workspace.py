@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
@@ -18,12 +19,17 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, 
 from desktop.ui.common.text import plain, set_plain
 from desktop.ui.screen import Screen, ScreenSpec
 
+if TYPE_CHECKING:
+    from desktop.ui.shell.options import ShellOptions
+
 BANNER_STYLE = "background: #fff4ce; border: 1px solid #e0c060; padding: 6px; color: #3b2f00;"
 
 
 class Workspace(QWidget):
     #: The Sign out button was pressed.
     sign_out_requested = Signal()
+    #: The screens were built (the first sign-in); command-line files may be opened.
+    screens_built = Signal()
 
     def __init__(self, specs: Sequence[ScreenSpec], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +84,7 @@ class Workspace(QWidget):
             screen = spec.build()
             self.screens[spec.key] = screen
             self.screen_stack.addWidget(screen)
+        self.screens_built.emit()
 
     @property
     def current_key(self) -> str | None:
@@ -123,3 +130,36 @@ class Workspace(QWidget):
     def show_banner(self, text: str) -> None:
         set_plain(self.banner, text)
         self.banner.show()
+
+
+class FileOpening:
+    """Files the user asked to open (the File menu, the command line) go to one screen.
+
+    Command-line files wait for the first sign-in; nothing is opened while signed out
+    or locked (`working` says whether the workspace is in use).
+    """
+
+    def __init__(self, workspace: Workspace, options: ShellOptions,
+                 working: Callable[[], bool]) -> None:
+        self._workspace, self._key = workspace, options.file_screen
+        self._initial: Sequence[Path] = tuple(options.initial_files)
+        self._choose, self._working = options.choose_files, working
+        workspace.screens_built.connect(self.open_initial)
+
+    @property
+    def handler(self) -> Callable[[], None] | None:
+        """File > Open remittance file…'s handler; None when no screen opens files."""
+        return None if self._key is None else self.ask
+
+    def ask(self) -> None:
+        if self._working():
+            self.open([Path(p) for p in self._choose(self._workspace.window())])
+
+    def open(self, paths: Sequence[Path]) -> None:
+        if self._working() and self._key is not None:
+            self._workspace.open_files(self._key, paths)
+
+    def open_initial(self) -> None:
+        """Once the screens exist (the first sign-in): the command line's files, once."""
+        paths, self._initial = self._initial, ()
+        self.open(paths)
