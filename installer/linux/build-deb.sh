@@ -14,6 +14,8 @@
 #   /usr/share/man/man1/claims-desktop.1.gz      resources/linux/claims-desktop.1 (make man)
 #   /usr/share/applications/APP_ID.desktop       menu entry
 #   /usr/share/metainfo/APP_ID.metainfo.xml      AppStream metadata
+#   /usr/share/mime/packages/claims-desktop.xml  application/EDI-X12 (*.835, *.edi), the
+#                                                type the menu entry opens
 #   /usr/share/icons/hicolor/*/apps/claims-desktop.{png,svg}
 #   /etc/xdg/claims-desktop/policies.json.sample sample IT policy (a conffile; no effect
 #                                                under that name: config.py reads only
@@ -27,9 +29,9 @@
 # package (PyInstaller copies the build machine's Python prefix, e.g. /root/.pyenv/...)
 # is removed, `$ORIGIN` entries are kept; shared libraries lose the executable bit.
 #
-# No maintainer scripts: the desktop database and icon caches are refreshed by the
-# dpkg triggers of desktop-file-utils and the icon-cache packages, and the program
-# creates nothing outside users' own folders.
+# No maintainer scripts: the desktop database, MIME database and icon caches are
+# refreshed by the dpkg triggers of desktop-file-utils, shared-mime-info and the
+# icon-cache packages, and the program creates nothing outside users' own folders.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -61,6 +63,8 @@ install -D -m 644 "$ROOT/resources/linux/$APP_ID.desktop" \
     "$pkg/usr/share/applications/$APP_ID.desktop"
 install -D -m 644 "$ROOT/resources/linux/$APP_ID.metainfo.xml" \
     "$pkg/usr/share/metainfo/$APP_ID.metainfo.xml"
+install -D -m 644 "$ROOT/resources/linux/$APP_ID.mime.xml" \
+    "$pkg/usr/share/mime/packages/$PACKAGE.xml"
 for png in "$ROOT"/resources/icons/hicolor/*/apps/claims-desktop.png; do
     size="$(basename "$(dirname "$(dirname "$png")")")"
     install -D -m 644 "$png" "$pkg/usr/share/icons/hicolor/$size/apps/claims-desktop.png"

@@ -132,6 +132,7 @@ def test_layout(deb: Path) -> None:
     assert files["/usr/bin/claims-desktop"].endswith("-> ../lib/claims-desktop/claims-desktop")
     for path in (f"/usr/share/applications/{APP_ID}.desktop",
                  f"/usr/share/metainfo/{APP_ID}.metainfo.xml",
+                 "/usr/share/mime/packages/claims-desktop.xml",
                  "/usr/share/icons/hicolor/scalable/apps/claims-desktop.svg",
                  "/usr/share/icons/hicolor/48x48/apps/claims-desktop.png",
                  "/usr/share/icons/hicolor/256x256/apps/claims-desktop.png",

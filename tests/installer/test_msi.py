@@ -159,6 +159,38 @@ def test_program_files_and_start_menu(msi: Path) -> None:
     assert registry["StartMenuShortcut"]["Key"] == r"SOFTWARE\ClaimsDesktop"
 
 
+PROG_ID = "ClaimsDesktop.Remittance835"
+
+
+def test_remittance_files_open_in_the_program(msi: Path) -> None:
+    """.835 and .edi -> the ProgId, whose open command hands the file to the program."""
+    rows = table(msi, "Registry")
+    components = by(table(msi, "Component"), "Component")
+    feature = {r["Component_"] for r in table(msi, "FeatureComponents")}
+    values = {}
+    for row in rows:
+        if row["Key"].startswith("SOFTWARE\\Classes\\"):
+            assert row["Root"] == "2", "HKLM: for every user of the PC"  # HKLM
+            component = components[row["Component_"]]
+            assert component["Condition"] == "", "always written"
+            assert int(component["Attributes"]) & 256, "64-bit registry view"
+            assert row["Component_"] in feature
+            values[(row["Key"].removeprefix("SOFTWARE\\Classes\\"), row["Name"])] = row["Value"]
+    for ext in (".835", ".edi"):
+        assert values[(ext, "")] == PROG_ID
+        assert values[(ext, "Content Type")] == "application/EDI-X12"
+        assert (f"{ext}\\OpenWithProgids", PROG_ID) in values
+    assert values[(PROG_ID, "")]  # the description Explorer shows
+    assert values[(f"{PROG_ID}\\shell\\open\\command", "")] == \
+        '"[INSTALLDIR]claims-desktop.exe" "%1"'
+    assert values[(f"{PROG_ID}\\DefaultIcon", "")] == "[INSTALLDIR]claims-desktop.exe,0"
+    # Each extension's key path is its ProgId value, so a repair puts it back.
+    for row in rows:
+        if row["Key"] in ("SOFTWARE\\Classes\\.835", "SOFTWARE\\Classes\\.edi",
+                          f"SOFTWARE\\Classes\\{PROG_ID}") and not row["Name"]:
+            assert components[row["Component_"]]["KeyPath"] == row["Registry"]
+
+
 def format_msi(template: str, props: dict[str, str]) -> str:
     return re.sub(r"\[([A-Z_]+)\]", lambda m: props.get(m.group(1), ""), template)
 

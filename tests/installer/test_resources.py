@@ -1,4 +1,4 @@
-"""resources/: the icon in every size, the .ico, the menu entry, AppStream data, the sample policy."""
+"""resources/: icons in every size, the .ico, menu entry, MIME type, AppStream data, policy."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from tests.installer.helpers import ROOT, require_tool
 
 RESOURCES = ROOT / "resources"
 APP_ID = "com.example.ClaimsDesktop"
+MIME_NS = "http://www.freedesktop.org/standards/shared-mime-info"
 SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 
@@ -89,7 +90,8 @@ def desktop_entry() -> ConfigParser:
 
 def test_desktop_entry_fields() -> None:
     entry = desktop_entry()["Desktop Entry"]
-    assert entry["Exec"] == entry["TryExec"] == "claims-desktop"
+    assert entry["Exec"] == "claims-desktop %f"  # a file given by the file manager
+    assert entry["TryExec"] == "claims-desktop"
     assert entry["Icon"] == "claims-desktop"
     assert entry["Terminal"] == "false"
     assert entry["StartupWMClass"] == "claims-desktop"
@@ -100,6 +102,33 @@ def test_desktop_entry_validates() -> None:
     done = subprocess.run([tool, str(RESOURCES / "linux" / f"{APP_ID}.desktop")],
                           capture_output=True, text=True)
     assert done.returncode == 0 and not done.stdout.strip(), done.stdout + done.stderr
+
+
+def mime_types() -> ET.Element:
+    return ET.parse(RESOURCES / "linux" / f"{APP_ID}.mime.xml").getroot()
+
+
+def test_mime_definition_declares_the_x12_type() -> None:
+    root = mime_types()
+    assert root.tag == f"{{{MIME_NS}}}mime-info"
+    [mime] = root.findall(f"{{{MIME_NS}}}mime-type")
+    assert mime.get("type") == "application/EDI-X12"  # the IANA name (RFC 1767)
+    globs = {g.get("pattern") for g in mime.findall(f"{{{MIME_NS}}}glob")}
+    assert globs == {"*.835", "*.edi"}
+    assert mime.findtext(f"{{{MIME_NS}}}comment")
+    [magic] = mime.findall(f"{{{MIME_NS}}}magic")
+    assert int(magic.get("priority", "50")) < 50, "ISA alone is weak: below the default"
+    [match] = magic.findall(f"{{{MIME_NS}}}match")
+    assert (match.get("type"), match.get("offset"), match.get("value")) == ("string", "0",
+                                                                           "ISA")
+
+
+def test_desktop_entry_opens_the_mime_type() -> None:
+    entry = desktop_entry()["Desktop Entry"]
+    declared = [t for t in entry["MimeType"].split(";") if t]
+    types = [m.get("type") for m in mime_types().findall(f"{{{MIME_NS}}}mime-type")]
+    assert declared == types
+    assert "%f" in entry["Exec"].split() or "%F" in entry["Exec"].split()
 
 
 def test_metainfo_validates_and_matches_the_version() -> None:
