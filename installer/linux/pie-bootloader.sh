@@ -14,6 +14,8 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 PY="${1:-$ROOT/.venv/bin/python}"
+# Absolute: the build below runs from the unpacked sources' folder.
+PY="$(cd "$(dirname "$PY")" && pwd)/$(basename "$PY")"
 [[ "$(uname -s)" == Linux ]] || { echo "pie-bootloader: Linux only; nothing to do"; exit 0; }
 
 version="$("$PY" -c 'import PyInstaller; print(PyInstaller.__version__)')"
@@ -37,7 +39,8 @@ cd "$work/pyinstaller-$version/bootloader"
 CC="gcc -fPIE -pie -Wl,-z,relro -Wl,-z,now" "$PY" ./waf all >/dev/null
 built="$work/pyinstaller-$version/PyInstaller/bootloader/$(basename "$target")"
 for name in run run_d; do
-    file "$built/$name" | grep -q "pie executable" \
+    # A PIE is an ELF of type DYN (readelf is in binutils, which the build needs anyway).
+    readelf -h "$built/$name" | grep -q "Type:[[:space:]]*DYN" \
         || { echo "pie-bootloader: $name did not come out as PIE" >&2; exit 1; }
     install -m 755 "$built/$name" "$target/$name"
 done
