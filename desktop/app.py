@@ -142,6 +142,12 @@ def _batch_screen(ctx: ScreenContext) -> Screen:
     return make_batch_screen(ctx)
 
 
+def _worklist_screen(ctx: ScreenContext) -> Screen:
+    from desktop.ui.worklist.screen import make_worklist_screen
+
+    return make_worklist_screen(ctx)
+
+
 def workspace_screens(ctx: ScreenContext) -> list[ScreenSpec]:
     """The workspace's screens in navigation order (Ctrl+1, Ctrl+2, ...).
 
@@ -156,6 +162,8 @@ def workspace_screens(ctx: ScreenContext) -> list[ScreenSpec]:
                    lambda: _payments_screen(ctx)),
         ScreenSpec("batch", "&Batch status", "Check the status of a list of claim numbers",
                    lambda: _batch_screen(ctx)),
+        ScreenSpec("worklist", "&Worklist", "Your follow-ups and claims that changed",
+                   lambda: _worklist_screen(ctx)),
     ]
 
 
