@@ -47,6 +47,7 @@ from desktop.ui.claims.model import (
     page_rows,
 )
 from desktop.ui.claims.output import ClaimOutput
+from desktop.ui.claims.saved import NameQuestion, SavedSearchBar, ask_name, form_values
 from desktop.ui.claims.table import ClaimsTable
 from desktop.ui.common.errors import describe
 from desktop.ui.common.text import set_plain
@@ -94,6 +95,7 @@ class ClaimsScreen(Screen):
     def __init__(self, ctx: ScreenContext, *,
                  choose_path: claims_export.PathChooser = claims_export.save_path_dialog,
                  ask_printer: claims_export.PrinterPrompt = claims_export.print_dialog,
+                 ask_search_name: NameQuestion = ask_name,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("claimsScreen")
@@ -106,6 +108,7 @@ class ClaimsScreen(Screen):
         self._pending: set[_Op] = set()
         self._retry_action: Callable[[], None] | None = None
         self._follow_up: FollowUpDialog | None = None
+        self._ask_name = ask_search_name
         self.codes = CodeBook(ctx.ops, self)
         self.model = ClaimsTableModel(ctx.ops, self._fmt, self)
         self.output = ClaimOutput(ctx.ops, self, lambda text, error: self._set_status(
@@ -126,6 +129,12 @@ class ClaimsScreen(Screen):
         self.form = SearchForm(self)
         self.form.submitted.connect(self.search)
         layout.addWidget(self.form)
+        self.saved = SavedSearchBar(self._ctx.ops, self.form.criteria, ask=self._ask_name,
+                                    parent=self)
+        self.saved.run_requested.connect(self.run_saved)
+        self.saved.open_requested.connect(self.open_claim)
+        self.claim_opened.connect(self.saved.recent.add)
+        layout.addWidget(self.saved)
         layout.addLayout(self._build_bar())
         layout.addWidget(self._build_panes(), 1)
         # F: follow up on the claim shown (text fields keep their letters: they take
@@ -240,6 +249,7 @@ class ClaimsScreen(Screen):
 
     def activate(self) -> None:
         self.codes.ensure()
+        self.saved.load()
         if not self.model.searched:
             self.form.fields["claim_number"].edit.setFocus()
 
@@ -256,6 +266,7 @@ class ClaimsScreen(Screen):
             self._follow_up.reject()  # a typed note is PHI: it goes with the session
         self._follow_up = None
         self.codes.clear()
+        self.saved.clear()
         self.form.forget_patient()
         self.filter.clear()
         self.apply_filter()
@@ -304,6 +315,12 @@ class ClaimsScreen(Screen):
             self._set_status("Please correct the marked field before searching.", error=True)
             return
         self._run_search(criteria, self.sort_key)
+
+    def run_saved(self, criteria: ClaimSearch) -> None:
+        """A saved search: into the form (the clerk sees what runs), then searched."""
+        self.form.set_values(**form_values(criteria))
+        self.form.status.set_selected(criteria.statuses)
+        self.search()
 
     def _run_search(self, criteria: ClaimSearch, sort: str) -> None:
         self._last = (criteria, sort)

@@ -67,6 +67,8 @@ def ask_assignee(parent: QWidget, users: Sequence[UserRef]) -> UserRef | None:
     combo = QComboBox(dialog)
     combo.setObjectName("reassignUser")
     combo.setAccessibleName("Colleague")
+    combo.view().setObjectName("reassignUserView")
+    combo.view().setAccessibleName("Colleagues")
     for user in users:
         combo.addItem(plain(f"{user.display_name} ({user.username})", 120))
     form.addRow("Colleague:", combo)

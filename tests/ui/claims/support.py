@@ -165,6 +165,9 @@ class FakeClient:
     def get_playbook(self) -> Playbook:
         return PLAYBOOK
 
+    def list_saved_searches(self) -> tuple[Any, ...]:
+        return ()
+
 
 class FakeSession:
     """`session.call` without a portal: runs the call, counts it."""
