@@ -28,6 +28,7 @@ MAX_NUMBERS = 50_000
 MAX_FILE_BYTES = 50 * 1024 * 1024
 _SEPARATORS = re.compile(r"[\s,;]+")
 _QUOTES = "\"'“”‘’"
+_PLAIN_NUMBER = re.compile(r"[0-9]{1,40}")
 _HEADER_HINT = re.compile(r"claim", re.IGNORECASE)
 
 
@@ -54,6 +55,8 @@ class Parsed:
 
 def check_entry(text: str) -> str | None:
     """Why `text` cannot be a claim number (in words), or None when it can."""
+    if _PLAIN_NUMBER.fullmatch(text):
+        return None  # the common case, without the general identifier rules
     try:
         validate_claim_number(text)
     except ValidationError as exc:

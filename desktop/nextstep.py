@@ -22,6 +22,8 @@ from desktop.portal.worklist import BatchClaim, Reason
 #: Adjustments of an ordinary payment (contract write-off, the patient's usual share).
 ROUTINE = frozenset({("CO", "45"), ("PR", "1"), ("PR", "2"), ("PR", "3")})
 URGENT_DAYS = 14
+#: Status families of a claim not yet finalized (acknowledged, pending, requests, errors).
+OPEN_FAMILIES = frozenset("APRE")
 SOON_DAYS = 30
 
 
@@ -141,7 +143,10 @@ def next_step(facts: ClaimFacts, book: Playbook) -> NextStep | None:
     Without refusing adjustments, the remarks alone (a request for records) or the
     status category decide.
     """
-    reasons = facts.reasons or (Reason("", "", facts.remarks),)
+    # No refusing adjustment: a request for records (remarks) speaks only while the
+    # claim is open; on a finalized claim a remark on a paid line is information.
+    remarks = facts.remarks if facts.category[:1] in OPEN_FAMILIES else ()
+    reasons = facts.reasons or (Reason("", "", remarks),)
     steps = []
     for reason in reasons:
         rule = best_rule(book, facts.category, reason)

@@ -48,6 +48,13 @@ def test_every_action_is_reached(claim: ClaimFacts, action: Action) -> None:
     assert step.label and step.advice and step.source
 
 
+def test_a_remark_on_a_paid_claim_is_information_not_a_request() -> None:
+    step = next_step(facts("F1", remarks=("N29",)), BOOK)
+    assert step is not None and step.action is Action.NOTHING
+    pending = next_step(facts("P3", remarks=("N29",)), BOOK)
+    assert pending is not None and pending.action is Action.SEND_RECORDS
+
+
 def test_nothing_matches_a_claim_still_in_process() -> None:
     assert next_step(facts("P1"), BOOK) is None
 

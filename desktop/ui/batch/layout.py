@@ -29,7 +29,7 @@ from desktop.ui.common.clipboard import install_cell_copy
 from desktop.ui.common.text import heading, plain, set_plain
 
 ERROR_STYLE = "color: #a00000;"
-_WIDTHS = (130, 120, 220, 85, 85, 90, 130, 200, 150)
+_WIDTHS = (120, 110, 200, 80, 80, 85, 125, 240, 220)
 
 
 def _button(parent: QWidget, text: str, name: str, accessible: str, tip: str) -> QPushButton:

@@ -7,6 +7,7 @@ per row when its answer arrives (and again if the playbook arrives later).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from PySide6.QtCore import (
@@ -76,12 +77,17 @@ class BatchModel(QAbstractTableModel):
         assert self.run is not None
         return next_step(facts_from_batch(self.run.claims[row]), self.playbook)
 
-    def rows_changed(self, rows: list[int]) -> None:
+    def rows_changed(self, rows: list[int],
+                     steps: Mapping[str, NextStep | None] | None = None) -> None:
+        """Rows whose answer arrived; `steps` (by claim number) were worked out on the
+        worker thread with the answer, so the GUI thread only stores them."""
         if not rows or self.run is None:
             return
         for row in rows:
             if row in self.run.claims:
-                self._steps[row] = self._step(row)
+                number = self.run.numbers[row]
+                self._steps[row] = steps[number] if steps is not None and number in steps \
+                    else self._step(row)
         self._changed(min(rows), max(rows))
 
     def _changed(self, first: int, last: int) -> None:

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.batchinput import Parsed, parse_pasted, read_numbers_file
 from desktop.batchrun import BatchRun
+from desktop.nextstep import NextStep, facts_from_batch, next_step
 from desktop.portal.errors import PortalError
+from desktop.portal.playbook import Playbook
 from desktop.portal.worklist import BatchItem
 from desktop.ui.batch import export as batch_export
 from desktop.ui.batch.layout import BatchLayout
@@ -42,6 +44,16 @@ def open_file_dialog(parent: QWidget) -> str:
         parent, "Open a list of claim numbers", "",
         "Claim lists (*.csv *.txt *.xlsx *.xlsm);;All files (*)")
     return path
+
+
+Checked = tuple[tuple[BatchItem, ...], dict[str, NextStep | None]]
+
+
+def with_steps(items: tuple[BatchItem, ...], book: Playbook) -> Checked:
+    """Worker thread: the chunk's answer with each found claim's next step, so that the
+    GUI thread does not spend its time matching 500 claims against the playbook."""
+    return items, {i.claim_number: next_step(facts_from_batch(i.claim), book)
+                   for i in items if i.claim is not None}
 
 
 class _Op(Enum):
@@ -167,15 +179,17 @@ class BatchScreen(Screen):
         if not chunk:
             self._finished()
             return
-        self._ops.portal(_Op.CHUNK, lambda api: api.status_batch(chunk),
-                         on_success=lambda items: self._arrived(chunk, items),
+        book = self.codes.words.playbook
+        self._ops.portal(_Op.CHUNK, lambda api: with_steps(api.status_batch(chunk), book),
+                         on_success=lambda answer: self._arrived(chunk, answer),
                          on_failure=self._failed, on_interrupted=self._interrupted)
         self._sync()
 
-    def _arrived(self, chunk: Sequence[str], items: tuple[BatchItem, ...]) -> None:
+    def _arrived(self, chunk: Sequence[str], answer: Checked) -> None:
         if self.run is None:
             return
-        self.model.rows_changed(self.run.record(chunk, items))
+        items, steps = answer
+        self.model.rows_changed(self.run.record(chunk, items), steps)
         self._send_next()
 
     def _failed(self, exc: PortalError) -> None:

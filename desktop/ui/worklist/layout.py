@@ -35,7 +35,7 @@ from desktop.ui.worklist.model import WorklistModel
 
 ERROR_STYLE = "color: #a00000;"
 CONFLICT_STYLE = "background: #fff4ce; border: 1px solid #e0c060; color: #3b2f00;"
-_WIDTHS = (90, 80, 120, 160, 190, 190, 140, 200, 120)
+_WIDTHS = (85, 75, 115, 150, 170, 240, 220, 180, 120)
 
 
 def _button(parent: QWidget, text: str, name: str, tip: str) -> QPushButton:
