@@ -42,6 +42,7 @@ def _button(parent: QWidget, text: str, name: str, accessible: str, tip: str) ->
 
 class BatchLayout:
     def __init__(self, screen: QWidget, model: BatchModel, *, allow_export: bool) -> None:
+        self._state: tuple[object, ...] = ()
         layout = QVBoxLayout(screen)
         layout.addWidget(heading("Batch status", screen, 1.2))
         self.input = QPlainTextEdit(screen)
@@ -150,13 +151,21 @@ class BatchLayout:
                  "(unknown, or not a claim of your office). Enter on a found row opens it.")
 
     def sync(self, run: BatchRun | None, *, running: bool, paused: bool) -> None:
+        """Buttons and progress for the run's state; only what changed is touched (each
+        Qt call costs a round through the interpreter lock while a chunk is parsed)."""
         total = len(run.numbers) if run else 0
+        state = (total, run.done if run else 0, run is not None, not running,
+                 running or paused,
+                 bool(run and run.unchecked) and not running and not paused,
+                 not running and self.table.model().rowCount() > 0)
+        if state == self._state:
+            return
+        self._state = state
         self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(run.done if run else 0)
-        self.progress.setVisible(run is not None)
-        self.run_button.setEnabled(not running)
-        self.open_button.setEnabled(not running)
-        self.cancel_button.setVisible(running or paused)
-        self.retry_button.setVisible(
-            bool(run and run.unchecked) and not running and not paused)
-        self.export_button.setEnabled(not running and self.table.model().rowCount() > 0)
+        self.progress.setValue(state[1])
+        self.progress.setVisible(state[2])
+        self.run_button.setEnabled(state[3])
+        self.open_button.setEnabled(state[3])
+        self.cancel_button.setVisible(state[4])
+        self.retry_button.setVisible(state[5])
+        self.export_button.setEnabled(state[6])

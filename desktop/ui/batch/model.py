@@ -47,6 +47,7 @@ class BatchModel(QAbstractTableModel):
         self.run: BatchRun | None = None
         self.invalid: list[Invalid] = []
         self._steps: dict[int, NextStep | None] = {}
+        self._texts: dict[int, tuple[str, ...]] = {}
         self._words = CodeWords()
         self.today = date.today()
 
@@ -55,18 +56,21 @@ class BatchModel(QAbstractTableModel):
     def start(self, run: BatchRun, invalid: list[Invalid]) -> None:
         self.beginResetModel()
         self.run, self.invalid, self._steps = run, list(invalid), {}
+        self._texts = {}
         self.today = date.today()
         self.endResetModel()
 
     def clear(self) -> None:
         self.beginResetModel()
         self.run, self.invalid, self._steps = None, [], {}
+        self._texts = {}
         self.endResetModel()
 
     def set_words(self, words: CodeWords) -> None:
         self._words = words
         if self.run is not None:
             self._steps = {row: self._step(row) for row in self.run.claims}
+            self._texts = {}
             self._changed(0, self.rowCount() - 1)
 
     @property
@@ -84,6 +88,7 @@ class BatchModel(QAbstractTableModel):
         if not rows or self.run is None:
             return
         for row in rows:
+            self._texts.pop(row, None)
             if row in self.run.claims:
                 number = self.run.numbers[row]
                 self._steps[row] = steps[number] if steps is not None and number in steps \
@@ -170,6 +175,17 @@ class BatchModel(QAbstractTableModel):
         return None if step is None else plain(f"{step.advice} (Rule: {step.source})", 600)
 
     def text(self, row: int, col: int) -> str:
+        """A cell's text; a row's cells are made once and kept (a paint asks for every
+        cell with several roles, and the row only changes when its answer arrives)."""
+        texts = self._texts.get(row)
+        if texts is None:
+            texts = self._texts[row] = self._row_texts(row)
+        return texts[col]
+
+    def _row_texts(self, row: int) -> tuple[str, ...]:
+        return tuple(self._cell(row, col) for col in range(len(COLUMNS)))
+
+    def _cell(self, row: int, col: int) -> str:
         state = self.state(row)
         if state is RowState.INVALID:
             bad = self.invalid_at(row)

@@ -175,11 +175,7 @@ class ClaimDetailPanel(QFrame):
             top.addWidget(b)
         self.print_button.clicked.connect(self.print_requested)
         self.pdf_button.clicked.connect(self.pdf_requested)
-        self.follow_up_button = self._button("Follo&w up on…", "followUpButton",
-                                             "Follow up on this claim on a date",
-                                             "Put this claim on your worklist for a date (F)")
-        self.follow_up_button.clicked.connect(self.follow_up_requested)
-        top.addWidget(self.follow_up_button)
+        top.addWidget(self._follow_up())
         self.close_button = self._button("Close", "closeDetailButton", "Close the claim detail",
                                          "Close the claim detail (Esc)")
         self.close_button.clicked.connect(self.close_requested)
@@ -207,6 +203,13 @@ class ClaimDetailPanel(QFrame):
         self.scroll_area.setWidget(self.body)
         outer.addWidget(self.scroll_area, 1)
         self.clear()
+
+    def _follow_up(self) -> QPushButton:
+        self.follow_up_button = self._button("Follo&w up on…", "followUpButton",
+                                             "Follow up on this claim on a date",
+                                             "Put this claim on your worklist for a date (F)")
+        self.follow_up_button.clicked.connect(self.follow_up_requested)
+        return self.follow_up_button
 
     def _button(self, text: str, name: str, accessible: str, tip: str) -> QPushButton:
         button = QPushButton(text, self)
