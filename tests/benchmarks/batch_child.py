@@ -105,7 +105,9 @@ def main() -> None:
     run_batch(d, screen, timings, cfg["lists"][0][:50])  # warm-up: connection, first paint
     result["runs"] = [run_batch(d, screen, timings, numbers) for numbers in cfg["lists"]]
     Path(sys.argv[2]).write_text(json.dumps(result, indent=1) + "\n")
-    d.w.abandon(keep_token=True)
+    # Signed out for real: a token left in the keyring would be resumed by the next
+    # child (the client child expects the sign-in screen).
+    d.sign_out()
     settle()
     sys.stdout.flush()
     os._exit(0)

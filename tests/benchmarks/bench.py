@@ -127,9 +127,10 @@ def batch_lists(conn: Any, org: int, sizes: tuple[int, ...]) -> list[list[str]]:
         "SELECT claim_number FROM claims WHERE org_id != ? ORDER BY id LIMIT 2000", (org,))]
     out = []
     for size in sizes:
-        picked = rng.sample(mine, size - size // 50 - size // 100)
-        picked += rng.sample(theirs, size // 50)
-        picked += [str(9 * 10**12 + n) for n in range(size // 100)]
+        picked = rng.sample(mine, min(len(mine), size - size // 50 - size // 100))
+        picked += rng.sample(theirs, min(len(theirs), size // 50))
+        # Unknown numbers make up the rest (a small sandbox has too few claims of its own).
+        picked += [str(9 * 10**12 + n) for n in range(size - len(picked))]
         rng.shuffle(picked)
         out.append(picked)
     return out
