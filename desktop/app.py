@@ -34,9 +34,9 @@ from desktop.ui.operations import Operations
 from desktop.ui.screen import Screen, ScreenSpec
 from desktop.ui.shell.login_screen import DemoUser
 from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.shell.navigation import ClaimOpener
 from desktop.ui.shell.options import ShellOptions
 from desktop.ui.shell.os_session import OsSessionEnd
-from desktop.ui.shell.navigation import ClaimOpener
 
 if TYPE_CHECKING:
     from desktop.ui.registration.dialog import RegistrationDialog

@@ -223,14 +223,8 @@ def _criteria(o: Obj) -> ClaimSearch:
 
 
 def criteria_json(criteria: ClaimSearch) -> dict[str, Any]:
-    """A search's criteria as the portal stores them: its parameter names, status a list."""
-    body: dict[str, Any] = {}
-    for name, value in criteria.to_params():
-        if name == "status":
-            body.setdefault("status", []).append(value)
-        else:
-            body[name] = value
-    return body
+    """A search's criteria as the portal stores them: the body of `POST /claims/search`."""
+    return dict(criteria.to_json())
 
 
 def parse_saved_search(doc: object, path: str = "$") -> SavedSearch:

@@ -15,7 +15,7 @@ from desktop.batchrun import RowState
 from desktop.ui.batch.screen import BatchScreen
 from desktop.ui.claims.screen import ClaimsScreen
 from tests.conftest import Sandbox
-from tests.e2e.portal_helpers import read_only_db
+from tests.e2e.portal_helpers import demo_contract, read_only_db, register
 from tests.ui.shell_helpers import WAIT_MS, accept_first_launch, start, walk_problems
 from tests.ui.shell_helpers import sign_in_through_gate as sign_in
 
@@ -31,12 +31,13 @@ def numbers_by_office(sb: Sandbox, tin: str) -> tuple[list[str], list[str]]:
 
 def test_batch_of_600_numbers_mine_theirs_and_unknown(sandbox: Sandbox, tmp_path: Path,
                                                       qtbot, open_windows) -> None:
-    demo = sandbox.demo_users[0]
-    mine, theirs = numbers_by_office(sandbox, demo["tin"])
+    # A fresh user of demo office 0: its claims, without touching the demo user itself.
+    user = register(sandbox, demo_contract(sandbox, 0))
+    mine, theirs = numbers_by_office(sandbox, user.tin)
     unknown = [str(9 * 10**12 + n) for n in range(20)]
     w = start(sandbox, tmp_path, qtbot, open_windows)
     accept_first_launch(qtbot, w)
-    sign_in(qtbot, w, demo["username"], demo["password"])
+    sign_in(qtbot, w, user.username, user.password)
     qtbot.mouseClick(w.nav["batch"], Qt.MouseButton.LeftButton)
     screen = w.screens["batch"]
     assert isinstance(screen, BatchScreen) and screen.isVisible()
