@@ -15,6 +15,7 @@ from desktop.ui.common.text import message
 #: (where, keys, what) in the order shown.
 SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("Everywhere", "Ctrl+1 … Ctrl+9", "Go to the screens, in the order of the buttons"),
+    ("Everywhere", "Ctrl+O", "Open a remittance (835) file"),
     ("Everywhere", "Ctrl+L", "Lock now"),
     ("Everywhere", "Ctrl+Shift+O", "Sign out"),
     ("Everywhere", "F1", "Support contact"),
