@@ -34,6 +34,7 @@ from desktop.ui.operations import Operations
 from desktop.ui.screen import Screen, ScreenSpec
 from desktop.ui.shell.login_screen import DemoUser
 from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.shell.navigation import ClaimOpener
 from desktop.ui.shell.options import ShellOptions
 from desktop.ui.shell.os_session import OsSessionEnd
 
@@ -135,6 +136,18 @@ def _payments_screen(ctx: ScreenContext) -> Screen:
     return make_payments_screen(ctx)
 
 
+def _batch_screen(ctx: ScreenContext) -> Screen:
+    from desktop.ui.batch.screen import make_batch_screen
+
+    return make_batch_screen(ctx)
+
+
+def _worklist_screen(ctx: ScreenContext) -> Screen:
+    from desktop.ui.worklist.screen import make_worklist_screen
+
+    return make_worklist_screen(ctx)
+
+
 def workspace_screens(ctx: ScreenContext) -> list[ScreenSpec]:
     """The workspace's screens in navigation order (Ctrl+1, Ctrl+2, ...).
 
@@ -147,6 +160,10 @@ def workspace_screens(ctx: ScreenContext) -> list[ScreenSpec]:
                    lambda: _account_screen(ctx)),
         ScreenSpec("payments", "&Payments", "Find payments and read remittances",
                    lambda: _payments_screen(ctx)),
+        ScreenSpec("batch", "&Batch status", "Check the status of a list of claim numbers",
+                   lambda: _batch_screen(ctx)),
+        ScreenSpec("worklist", "&Worklist", "Your follow-ups and claims that changed",
+                   lambda: _worklist_screen(ctx)),
     ]
 
 
@@ -212,9 +229,10 @@ def launch(argv: Sequence[str]) -> QMainWindow:
     def sign_out(reason: str) -> None:
         runner.run(session.sign_out, reason)
 
+    opener = ClaimOpener()  # attached to the window below; screens open claims with it
     ctx = ScreenContext(ops=ops, allow_export=settings.allow_export,
                         allow_print=settings.allow_print, sign_out=sign_out,
-                        require_mfa=settings.require_mfa)
+                        require_mfa=settings.require_mfa, open_claim=opener.open)
     options = ShellOptions(
         portal_host=parse_portal_url(portal_url).host,
         idle_lock_minutes=settings.idle_lock_minutes,
@@ -232,6 +250,7 @@ def launch(argv: Sequence[str]) -> QMainWindow:
         initial_files=tuple(args.files),
     )
     window = MainWindow(session, ops, options)
+    opener.attach(window)
     if args.exit_after_start:
         window.portal_answered.connect(_exit_after_start)
     window.demo_portal = demo  # the --demo portal process, if any (stopped on close)

@@ -21,6 +21,7 @@ def create_app(portal: Portal | None) -> FastAPI:
     # Local imports keep the route modules (and their models) out of the CLI's fast paths.
     from sandbox import (
         routes_account,
+        routes_batch,
         routes_claims,
         routes_codes,
         routes_mfa,
@@ -28,8 +29,10 @@ def create_app(portal: Portal | None) -> FastAPI:
         routes_payments,
         routes_policy,
         routes_register,
+        routes_saved,
         routes_session,
         routes_verification,
+        routes_worklist,
     )
 
     app = FastAPI(
@@ -47,6 +50,7 @@ def create_app(portal: Portal | None) -> FastAPI:
     for module in (
         routes_policy, routes_register, routes_session, routes_account, routes_claims,
         routes_codes, routes_mfa, routes_office, routes_verification, routes_payments,
+        routes_batch, routes_worklist, routes_saved,
     ):
         app.include_router(module.router, prefix=API_PREFIX)
 

@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from sandbox import worklist_store
+
 DB_FILE = "sandbox.sqlite3"
 
 # Each entry migrates from version i to i + 1. Claim indexes are not here: they are built
@@ -181,6 +183,8 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (payment_id, seq)
     ) WITHOUT ROWID;
     """,
+    # 5: the clerk's day (follow-ups, last-seen statuses, saved searches).
+    worklist_store.SCHEMA,
 ]
 
 # The public id of a claim: 96 bits from SQLite's CSPRNG (ChaCha20 seeded from the OS),

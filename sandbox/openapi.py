@@ -144,6 +144,27 @@ A, P, R, E) allowed, paid and patient responsibility are `"0.00"`. `paid_at` and
 words for the category; `/codes/claim-status` also explains the status codes.
 `claim_id` is an opaque random string (`c` and 24 hex digits), not a sequence number; a
 claim of another TIN answers exactly like one that does not exist (404 `not_found`).
+
+**The clerk's day.** `POST /claims/status-batch` takes `{"claim_numbers": [...]}` (1-500
+distinct after trimming; duplicates are answered once, in the order first sent) and answers
+one item per number: `found: false` (and `claim: null`) alike for an unknown number and for
+another office's claim. A found claim is the claim summary plus `decided_at` (date of its
+latest status), `reasons` (distinct group code + CARC with their lines' remarks) and
+`remarks`, which is what the playbook needs. `GET /claims/{id}` records the status the
+caller has now seen; `GET /worklist` lists the caller's open follow-ups by due date (bucket
+`overdue`, `today` or `upcoming` by the portal's UTC date, sent as `today`) and `changed`:
+claims whose status differs from the one the caller last saw (at most 200). Follow-ups are
+created by claim number (`due_date` from yesterday, for clerks west of UTC, up to two years
+ahead; `note` at most 500 characters) and changed with `PATCH /worklist/{item_id}` like the
+account (`If-Match` required: 428 without, 412 with the current `ETag` header when stale):
+`state` done/open, `due_date` (snooze), `note`, `assignee` (an active user of the office,
+`GET /worklist/assignees`). Items of another office answer 404. `/saved-searches` keeps a
+user's named criteria (the claim search's parameter names, `status` as a list; 50 per user,
+names unique per user: 409); running one is an ordinary claim search. `GET /codes/playbook`
+holds the next-step rules: a rule matches on any of `category`, `group_code`, `carc`, `rarc`
+(absent = any), the rule with most fields matched wins and ties go to the earlier rule;
+`window` names a deadline window of `windows` (days counted from the date of service or
+the decision date); every rule and window names its `source`.
 """
 
 

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
-from sandbox import codes
+from sandbox import codes, db, worklist_store
 from sandbox.claims_query import SINGLE_PARAMS, count_sql, cursor_for, page_sql, parse_search
 from sandbox.deps import Caller, GatedCaller, Portal, PortalDep
 from sandbox.errors import ApiError
@@ -195,6 +195,8 @@ def get_claim(claim_id: str, caller: GatedCaller, portal: PortalDep) -> Response
         ).fetchone()
     if row is None:
         raise ApiError(404, "not_found", "No claim with this id.")
+    # The worklist's "changed since you last opened it" starts from what is seen now.
+    worklist_store.mark_seen(portal.conn(), caller.user_id, row, db.now())
     body = detail(row)
     body["payment"]["payment_id"] = payment_for_claim(portal.conn(), int(row["id"]))
     return respond(body)

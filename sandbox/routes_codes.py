@@ -7,9 +7,10 @@ from typing import Any
 from fastapi import APIRouter
 from starlette.responses import Response
 
-from sandbox import codes
+from sandbox import codes, playbook
 from sandbox.deps import GatedCaller
 from sandbox.models import CodeTableOut
+from sandbox.models_worklist import PlaybookOut
 from sandbox.wire import respond
 
 router = APIRouter(tags=["codes"])
@@ -45,3 +46,10 @@ def carc_codes(_caller: GatedCaller) -> Response:
 def rarc_codes(_caller: GatedCaller) -> Response:
     """Remittance Advice Remark Codes."""
     return respond(RARC)
+
+
+@router.get("/codes/playbook", responses={200: {"model": PlaybookOut}})
+def playbook_rules(_caller: GatedCaller) -> Response:
+    """What to do next about a denial, rejection or request, and the deadline windows
+    (`sandbox.playbook`: rules by status category, CARC group code, CARC and RARC)."""
+    return respond(playbook.PLAYBOOK)

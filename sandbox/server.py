@@ -23,7 +23,7 @@ from types import FrameType
 
 import uvicorn
 
-from sandbox import db, seed
+from sandbox import db, seed, seed_worklist
 from sandbox.deps import Portal, Settings
 from sandbox.tls import ensure_tls
 
@@ -54,6 +54,7 @@ def prepare_data(data_dir: Path, claims: int, seed_value: int) -> Path:
             # older sandbox has every one of them.
             for statement in db.CLAIM_INDEXES:
                 conn.execute(statement)
+            seed_worklist.ensure(conn)
             stored = db.get_meta(conn, "claims")
             if stored is not None and int(stored) != claims:
                 log.info("data folder already seeded with %s claims; --claims %d ignored",
@@ -69,6 +70,7 @@ def prepare_data(data_dir: Path, claims: int, seed_value: int) -> Path:
         db.migrate(conn)
         log.info("seeding a new sandbox (%d claims, seed %d)", claims, seed_value)
         seed.seed(conn, claims, seed_value)
+        seed_worklist.ensure(conn)
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         conn.close()

@@ -13,6 +13,8 @@ accepting the policy) belong to `desktop.session.Session`, not here.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
 from desktop.portal.claims import DEFAULT_LIMIT, DEFAULT_SORT, ClaimDetail, ClaimPage, ClaimSearch
@@ -28,7 +30,16 @@ from desktop.portal.models import (
     VersionedAccount,
 )
 from desktop.portal.payments import DEFAULT_PAGE, PaymentPage, PaymentSearch, Remittance
+from desktop.portal.playbook import Playbook
 from desktop.portal.security import OfficeUsers, TotpSetup, Verification
+from desktop.portal.worklist import (
+    BatchItem,
+    SavedSearch,
+    UserRef,
+    WorkChanges,
+    WorkItem,
+    Worklist,
+)
 
 
 class PublicApi(Protocol):
@@ -107,7 +118,36 @@ class PaymentsApi(Protocol):
     def get_payment_835(self, payment_id: str) -> str: ...
 
 
-class PortalApi(PublicApi, AccountApi, SecurityApi, ClaimsApi, PaymentsApi, Protocol):
+class WorkApi(Protocol):
+    """The clerk's day: batch status, follow-ups, saved searches, the denial playbook.
+
+    Everything these keep lives on the portal, scoped to the office: nothing of it is
+    stored on the PC.
+    """
+
+    def status_batch(self, claim_numbers: Sequence[str]) -> tuple[BatchItem, ...]: ...
+
+    def get_playbook(self) -> Playbook: ...
+
+    def get_worklist(self) -> Worklist: ...
+
+    def get_work_item(self, item_id: str) -> WorkItem: ...
+
+    def create_work_item(self, claim_number: str, due_date: date, note: str) -> WorkItem: ...
+
+    def update_work_item(self, item_id: str, changes: WorkChanges, etag: str) -> WorkItem: ...
+
+    def list_assignees(self) -> tuple[UserRef, ...]: ...
+
+    def list_saved_searches(self) -> tuple[SavedSearch, ...]: ...
+
+    def save_search(self, name: str, criteria: ClaimSearch) -> SavedSearch: ...
+
+    def delete_saved_search(self, search_id: str) -> None: ...
+
+
+class PortalApi(PublicApi, AccountApi, SecurityApi, ClaimsApi, PaymentsApi, WorkApi,
+                Protocol):
     """Everything a signed-in screen may ask the portal."""
 
 

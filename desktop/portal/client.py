@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
 from typing import Any, TypeVar
 from urllib.parse import quote
 
@@ -59,6 +60,7 @@ from desktop.portal.payments import (
     parse_payment_page,
     parse_remittance,
 )
+from desktop.portal.playbook import Playbook, parse_playbook
 from desktop.portal.security import (
     OfficeUsers,
     TotpSetup,
@@ -68,6 +70,22 @@ from desktop.portal.security import (
     parse_totp_setup,
 )
 from desktop.portal.transport import Answer, Transport, TransportConfig
+from desktop.portal.worklist import (
+    BATCH_MAX,
+    BatchItem,
+    SavedSearch,
+    UserRef,
+    WorkChanges,
+    WorkItem,
+    Worklist,
+    criteria_json,
+    parse_assignees,
+    parse_batch,
+    parse_saved_search,
+    parse_saved_searches,
+    parse_work_item,
+    parse_worklist,
+)
 
 log = logging.getLogger(__name__)
 
@@ -401,3 +419,45 @@ class PortalClient:
             raise UnexpectedResponse(request_id=answer.request_id, status=answer.status,
                                      detail="answer is not text/plain")
         return answer.body.decode("ascii", errors="replace")
+
+    # --- the clerk's day: batch status, worklist, saved searches, playbook ------------
+
+    def status_batch(self, claim_numbers: Sequence[str]) -> tuple[BatchItem, ...]:
+        """At most `BATCH_MAX` numbers per call; the caller sends larger lists in chunks."""
+        if not 1 <= len(claim_numbers) <= BATCH_MAX:
+            raise ValueError(f"send 1-{BATCH_MAX} claim numbers per call")
+        return self._json("POST", "/claims/status-batch", parse_batch,
+                          json_body={"claim_numbers": list(claim_numbers)})
+
+    def get_playbook(self) -> Playbook:
+        return self._json("GET", "/codes/playbook", parse_playbook)
+
+    def get_worklist(self) -> Worklist:
+        return self._json("GET", "/worklist", parse_worklist)
+
+    def get_work_item(self, item_id: str) -> WorkItem:
+        return self._json("GET", f"/worklist/{_segment(item_id)}", parse_work_item)
+
+    def create_work_item(self, claim_number: str, due_date: date, note: str) -> WorkItem:
+        return self._json("POST", "/worklist", parse_work_item, json_body={
+            "claim_number": claim_number, "due_date": due_date.isoformat(), "note": note})
+
+    def update_work_item(self, item_id: str, changes: WorkChanges, etag: str) -> WorkItem:
+        """Change a follow-up if it is still at `etag` (else PreconditionFailed)."""
+        if not etag or not etag.isascii() or not etag.isprintable():
+            raise ValueError("etag must be the printable ASCII ETag of the item")
+        return self._json("PATCH", f"/worklist/{_segment(item_id)}", parse_work_item,
+                          json_body=changes.to_json(), headers={"If-Match": etag})
+
+    def list_assignees(self) -> tuple[UserRef, ...]:
+        return self._json("GET", "/worklist/assignees", parse_assignees)
+
+    def list_saved_searches(self) -> tuple[SavedSearch, ...]:
+        return self._json("GET", "/saved-searches", parse_saved_searches)
+
+    def save_search(self, name: str, criteria: ClaimSearch) -> SavedSearch:
+        return self._json("POST", "/saved-searches", parse_saved_search,
+                          json_body={"name": name, "criteria": criteria_json(criteria)})
+
+    def delete_saved_search(self, search_id: str) -> None:
+        self._call("DELETE", f"/saved-searches/{_segment(search_id)}")

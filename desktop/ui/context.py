@@ -18,6 +18,10 @@ def _no_sign_out(_reason: str) -> None:
     """Default for tests that never deactivate an account."""
 
 
+def _no_open_claim(_claim_id: str, _claim_number: str) -> None:
+    """Default for screens tested alone."""
+
+
 @dataclass(frozen=True)
 class ScreenContext:
     ops: Operations
@@ -28,3 +32,6 @@ class ScreenContext:
     sign_out: Callable[[str], None] = _no_sign_out
     #: IT requires two-step sign-in (managed setting `require_mfa`).
     require_mfa: bool = False
+    #: Shows a claim (id, number) in the Claims screen's detail: batch rows, the worklist
+    #: and recent claims open claims through this.
+    open_claim: Callable[[str, str], None] = _no_open_claim

@@ -92,6 +92,13 @@ class Poison:
         return doc
 
     def codes(self, doc: dict[str, Any]) -> dict[str, Any]:
+        if "rules" in doc:  # the playbook: its words reach the claim detail too
+            for rule in doc["rules"]:
+                rule["advice"] = self.v("playbook.advice", 1000)
+                rule["source"] = self.v("playbook.source", 500)
+            for action in doc["actions"]:
+                action["label"] = self.v("playbook.label", 200)
+            return doc
         for code in doc["codes"]:
             code["label"] = self.v("codes.label", LABEL_CAP_MODEL)
         return doc

@@ -3,7 +3,8 @@
 Runs, on one sandbox seeded with a million claims (seeded once, then reused from the
 cache folder): start-up against a minimal PySide6 window, 200 searches beside the
 sandbox's handler time and its bare database time, a 100,000-claim result scrolled to
-the end, and the longest GUI-thread stalls. Prints a table and writes the same figures
+the end, batch status of 500 and 5,000 claim numbers (issue 16), and the longest
+GUI-thread stalls. Prints a table and writes the same figures
 as JSON to bench-results/bench-YYYYMMDD-HHMMSS.json. Each measurement that needs a clean
 memory figure runs in a child process of its own.
 """
@@ -15,6 +16,7 @@ import datetime as dt
 import json
 import math
 import os
+import random
 import subprocess
 import sys
 import tempfile
@@ -30,6 +32,7 @@ from tests.conftest import Sandbox, start_sandbox, stop_sandbox
 
 ROOT = Path(__file__).resolve().parents[2]
 CHILD_TIMEOUT_S = 1800
+BATCH_SIZES = (500, 5000)
 
 
 def _child_env() -> dict[str, str]:
@@ -114,6 +117,42 @@ def run_client(sb: Sandbox, tmp: Path, policy: str, specs: list[workload.SearchS
     return result
 
 
+def batch_lists(conn: Any, org: int, sizes: tuple[int, ...]) -> list[list[str]]:
+    """Lists of the clerk's own claim numbers (fixed seed), one in 50 of another office
+    and one in 100 unknown, as an aging report would mix them."""
+    rng = random.Random(16)
+    mine = [r[0] for r in conn.execute(
+        "SELECT claim_number FROM claims WHERE org_id = ? ORDER BY id LIMIT 20000", (org,))]
+    theirs = [r[0] for r in conn.execute(
+        "SELECT claim_number FROM claims WHERE org_id != ? ORDER BY id LIMIT 2000", (org,))]
+    out = []
+    for size in sizes:
+        picked = rng.sample(mine, min(len(mine), size - size // 50 - size // 100))
+        picked += rng.sample(theirs, min(len(theirs), size // 50))
+        # Unknown numbers make up the rest (a small sandbox has too few claims of its own).
+        picked += [str(9 * 10**12 + n) for n in range(size - len(picked))]
+        rng.shuffle(picked)
+        out.append(picked)
+    return out
+
+
+def run_batch(sb: Sandbox, tmp: Path, policy: str, lists: list[list[str]]) -> dict[str, Any]:
+    user = sb.demo_users[0]
+    cfg = {"url": sb.url, "ca_bundle": sb.ca_bundle,
+           "config_dir": str(config_dir(tmp, "batch", policy)),
+           "user": {"username": user["username"], "password": user["password"]},
+           "lists": lists}
+    cfg_path, out_path = tmp / "batch.json", tmp / "batch-result.json"
+    cfg_path.write_text(json.dumps(cfg))
+    cmd = [sys.executable, "-m", "tests.benchmarks.batch_child", str(cfg_path), str(out_path)]
+    done = subprocess.run(cmd, cwd=ROOT, env=_child_env(), capture_output=True, text=True,
+                          timeout=CHILD_TIMEOUT_S, check=False)
+    if done.returncode != 0 or not out_path.exists():
+        raise RuntimeError(f"batch child failed ({done.returncode}): {done.stderr[-3000:]}")
+    result: dict[str, Any] = json.loads(out_path.read_text())
+    return result
+
+
 def clean(value: Any) -> Any:
     """NaN is not JSON: say null instead."""
     if isinstance(value, float) and math.isnan(value):
@@ -146,8 +185,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 org = workload.org_of(conn, sb.demo_users[0]["username"])
                 specs = workload.make_searches(conn, org, args.searches, today)
                 large, large_count = workload.large_range(conn, org, args.large_rows, today)
+                lists = batch_lists(conn, org, BATCH_SIZES)
             finally:
                 conn.close()
+            _say(f"batch status of {' and '.join(f'{n:,}' for n in BATCH_SIZES)} numbers")
+            r["batch"] = run_batch(sb, tmp, policy, lists)
             _say(f"client: sign-in, policy dialog, {large_count:,}-claim result, "
                  f"{len(specs)} searches, detail")
             client = run_client(sb, tmp, policy, specs, large)
@@ -180,6 +222,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "detail": client["detail"].get("stall_ms"),
         "policy_dialog": client["policy_dialog"]["stall_ms"],
         "large": client["large"]["stall_ms"],
+        "batch": max(b["stall_ms"] for b in r["batch"]["runs"]),
     }
     r["durations_ms"] = {"sign_in": client["sign_in"]["ms"], "detail": client["detail"].get("ms"),
                          "policy_dialog": client["policy_dialog"]["ms"]}

@@ -53,8 +53,17 @@ def test_tiny_benchmark_reports_every_figure(tmp_path: Path,
     assert g["rows"] == g["total"] >= 300 and g["error"] is None
     assert _has_number(g["ms"]) and _has_number(g["peak_rss_mib"]) and _has_number(g["stall_ms"])
 
-    for key in ("sign_in", "search", "detail", "policy_dialog", "large"):
+    runs = r["batch"]["runs"]
+    assert [b["numbers"] for b in runs] == [500, 5000]
+    for b in runs:
+        assert b["unchecked"] == 0 and b["found"] > 0 and b["chunks"] == b["numbers"] // 500
+        for key in ("first_rows_ms", "last_rows_ms", "stall_ms", "peak_rss_mib"):
+            assert _has_number(b[key]), key
+        assert _has_number(b["handler_ms_per_chunk"]["median"])
+        assert b["first_rows_ms"] <= b["last_rows_ms"]
+
+    for key in ("sign_in", "search", "detail", "policy_dialog", "large", "batch"):
         assert _has_number(r["responsiveness"][key]), key
-    assert len(r["goals"]) == 10 and all(isinstance(x["met"], bool) for x in r["goals"])
+    assert len(r["goals"]) == 13 and all(isinstance(x["met"], bool) for x in r["goals"])
     printed = capsys.readouterr().out
     assert "Goals:" in printed and str(path) in printed

@@ -14,7 +14,8 @@ from enum import Enum, auto
 from PySide6.QtCore import QObject, Signal
 
 from desktop.portal.api import PortalApi
-from desktop.portal.errors import PortalError
+from desktop.portal.errors import NotFound, PortalError
+from desktop.portal.playbook import EMPTY_PLAYBOOK
 from desktop.ui.claims.explain import CodeWords
 from desktop.ui.operations import Operations
 
@@ -26,11 +27,15 @@ class _Op(Enum):
 
 
 def fetch_words(api: PortalApi) -> CodeWords:
-    """Runs on a worker thread: three small GETs, one after the other."""
+    """Runs on a worker thread: four small GETs, one after the other."""
     status = api.get_status_codes().as_dict()
     carc = api.get_carc_codes().as_dict()
     rarc = api.get_rarc_codes().as_dict()
-    return CodeWords(status=status, carc=carc, rarc=rarc)
+    try:
+        playbook = api.get_playbook()
+    except NotFound:  # a portal without the playbook: the words still explain
+        playbook = EMPTY_PLAYBOOK
+    return CodeWords(status=status, carc=carc, rarc=rarc, playbook=playbook)
 
 
 class CodeBook(QObject):

@@ -7,6 +7,8 @@ survive. Every value from the portal goes in as plain, elided text.
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.nextstep import facts_from_detail, next_step
 from desktop.portal.claims import ClaimDetail, ClaimLine
 from desktop.ui.claims.explain import (
     CodeWords,
@@ -37,6 +40,7 @@ from desktop.ui.claims.explain import (
 from desktop.ui.claims.formats import Formats, to_cents
 from desktop.ui.claims.status import status_colours
 from desktop.ui.common.clipboard import install_cell_copy
+from desktop.ui.common.nextstep import step_sentence, step_style
 from desktop.ui.common.text import plain, set_plain
 
 NAME_CHARS = 120
@@ -135,6 +139,8 @@ class ClaimDetailPanel(QFrame):
     print_requested = Signal()
     pdf_requested = Signal()
     retry_requested = Signal()
+    #: "Follow up on…" was pressed for the claim shown.
+    follow_up_requested = Signal()
 
     def __init__(self, fmt: Formats, *, allow_print: bool,
                  parent: QWidget | None = None) -> None:
@@ -169,6 +175,7 @@ class ClaimDetailPanel(QFrame):
             top.addWidget(b)
         self.print_button.clicked.connect(self.print_requested)
         self.pdf_button.clicked.connect(self.pdf_requested)
+        top.addWidget(self._follow_up())
         self.close_button = self._button("Close", "closeDetailButton", "Close the claim detail",
                                          "Close the claim detail (Esc)")
         self.close_button.clicked.connect(self.close_requested)
@@ -197,6 +204,13 @@ class ClaimDetailPanel(QFrame):
         outer.addWidget(self.scroll_area, 1)
         self.clear()
 
+    def _follow_up(self) -> QPushButton:
+        self.follow_up_button = self._button("Follo&w up on…", "followUpButton",
+                                             "Follow up on this claim on a date",
+                                             "Put this claim on your worklist for a date (F)")
+        self.follow_up_button.clicked.connect(self.follow_up_requested)
+        return self.follow_up_button
+
     def _button(self, text: str, name: str, accessible: str, tip: str) -> QPushButton:
         button = QPushButton(text, self)
         button.setObjectName(name)
@@ -210,6 +224,8 @@ class ClaimDetailPanel(QFrame):
         self.why = _value_label(self.body, "claimWhy", "Why this claim has this status")
         self.why.setContentsMargins(8, 6, 8, 6)
         body.addWidget(self.why)
+        self.next_step = _value_label(self.body, "claimNextStep", "What to do next")
+        body.addWidget(self.next_step)
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         self.fields: dict[str, QLabel] = {}
@@ -276,6 +292,8 @@ class ClaimDetailPanel(QFrame):
         self.status_chip.setStyleSheet("")
         self.why.clear()
         self.why.hide()
+        self.next_step.clear()
+        self.next_step.hide()
         for label in self.fields.values():
             label.clear()
         self.lines.setRowCount(0)
@@ -312,6 +330,18 @@ class ClaimDetailPanel(QFrame):
     def _set_print_enabled(self, on: bool) -> None:
         self.print_button.setEnabled(on)
         self.pdf_button.setEnabled(on)
+        self.follow_up_button.setEnabled(on)
+
+    def _fill_next_step(self, d: ClaimDetail, words: CodeWords) -> None:
+        step = next_step(facts_from_detail(d), words.playbook)
+        if step is None:
+            self.next_step.hide()
+            return
+        today = date.today()
+        set_plain(self.next_step, "What to do next: " + step_sentence(
+            step, today, self._fmt.date), 900)
+        self.next_step.setStyleSheet(step_style(step, today))
+        self.next_step.show()
 
     # --- filling -----------------------------------------------------------------------
 
@@ -334,6 +364,7 @@ class ClaimDetailPanel(QFrame):
             self.why.show()
         else:
             self.why.hide()
+        self._fill_next_step(d, words)
         values = {
             "patient": patient_text(d),
             "dob": fmt.date(d.patient.dob),

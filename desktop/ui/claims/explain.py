@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from desktop.portal.claims import Adjustment, ClaimDetail, ClaimSummary
+from desktop.portal.playbook import EMPTY_PLAYBOOK, Playbook
 
 #: Claim status categories the contract lists (X12 277, code source 507); no R2 exists.
 STATUS_CATEGORIES: tuple[str, ...] = (
@@ -62,6 +63,8 @@ class CodeWords:
     status: Mapping[str, str] = field(default_factory=dict)
     carc: Mapping[str, str] = field(default_factory=dict)
     rarc: Mapping[str, str] = field(default_factory=dict)
+    #: What to do next about a denial (`desktop.nextstep`); empty until it arrives.
+    playbook: Playbook = EMPTY_PLAYBOOK
 
     @property
     def loaded(self) -> bool:

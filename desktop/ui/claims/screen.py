@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import Enum, auto
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop.portal.api import PortalApi
 from desktop.portal.claims import DEFAULT_SORT, ClaimDetail, ClaimSearch
@@ -46,11 +47,13 @@ from desktop.ui.claims.model import (
     page_rows,
 )
 from desktop.ui.claims.output import ClaimOutput
+from desktop.ui.claims.saved import NameQuestion, SavedSearchBar, ask_name, form_values
 from desktop.ui.claims.table import ClaimsTable
 from desktop.ui.common.errors import describe
 from desktop.ui.common.text import set_plain
 from desktop.ui.context import ScreenContext
 from desktop.ui.screen import Screen
+from desktop.ui.worklist.followup import FollowUpDialog
 
 SORTS: tuple[tuple[str, str], ...] = (
     ("Service date, newest first", "-service_from"),
@@ -86,10 +89,13 @@ def page_loader(criteria: ClaimSearch, sort: str) -> Callable[[PortalApi, str], 
 
 class ClaimsScreen(Screen):
     title = "Claims"
+    #: A claim's detail arrived and is shown (claim id, claim number): recent claims.
+    claim_opened = Signal(str, str)
 
     def __init__(self, ctx: ScreenContext, *,
                  choose_path: claims_export.PathChooser = claims_export.save_path_dialog,
                  ask_printer: claims_export.PrinterPrompt = claims_export.print_dialog,
+                 ask_search_name: NameQuestion = ask_name,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("claimsScreen")
@@ -101,6 +107,8 @@ class ClaimsScreen(Screen):
         #: What to do again in `resume()`.
         self._pending: set[_Op] = set()
         self._retry_action: Callable[[], None] | None = None
+        self._follow_up: FollowUpDialog | None = None
+        self._ask_name = ask_search_name
         self.codes = CodeBook(ctx.ops, self)
         self.model = ClaimsTableModel(ctx.ops, self._fmt, self)
         self.output = ClaimOutput(ctx.ops, self, lambda text, error: self._set_status(
@@ -121,8 +129,19 @@ class ClaimsScreen(Screen):
         self.form = SearchForm(self)
         self.form.submitted.connect(self.search)
         layout.addWidget(self.form)
+        self.saved = SavedSearchBar(self._ctx.ops, self.form.criteria, ask=self._ask_name,
+                                    parent=self)
+        self.saved.run_requested.connect(self.run_saved)
+        self.saved.open_requested.connect(self.open_claim)
+        self.claim_opened.connect(self.saved.recent.add)
+        layout.addWidget(self.saved)
         layout.addLayout(self._build_bar())
         layout.addWidget(self._build_panes(), 1)
+        # F: follow up on the claim shown (text fields keep their letters: they take
+        # the key before any shortcut does).
+        follow = QShortcut(QKeySequence("F"), self)
+        follow.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        follow.activated.connect(self.follow_up)
         if self._ctx.allow_print:
             printing = QShortcut(QKeySequence.StandardKey.Print, self)
             printing.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -214,6 +233,7 @@ class ClaimsScreen(Screen):
         self.detail.retry_requested.connect(self._reload_detail)
         self.detail.print_requested.connect(self.print_detail)
         self.detail.pdf_requested.connect(self.save_detail_pdf)
+        self.detail.follow_up_requested.connect(self.follow_up)
         self.detail.hide()
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)
@@ -229,6 +249,7 @@ class ClaimsScreen(Screen):
 
     def activate(self) -> None:
         self.codes.ensure()
+        self.saved.load()
         if not self.model.searched:
             self.form.fields["claim_number"].edit.setFocus()
 
@@ -241,7 +262,11 @@ class ClaimsScreen(Screen):
         self._detail_target = None
         self.model.clear()
         self.close_detail()
+        if self._follow_up is not None and isValid(self._follow_up):
+            self._follow_up.reject()  # a typed note is PHI: it goes with the session
+        self._follow_up = None
         self.codes.clear()
+        self.saved.clear()
         self.form.forget_patient()
         self.filter.clear()
         self.apply_filter()
@@ -290,6 +315,12 @@ class ClaimsScreen(Screen):
             self._set_status("Please correct the marked field before searching.", error=True)
             return
         self._run_search(criteria, self.sort_key)
+
+    def run_saved(self, criteria: ClaimSearch) -> None:
+        """A saved search: into the form (the clerk sees what runs), then searched."""
+        self.form.set_values(**form_values(criteria))
+        self.form.status.set_selected(criteria.statuses)
+        self.search()
 
     def _run_search(self, criteria: ClaimSearch, sort: str) -> None:
         self._last = (criteria, sort)
@@ -379,7 +410,12 @@ class ClaimsScreen(Screen):
             return
         claim_id = str(self.model.index(row, 0).data(CLAIM_ID_ROLE))
         number = str(self.model.index(row, COL_NUMBER).data())
-        self._detail_target = (claim_id, number)
+        self.open_claim(claim_id, number)
+
+    def open_claim(self, claim_id: str, claim_number: str) -> None:
+        """Show a claim in the detail panel and load it: a row here, or a claim found
+        elsewhere (batch status, the worklist, recent claims)."""
+        self._detail_target = (claim_id, claim_number)
         self.detail.show()
         if self.splitter.sizes()[1] == 0 or self.detail.height() < 80:
             total = sum(self.splitter.sizes())
@@ -399,6 +435,19 @@ class ClaimsScreen(Screen):
 
     def _detail_arrived(self, detail: ClaimDetail) -> None:
         self.detail.show_detail(detail, self.codes.words)
+        self.claim_opened.emit(detail.claim_id, detail.claim_number)
+
+    def follow_up(self) -> None:
+        """"Follow up on…" the claim shown: the dialog saves it on the portal."""
+        shown = self.detail.detail
+        if shown is None:
+            return
+        dialog = FollowUpDialog(self._ctx.ops, shown.claim_number, self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.created.connect(lambda item: self._set_status(
+            f"Follow-up saved for {self._fmt.date(item.due_date)}; it is on your worklist."))
+        self._follow_up = dialog
+        dialog.open()
 
     def _detail_interrupted(self, _exc: PortalError) -> None:
         self._pending.add(_Op.DETAIL)

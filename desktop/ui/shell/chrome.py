@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar
 
 from desktop.ui.screen import ScreenSpec
+from desktop.ui.shell.shortcuts import open_shortcuts
 
 Handler = Callable[[], object]
 
@@ -41,6 +42,7 @@ class ShellActions:
     policy: QAction
     support: QAction
     about: QAction
+    shortcuts: QAction
 
 
 def build_status(window: QMainWindow) -> tuple[QLabel, QProgressBar]:
@@ -108,7 +110,9 @@ def build_menus(window: QMainWindow, screens: Sequence[ScreenSpec],
                      "actionPrivacyPolicy")
     support = _action(window, "&Support contact…", "F1", on.support, "actionSupport")
     about = _action(window, "&About Claims Desktop", "Ctrl+Shift+A", on.about, "actionAbout")
-    for a in (policy, support, about):
+    shortcuts = _action(window, "&Keyboard shortcuts…", "Ctrl+Shift+K",
+                        lambda: open_shortcuts(window), "actionShortcuts")
+    for a in (policy, support, shortcuts, about):
         help_menu.addAction(a)
     return ShellActions(open_file, lock, sign_out, quit_, screen_actions, policy, support,
-                        about)
+                        about, shortcuts)

@@ -25,9 +25,11 @@ from desktop.portal.claims import (
     StatusChange,
 )
 from desktop.portal.models import Code, CodeTable
+from desktop.portal.playbook import Playbook, parse_playbook
 from desktop.tasks import SyncTaskRunner
 from desktop.ui.context import ScreenContext
 from desktop.ui.operations import Operations
+from sandbox import playbook as sandbox_playbook
 
 STATUS_WORDS = {
     "A1": "Received, but not yet accepted for processing",
@@ -54,6 +56,8 @@ RARC_WORDS = {
     "N179": "More information has been asked of the member; the claim will be looked at again",
     "M127": "The patient's medical record for this service is missing",
 }
+#: The reference portal's own playbook, as the client parses it.
+PLAYBOOK = parse_playbook(sandbox_playbook.document())
 
 
 def table(words: dict[str, str]) -> CodeTable:
@@ -157,6 +161,12 @@ class FakeClient:
 
     def get_rarc_codes(self) -> CodeTable:
         return table(RARC_WORDS)
+
+    def get_playbook(self) -> Playbook:
+        return PLAYBOOK
+
+    def list_saved_searches(self) -> tuple[Any, ...]:
+        return ()
 
 
 class FakeSession:

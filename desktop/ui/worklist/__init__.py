@@ -1,0 +1,1 @@
+"""worklist and follow-ups"""
