@@ -117,7 +117,9 @@ class PaintWatch(QObject):
     """Counts the paints of one widget that finished; `painted` fires after each.
 
     The event filter sees a paint event before the widget handles it; a 0 ms timer set
-    there fires once the widget has painted and control is back in the loop.
+    there fires once the widget has painted and control is back in the loop. The time
+    between the two is kept per paint (`durations_ms[n]` for the paint that `started`
+    counted as n + 1): how long painting itself took.
     """
 
     painted = Signal()
@@ -126,15 +128,22 @@ class PaintWatch(QObject):
         super().__init__(widget)
         self.started = 0
         self.finished = 0
+        self.durations_ms: list[float] = []
+        self._began = 0.0
         self._widget = widget
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._widget and event.type() == QEvent.Type.Paint:
             self.started += 1
+            self._began = time.perf_counter()
             QTimer.singleShot(0, self._done)
         return False
 
     def _done(self) -> None:
         self.finished += 1
+        self.durations_ms.append((time.perf_counter() - self._began) * 1000.0)
         self.painted.emit()
+
+    def duration_of(self, index: int) -> float:
+        return self.durations_ms[index] if 0 <= index < len(self.durations_ms) else float("nan")
