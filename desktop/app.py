@@ -14,17 +14,15 @@ import multiprocessing
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QThreadPool
+from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from desktop import __version__
 from desktop.config import SettingsError, load_settings, save_user_settings
 from desktop.crash import CrashHandler
-from desktop.demo import DemoError, DemoPortal, start_demo_portal
-from desktop.portal.client import PortalClient
-from desktop.portal.errors import PortalError
+from desktop.portal.deferred import DeferredClient
 from desktop.portal.urls import parse_portal_url
 from desktop.session import Session
 from desktop.tasks import TaskRunner
@@ -38,6 +36,8 @@ from desktop.ui.shell.options import ShellOptions
 from desktop.ui.shell.os_session import OsSessionEnd
 
 if TYPE_CHECKING:
+    from desktop.demo import DemoPortal
+    from desktop.portal.client import PortalClient
     from desktop.ui.registration.dialog import RegistrationDialog
 from desktop.ui.common.text import message
 
@@ -179,6 +179,8 @@ def launch(argv: Sequence[str]) -> QMainWindow:
     portal_url = settings.portal_url
     ca_bundle = settings.ca_bundle
     if args.demo:
+        from desktop.demo import DemoError, start_demo_portal  # --demo only
+
         try:
             demo = start_demo_portal()
         except DemoError as exc:
@@ -190,14 +192,17 @@ def launch(argv: Sequence[str]) -> QMainWindow:
     if not portal_url:
         raise StartupError("No portal address is set. Ask your IT support to set "
                            "'portal_url', or start with --portal-url.")
-    try:
-        client = PortalClient(portal_url, ca_bundle=ca_bundle,
-                              use_system_trust_store=settings.use_system_trust_store,
-                              proxy_url=settings.proxy_url)
-    except PortalError as exc:
-        if demo is not None:
-            demo.stop()
-        raise StartupError(exc.user_message) from exc
+    def build_client() -> PortalClient:
+        from desktop.portal.client import PortalClient
+
+        return PortalClient(portal_url, ca_bundle=ca_bundle,
+                            use_system_trust_store=settings.use_system_trust_store,
+                            proxy_url=settings.proxy_url)
+
+    # Built by the first call (the policy fetch, on a worker after the first frame): the
+    # HTTP/TLS stack is not needed to show the sign-in screen. A refused address (which
+    # the settings already refuse) fails that fetch, which the window shows.
+    client = cast("PortalClient", DeferredClient(build_client))
 
     # A background failure nobody handled goes to the one crash handler (logged without
     # its text, the user told), like any other unhandled exception.
@@ -241,7 +246,9 @@ def launch(argv: Sequence[str]) -> QMainWindow:
         window.show_banner("Some settings could not be read and safe values are used: "
                             + " ".join(loaded.problems))
     window.show()
-    window.start()
+    # The policy fetch (and with it the HTTP stack, the keyring) starts once the first
+    # frame is on screen: a zero timer runs after the show's paint has been delivered.
+    QTimer.singleShot(0, window.start)
     # What start-up built (modules, classes, Qt wrappers: ~90,000 objects) lives until
     # exit; left in the collector's oldest generation, every full collection walks it and
     # holds the GIL ~50 ms, a visible stall while 100,000 rows load. Frozen, it is skipped.

@@ -39,6 +39,7 @@ def test_tiny_benchmark_reports_every_figure(tmp_path: Path,
     for key in ("time_ratio", "memory_ratio", "app_peak_rss_mib", "minimal_peak_rss_mib"):
         assert _has_number(s[key]), key
     assert _has_number(s["app_ms"]["median"]) and _has_number(s["minimal_ms"]["median"])
+    assert s["app_policy_answered_ms"]["median"] >= s["app_ms"]["median"]  # frame first
 
     q = r["search"]
     assert q["count"] == 5 and q["failed"] == 0
