@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from desktop import __version__
@@ -247,13 +247,45 @@ def launch(argv: Sequence[str]) -> QMainWindow:
                             + " ".join(loaded.problems))
     window.show()
     # The policy fetch (and with it the HTTP stack, the keyring) starts once the first
-    # frame is on screen: a zero timer runs after the show's paint has been delivered.
-    QTimer.singleShot(0, window.start)
+    # frame is on screen, so that the worker importing them does not hold the GIL while
+    # the sign-in screen is being painted.
+    after_first_paint(window, window.start)
     # What start-up built (modules, classes, Qt wrappers: ~90,000 objects) lives until
     # exit; left in the collector's oldest generation, every full collection walks it and
     # holds the GIL ~50 ms, a visible stall while 100,000 rows load. Frozen, it is skipped.
     gc.freeze()
     return window
+
+
+#: A window that is not painted (mapped on another desktop, say) starts its work anyway.
+FIRST_PAINT_WAIT_MS = 500
+
+
+class _FirstPaint(QObject):
+    """Runs `then` once: after `widget` has painted for the first time, or after a wait."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._then: Callable[[], None] | None = then
+        widget.installEventFilter(self)
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._widget and event.type() == QEvent.Type.Paint:
+            self._widget.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._run)  # once this paint (the whole frame) is done
+        return False
+
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            self._widget.removeEventFilter(self)
+            then()
+
+
+def after_first_paint(widget: QWidget, then: Callable[[], None]) -> None:
+    _FirstPaint(widget, then)
 
 
 def notify_user(text: str) -> None:

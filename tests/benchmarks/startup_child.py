@@ -33,8 +33,12 @@ def _report(extra: dict[str, object]) -> None:
     sys.stdout.flush()
 
 
-def _watch_first_frame(app: Any, ready: Callable[[], bool], done: Callable[[], None]) -> Any:
-    """Calls `done` once a paint has happened while `ready()` and a 0 ms timer then ran."""
+def _watch_first_frame(window: Any, ready: Callable[[], bool], done: Callable[[], None]) -> Any:
+    """Calls `done` once `window` has painted while `ready()` and a 0 ms timer then ran.
+
+    The filter sits on the window alone: on the whole application it would turn every
+    event into a Python call, contending for the GIL with the app's own workers.
+    """
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     class FirstFrame(QObject):
@@ -47,7 +51,7 @@ def _watch_first_frame(app: Any, ready: Callable[[], bool], done: Callable[[], N
             return False
 
     watcher = FirstFrame()
-    app.installEventFilter(watcher)
+    window.installEventFilter(watcher)
     return watcher
 
 
@@ -63,8 +67,8 @@ def run_minimal() -> None:
         frame.append(time.monotonic())
         loop.quit()
 
-    watcher = _watch_first_frame(app, lambda: True, first_frame)
     window = QMainWindow()
+    watcher = _watch_first_frame(window, lambda: True, first_frame)
     window.setWindowTitle("Minimal")
     window.setCentralWidget(QLabel("Hello"))
     window.resize(1200, 800)
@@ -75,7 +79,7 @@ def run_minimal() -> None:
     failsafe.timeout.connect(loop.quit)
     failsafe.start(60_000)
     loop.exec()
-    app.removeEventFilter(watcher)
+    window.removeEventFilter(watcher)
     _report({"shown": window.isVisible(), "app": app.applicationName(),
              "first_frame_monotonic": frame[0] if frame else None})
 
@@ -92,13 +96,6 @@ def run_app(argv: list[str]) -> None:
     answered: list[bool] = []
     original = MainWindow._resume
     frame: list[float] = []
-    windows: list[MainWindow] = []
-
-    def on_sign_in_screen() -> bool:
-        return bool(windows) and windows[0].root.currentWidget() is windows[0].login
-
-    watcher = _watch_first_frame(app, on_sign_in_screen,
-                                 lambda: frame.append(time.monotonic()))
 
     # `_resume` is what the first policy fetch's answer leads to when the policy seen
     # last time is still current: the sign-in screen, ready for a clerk.
@@ -113,12 +110,13 @@ def run_app(argv: list[str]) -> None:
     failsafe.setSingleShot(True)
     failsafe.timeout.connect(loop.quit)
     failsafe.start(60_000)
-    window = launch(argv)
+    window = launch(argv)  # shown; it paints once the loop runs
     assert isinstance(window, MainWindow)
-    windows.append(window)
+    watcher = _watch_first_frame(window, lambda: window.root.currentWidget() is window.login,
+                                 lambda: frame.append(time.monotonic()))
     loop.exec()
     failsafe.stop()
-    app.removeEventFilter(watcher)
+    window.removeEventFilter(watcher)
     _report({"shown": window.isVisible() and window.root.currentWidget() is window.login,
              "answered": bool(answered), "state": window.state,
              "app": app.applicationName(),
