@@ -120,13 +120,19 @@ def _keep_unsaved_note(config_dir: Path | None) -> Callable[[str | None], None]:
 def _claims_screen(ctx: ScreenContext) -> Screen:
     from desktop.ui.claims.screen import make_claims_screen
 
-    return make_claims_screen(ctx)
+    return _frozen(make_claims_screen(ctx))
 
 
 def _account_screen(ctx: ScreenContext) -> Screen:
     from desktop.ui.account.screen import make_account_screen
 
-    return make_account_screen(ctx)
+    return _frozen(make_account_screen(ctx))
+
+
+def _frozen(screen: Screen) -> Screen:
+    """A screen lives until exit: its objects leave the collector's view, as start-up's do."""
+    gc.freeze()
+    return screen
 
 
 def _payments_screen(ctx: ScreenContext) -> Screen:
