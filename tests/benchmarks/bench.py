@@ -142,7 +142,8 @@ def search_figures(client: dict[str, Any], floor: list[dict[str, float]]) -> dic
     s = client["searches"]
     search = {k: s[k] for k in ("count", "failed", "client_ms", "rows_in_model_ms", "paint_ms",
                                 "handler_ms", "round_trip_ms", "bare_ms", "bare_handler_ms",
-                                "client_to_bare_per_search", "stall_ms", "rows_listed")}
+                                "client_to_bare_per_search", "stall_ms",
+                                "longest_stall_cpu_ms", "rows_listed")}
     search.update(db_ms=summary([p["db_ms"] for p in ok]),
                   db_and_json_ms=summary([p["db_and_json_ms"] for p in ok]),
                   tls_connections_opened=s.get("tls_connections_opened"),

@@ -225,14 +225,14 @@ class Driver:
         finally:
             s.model.stateChanged.disconnect(rows_in)
         client_ms = (time.perf_counter() - t0) * 1000.0
-        stall = self.beat.stall_ms
+        stall, stall_cpu = self.beat.stall_ms, self.beat.stall_cpu_ms
         handler, round_trip = self.timings.last_first_page()
         rows_ms = (rows_at[0] - t0) * 1000.0 if rows_at else float("nan")
         paint_ms = self.paints.duration_of(arrived[0]) if arrived else float("nan")
         out = {"kind": spec.kind, "client_ms": client_ms, "rows_in_model_ms": rows_ms,
                "paint_ms": paint_ms, "handler_ms": handler,
                "round_trip_ms": round_trip, "rows": s.model.loaded, "total": s.model.total,
-               "stall_ms": stall}
+               "stall_ms": stall, "stall_cpu_ms": stall_cpu}
         if s.model.error is not None or s.retry.isVisible():
             out["error"] = s.status.text()[:200]
         elif self.timings.last_request is not None:
@@ -262,6 +262,8 @@ class Driver:
             "handler_ms": summary([r["handler_ms"] for r in ok]),
             "round_trip_ms": summary([r["round_trip_ms"] for r in ok]),
             "stall_ms": summary([r["stall_ms"] for r in ok]),
+            "longest_stall_cpu_ms": max(ok, key=lambda r: r["stall_ms"])["stall_cpu_ms"]
+            if ok else None,
             "rows_listed": summary([float(r["rows"]) for r in ok]),
             "per_search": [{k: (round(v, 3) if isinstance(v, float) else v)
                             for k, v in r.items()} for r in rows],
@@ -295,6 +297,7 @@ class Driver:
         self.result["large"] = {
             "rows": s.model.loaded, "total": s.model.total, "ms": round(total_ms, 1),
             "first_page_ms": round(first_ms, 1), "stall_ms": stall,
+            "stall_cpu_ms": self.beat.stall_cpu_ms,
             "peak_rss_mib": peak_rss_mib(), "rss_after_mib": rss_mib(),
             "peak_rss_before_mib": before_peak, "rss_before_mib": before,
             "pages": len(pages),

@@ -82,7 +82,8 @@ def table(r: dict[str, Any]) -> str:
               f"page handler median {_f(g['page_handler_ms']['median'])} ms, round trip "
               f"{_f(g['page_round_trip_ms']['median'])} ms)",
               f"   peak memory {_f(g['peak_rss_mib'])} MiB (before the search "
-              f"{_f(g['rss_before_mib'])} MiB resident); longest stall {_f(g['stall_ms'])} ms"]
+              f"{_f(g['rss_before_mib'])} MiB resident); longest stall {_f(g['stall_ms'])} ms "
+              f"(GUI thread busy {_f(g.get('stall_cpu_ms'))} ms of it)"]
     rs = r["responsiveness"]
     lines += ["", "4. Longest GUI-thread stall (10 ms heartbeat)",
               "   " + "  |  ".join(f"{k.replace('_', ' ')} {_f(v)} ms" for k, v in rs.items())]
@@ -112,7 +113,8 @@ def _search_lines(claims: int, q: dict[str, Any]) -> list[str]:
     lines.append(f"   client / bare requests (medians): {_f(q['client_to_bare'], 2)}x "
                  f"(per search, median {_f(q['client_to_bare_per_search']['median'], 2)}x)  |  "
                  f"client / handler: {_f(q['client_to_handler'], 2)}x  |  "
-                 f"longest stall {_f(q['stall_ms']['max'])} ms")
+                 f"longest stall {_f(q['stall_ms']['max'])} ms "
+                 f"(GUI thread busy {_f(q.get('longest_stall_cpu_ms'))} ms of it)")
     return lines
 
 

@@ -57,6 +57,7 @@ def test_tiny_benchmark_reports_every_figure(tmp_path: Path,
     g = r["large"]
     assert g["rows"] == g["total"] >= 300 and g["error"] is None
     assert _has_number(g["ms"]) and _has_number(g["peak_rss_mib"]) and _has_number(g["stall_ms"])
+    assert 0 <= g["stall_cpu_ms"] <= g["stall_ms"] + 10  # the busy part of the longest gap
 
     for key in ("sign_in", "search", "detail", "policy_dialog", "large"):
         assert _has_number(r["responsiveness"][key]), key
