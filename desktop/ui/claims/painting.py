@@ -82,7 +82,6 @@ class CellPainter:
         grid = 1 if view.showGrid() else 0
         height = view.rowHeight(first)
         columns = [(col, x, width - grid) for col, x, width in columns]
-        selection = view.selectionModel()
         margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
                                           view) + 1
         left = columns[0][1]
@@ -92,10 +91,13 @@ class CellPainter:
             painter.fillRect(left, y, right - left, height - grid,
                              colours[1] if row % 2 and view.alternatingRowColors()
                              else colours[0])
-            if selection is not None and selection.isRowSelected(row, QModelIndex()):
-                self._selected_row(painter, row, y, height - grid, columns, margin)
-            else:
-                self._row(painter, row, y, height - grid, columns, margin, colours[2])
+            chosen = self._selected_columns(row, columns)
+            plain = [c for c in columns if c[0] not in chosen] if chosen else columns
+            if plain:
+                self._row(painter, row, y, height - grid, plain, margin, colours[2])
+            if chosen:
+                self._selected_row(painter, row, y, height - grid,
+                                   [c for c in columns if c[0] in chosen], margin)
         if grid:
             self._grid(painter, first, last, columns, height)
         self._focus(painter, exposed)
@@ -114,6 +116,14 @@ class CellPainter:
             if x + width > exposed.left() and x <= exposed.right() and width > 0:
                 out.append((col, x, width))
         return out
+
+    def _selected_columns(self, row: int, columns: list[tuple[int, int, int]]) -> set[int]:
+        """The columns of `row` that are selected (the whole row, as the clerk selects)."""
+        selection = self._view.selectionModel()
+        if selection is None or not selection.rowIntersectsSelection(row, QModelIndex()):
+            return set()
+        model = self._model
+        return {col for col, _x, _w in columns if selection.isSelected(model.index(row, col))}
 
     def _row(self, painter: QPainter, row: int, y: int, height: int,
              columns: list[tuple[int, int, int]], margin: int, ink: QColor) -> None:
@@ -134,7 +144,7 @@ class CellPainter:
 
     def _selected_row(self, painter: QPainter, row: int, y: int, height: int,
                       columns: list[tuple[int, int, int]], margin: int) -> None:
-        """The one selected row: the style draws its highlight, as the delegate would."""
+        """Selected cells: the style draws their highlight, as the delegate would."""
         view, model = self._view, self._model
         option = QStyleOptionViewItem()
         option.initFrom(view)

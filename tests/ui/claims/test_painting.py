@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QItemSelectionModel, QRect, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMainWindow
 
@@ -82,6 +82,15 @@ def test_selected_row_and_focus_frame_match(table: ClaimsTable, qtbot) -> None:
     table.selectRow(3)
     table.setCurrentIndex(table.model().index(3, COL_MEMBER))
     table.verticalScrollBar().setValue(2)
+    ours, theirs = both_ways(table)
+    assert differing_pixels(ours, theirs) == 0
+
+
+def test_a_single_selected_cell_matches(table: ClaimsTable) -> None:
+    """Code may select one cell; Qt then highlights that cell only, and so do we."""
+    selection = table.selectionModel()
+    selection.select(table.model().index(5, COL_PATIENT),
+                     QItemSelectionModel.SelectionFlag.ClearAndSelect)
     ours, theirs = both_ways(table)
     assert differing_pixels(ours, theirs) == 0
 
