@@ -26,16 +26,16 @@ class BareClient:
         self._session.verify = ca_bundle
         self._warm = False
 
-    def search(self, params: list[tuple[str, str]], token: str) -> dict[str, Any]:
+    def search(self, body: dict[str, Any], token: str) -> dict[str, Any]:
+        """POST /claims/search with the app's very body (patient criteria stay out of URLs)."""
         headers = {"Accept": "application/json", "Accept-Encoding": "gzip",
                    "Authorization": f"Bearer {token}"}
+        url = self._base + "/claims/search"
         if not self._warm:  # the first call pays the TLS handshake; the app's did long ago
-            self._session.get(self._base + "/claims", params=params, headers=headers,
-                              timeout=30).json()
+            self._session.post(url, json=body, headers=headers, timeout=30).json()
             self._warm = True
         t0 = time.perf_counter()
-        answer = self._session.get(self._base + "/claims", params=params, headers=headers,
-                                   timeout=30)
+        answer = self._session.post(url, json=body, headers=headers, timeout=30)
         body = answer.json()
         ms = (time.perf_counter() - t0) * 1000.0
         answer.raise_for_status()

@@ -46,8 +46,8 @@ class Timings:
         self._lock = threading.Lock()
         self.first_pages: list[tuple[float, float]] = []
         self.pages: list[tuple[float, float]] = []
-        #: (params, token) of the last first page: what the bare client replays
-        self.last_request: tuple[list[tuple[str, str]], str] | None = None
+        #: (JSON body, token) of the last first page: what the bare client replays
+        self.last_request: tuple[dict[str, Any], str] | None = None
 
     def wrap(self, window: MainWindow) -> None:
         screen = window.screens["claims"]
@@ -65,7 +65,8 @@ class Timings:
                 with self._lock:
                     (self.pages if paged else self.first_pages).append((handler, took))
                     if not paged:
-                        self.last_request = (list(params), str(kwargs.get("token") or ""))
+                        body = dict(kwargs.get("json_body") or {})
+                        self.last_request = (body, str(kwargs.get("token") or ""))
             return answer
 
         transport.request = request  # type: ignore[method-assign]
