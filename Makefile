@@ -65,7 +65,7 @@ BUNDLE_STAMP := $(VENV)/.bundle-installed
 
 $(BUNDLE_STAMP): $(STAMP)
 	bash .ci/make-venv.sh $(PYTHON) $(VENV) bundle
-	bash installer/linux/pie-bootloader.sh $(PY)  # Linux: a PIE launcher (no-op elsewhere)
+	bash installer/linux/pie-bootloader.sh $(abspath $(PY))  # Linux: a PIE launcher (no-op elsewhere)
 	touch $(BUNDLE_STAMP)
 
 PYINSTALLER := $(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
