@@ -3,27 +3,38 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# Installs the Debian packages a target needs when they are missing (silent otherwise).
+SYSTEM_DEPS := PYTHON=$(PYTHON) bash .ci/system-deps.sh
+# The PyInstaller bundle tests/installer checks; rebuilt by `make test` when its sources change.
+BUNDLE_EXE := dist/claims-desktop/claims-desktop
+BUNDLE_SOURCES := pyproject.toml installer/claims-desktop.spec \
+	$(shell find desktop resources -type f -not -path '*/__pycache__/*' 2>/dev/null)
 
-.PHONY: demo portal test lint typecheck pytest venv clean openapi
+.PHONY: demo portal test lint typecheck pytest venv clean openapi system-deps-demo system-deps-test
 
 venv: $(STAMP)
 
 $(STAMP): pyproject.toml
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[sandbox,dev]'
+	bash .ci/make-venv.sh $(PYTHON) $(VENV) sandbox,dev
 	touch $(STAMP)
 
+system-deps-demo:
+	@$(SYSTEM_DEPS) demo
+
+system-deps-test:
+	@$(SYSTEM_DEPS) test
+
 ## Run Claims Desktop against the reference portal (made-up data, demo users shown).
-demo: $(STAMP)
+demo: system-deps-demo $(STAMP)
 	$(PY) -m desktop --demo
 
 ## Run only the reference portal; prints its ready line (url, ca_bundle, demo users).
 portal: $(STAMP)
 	$(PY) -m sandbox serve --host 127.0.0.1 --port 0
 
-## Lint, type-check and run every test (real sandbox over TLS, real Secret Service keyring).
-test: $(STAMP) lint typecheck pytest
+## Lint, type-check and run every test (real sandbox over TLS, real Secret Service keyring,
+## the installer tests against a bundle rebuilt when the sources changed).
+test: system-deps-test $(STAMP) lint typecheck $(BUNDLE_EXE) pytest
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check desktop sandbox tests installer resources
@@ -53,14 +64,22 @@ clean:
 BUNDLE_STAMP := $(VENV)/.bundle-installed
 
 $(BUNDLE_STAMP): $(STAMP)
-	$(PY) -m pip install --quiet -e '.[bundle]'
-	bash installer/linux/pie-bootloader.sh $(PY)  # Linux: a PIE launcher (no-op elsewhere)
+	bash .ci/make-venv.sh $(PYTHON) $(VENV) bundle
+	bash installer/linux/pie-bootloader.sh $(abspath $(PY))  # Linux: a PIE launcher (no-op elsewhere)
 	touch $(BUNDLE_STAMP)
+
+PYINSTALLER := $(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+	--workpath build/pyinstaller installer/claims-desktop.spec
 
 ## Build the one-folder client bundle dist/claims-desktop/ with PyInstaller (no sandbox).
 bundle: $(BUNDLE_STAMP)
-	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
-		--workpath build/pyinstaller installer/claims-desktop.spec
+	@echo "[bundle] PyInstaller: dist/claims-desktop/ (a minute or two)"
+	$(PYINSTALLER)
+
+$(BUNDLE_EXE): $(BUNDLE_STAMP) $(BUNDLE_SOURCES)
+	@echo "[bundle] the sources changed since the last bundle: PyInstaller (a minute or two)"
+	$(PYINSTALLER)
+	touch $(BUNDLE_EXE)
 
 ## Regenerate the manual page resources/linux/claims-desktop.1 from --help (needs help2man).
 man: $(STAMP)

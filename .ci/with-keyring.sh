@@ -35,7 +35,7 @@ fi
 if [[ "${CLAIMS_KEYRING_INNER:-}" != 1 ]]; then
     for tool in dbus-run-session dbus-send gnome-keyring-daemon; do
         if ! command -v "$tool" >/dev/null 2>&1; then
-            echo "with-keyring: '$tool' not found; install the packages gnome-keyring and dbus" >&2
+            echo "with-keyring: '$tool' not found; run 'bash .ci/system-deps.sh test' (gnome-keyring, dbus)" >&2
             exit 3
         fi
     done

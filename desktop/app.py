@@ -14,17 +14,15 @@ import multiprocessing
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QThreadPool
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from desktop import __version__
 from desktop.config import SettingsError, load_settings, save_user_settings
 from desktop.crash import CrashHandler
-from desktop.demo import DemoError, DemoPortal, start_demo_portal
-from desktop.portal.client import PortalClient
-from desktop.portal.errors import PortalError
+from desktop.portal.deferred import DeferredClient
 from desktop.portal.urls import parse_portal_url
 from desktop.session import Session
 from desktop.tasks import TaskRunner
@@ -39,6 +37,8 @@ from desktop.ui.shell.options import ShellOptions
 from desktop.ui.shell.os_session import OsSessionEnd
 
 if TYPE_CHECKING:
+    from desktop.demo import DemoPortal
+    from desktop.portal.client import PortalClient
     from desktop.ui.registration.dialog import RegistrationDialog
 from desktop.ui.common.text import message
 
@@ -121,13 +121,19 @@ def _keep_unsaved_note(config_dir: Path | None) -> Callable[[str | None], None]:
 def _claims_screen(ctx: ScreenContext) -> Screen:
     from desktop.ui.claims.screen import make_claims_screen
 
-    return make_claims_screen(ctx)
+    return _frozen(make_claims_screen(ctx))
 
 
 def _account_screen(ctx: ScreenContext) -> Screen:
     from desktop.ui.account.screen import make_account_screen
 
-    return make_account_screen(ctx)
+    return _frozen(make_account_screen(ctx))
+
+
+def _frozen(screen: Screen) -> Screen:
+    """A screen lives until exit: its objects leave the collector's view, as start-up's do."""
+    gc.freeze()
+    return screen
 
 
 def _payments_screen(ctx: ScreenContext) -> Screen:
@@ -196,6 +202,8 @@ def launch(argv: Sequence[str]) -> QMainWindow:
     portal_url = settings.portal_url
     ca_bundle = settings.ca_bundle
     if args.demo:
+        from desktop.demo import DemoError, start_demo_portal  # --demo only
+
         try:
             demo = start_demo_portal()
         except DemoError as exc:
@@ -207,14 +215,17 @@ def launch(argv: Sequence[str]) -> QMainWindow:
     if not portal_url:
         raise StartupError("No portal address is set. Ask your IT support to set "
                            "'portal_url', or start with --portal-url.")
-    try:
-        client = PortalClient(portal_url, ca_bundle=ca_bundle,
-                              use_system_trust_store=settings.use_system_trust_store,
-                              proxy_url=settings.proxy_url)
-    except PortalError as exc:
-        if demo is not None:
-            demo.stop()
-        raise StartupError(exc.user_message) from exc
+    def build_client() -> PortalClient:
+        from desktop.portal.client import PortalClient
+
+        return PortalClient(portal_url, ca_bundle=ca_bundle,
+                            use_system_trust_store=settings.use_system_trust_store,
+                            proxy_url=settings.proxy_url)
+
+    # Built by the first call (the policy fetch, on a worker after the first frame): the
+    # HTTP/TLS stack is not needed to show the sign-in screen. A refused address (which
+    # the settings already refuse) fails that fetch, which the window shows.
+    client = cast("PortalClient", DeferredClient(build_client))
 
     # A background failure nobody handled goes to the one crash handler (logged without
     # its text, the user told), like any other unhandled exception.
@@ -260,12 +271,46 @@ def launch(argv: Sequence[str]) -> QMainWindow:
         window.show_banner("Some settings could not be read and safe values are used: "
                             + " ".join(loaded.problems))
     window.show()
-    window.start()
+    # The policy fetch (and with it the HTTP stack, the keyring) starts once the first
+    # frame is on screen, so that the worker importing them does not hold the GIL while
+    # the sign-in screen is being painted.
+    after_first_paint(window, window.start)
     # What start-up built (modules, classes, Qt wrappers: ~90,000 objects) lives until
     # exit; left in the collector's oldest generation, every full collection walks it and
     # holds the GIL ~50 ms, a visible stall while 100,000 rows load. Frozen, it is skipped.
     gc.freeze()
     return window
+
+
+#: A window that is not painted (mapped on another desktop, say) starts its work anyway.
+FIRST_PAINT_WAIT_MS = 500
+
+
+class _FirstPaint(QObject):
+    """Runs `then` once: after `widget` has painted for the first time, or after a wait."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._then: Callable[[], None] | None = then
+        widget.installEventFilter(self)
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._widget and event.type() == QEvent.Type.Paint:
+            self._widget.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._run)  # once this paint (the whole frame) is done
+        return False
+
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            self._widget.removeEventFilter(self)
+            then()
+
+
+def after_first_paint(widget: QWidget, then: Callable[[], None]) -> None:
+    _FirstPaint(widget, then)
 
 
 def notify_user(text: str) -> None:

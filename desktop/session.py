@@ -16,11 +16,10 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from desktop.portal.client import PortalClient, check_token
 from desktop.portal.errors import (
     PolicyAcceptanceRequired,
     PortalError,
@@ -30,6 +29,9 @@ from desktop.portal.errors import (
 )
 from desktop.portal.models import Acceptance, SignIn, UserInfo
 from desktop.tokenstore import TokenStore
+
+if TYPE_CHECKING:  # the client (and the HTTP stack) loads on first use: DeferredClient
+    from desktop.portal.client import PortalClient
 
 log = logging.getLogger(__name__)
 
@@ -227,6 +229,8 @@ class Session(QObject):
         try:
             # Asked with the token alone: the client's own token (a sign-in that raced
             # this start-up) is never touched, and no other call can run on this one.
+            from desktop.portal.client import check_token  # worker thread: loaded by now
+
             account = self._client.get_account(token=check_token(token)).account
         except ValueError:
             self._delete_stored()  # corrupt, or not a token of ours

@@ -24,12 +24,12 @@ import os
 import queue
 import threading
 from collections.abc import Callable
-from typing import Protocol, TypeVar
-
-from keyring.backend import KeyringBackend
-from keyring.errors import PasswordDeleteError
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from desktop.portal.urls import DEFAULT_PORT, parse_portal_url
+
+if TYPE_CHECKING:  # keyring itself loads with the first store probe, on a worker thread
+    from keyring.backend import KeyringBackend
 
 __all__ = [
     "SERVICE",
@@ -341,6 +341,8 @@ class KeyringTokenStore:
 
     def _forget(self, backend: KeyringBackend, key: str) -> bool:
         def remove() -> None:
+            from keyring.errors import PasswordDeleteError
+
             try:
                 backend.delete_password(SERVICE, key)
             except PasswordDeleteError:

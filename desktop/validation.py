@@ -19,8 +19,6 @@ import unicodedata
 from datetime import date
 from decimal import Decimal
 
-from stdnum.us import ein, ssn
-
 __all__ = [
     "MAX_RANGE_MONTHS",
     "ValidationError",
@@ -102,6 +100,10 @@ def validate_tin(value: str) -> str:
     The hyphen may appear only where an EIN (12-3456789) or an SSN
     (123-45-6789) has it, and the digits must form a valid EIN or SSN-form TIN.
     """
+    # python-stdnum loads here, not at start-up: its util module imports ssl and pydoc
+    # (about 50 ms), and the sign-in screen, which shares this module, checks no TIN.
+    from stdnum.us import ein, ssn
+
     text = value.strip()
     _require_ascii_digits(text, "TIN")
     if not text:

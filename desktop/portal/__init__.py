@@ -2,7 +2,13 @@
 
 No Qt here, ever (a test enforces it): this package must stay usable from tools,
 tests and worker threads without a QApplication.
+
+`PortalClient` is loaded on first use (PEP 562): the models and errors are needed by
+the sign-in screen, the HTTP/TLS stack (requests, urllib3, ssl) only once the first
+call goes out, after the first frame.
 """
+
+from typing import TYPE_CHECKING, Any
 
 from desktop.portal.claims import (
     CLAIM_SORTS,
@@ -20,7 +26,6 @@ from desktop.portal.claims import (
     Payment,
     StatusChange,
 )
-from desktop.portal.client import PortalClient
 from desktop.portal.errors import (
     AccountLocked,
     BadRequest,
@@ -62,6 +67,18 @@ from desktop.portal.models import (
     UserInfo,
     VersionedAccount,
 )
+
+if TYPE_CHECKING:
+    from desktop.portal.client import PortalClient
+
+
+def __getattr__(name: str) -> Any:
+    if name == "PortalClient":
+        from desktop.portal.client import PortalClient
+
+        return PortalClient
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "CLAIM_SORTS",

@@ -2,9 +2,11 @@
 
 Runs, on one sandbox seeded with a million claims (seeded once, then reused from the
 cache folder): start-up against a minimal PySide6 window, 200 searches beside the
-sandbox's handler time and its bare database time, a 100,000-claim result scrolled to
-the end, batch status of 500 and 5,000 claim numbers (issue 16), and the longest
-GUI-thread stalls. Prints a table and writes the same figures
+sandbox's handler time, its bare database time and a bare kept-alive `requests` session
+making the same calls, a 100,000-claim result scrolled to the end, batch status of 500
+and 5,000 claim numbers (issue 16), and the longest GUI-thread stalls; then the same
+searches on a sandbox of 20,000 claims (`--also-claims`). Prints a table and writes the
+same figures
 as JSON to bench-results/bench-YYYYMMDD-HHMMSS.json. Each measurement that needs a clean
 memory figure runs in a child process of its own.
 """
@@ -72,7 +74,10 @@ def start_once(kind: str, args: list[str]) -> dict[str, Any]:
         raise RuntimeError(f"start-up child {kind} failed ({done.returncode}): "
                            f"{done.stderr[-1500:]}")
     line = json.loads(lines[-1])
-    line["ms"] = (line["idle_monotonic"] - started) * 1000.0
+    if line.get("first_frame_monotonic") is None:
+        raise RuntimeError(f"start-up child {kind} never painted its first frame: {line}")
+    line["ms"] = (line["first_frame_monotonic"] - started) * 1000.0
+    line["idle_ms"] = (line["idle_monotonic"] - started) * 1000.0
     if kind == "app" and not (line.get("shown") and line.get("answered")):
         raise RuntimeError(f"the app did not reach an idle sign-in screen: {line}")
     return line
@@ -89,10 +94,13 @@ def startup(sb: Sandbox, runs: int, tmp: Path, policy: str) -> dict[str, Any]:
         minimal_runs.append(start_once("minimal", []))
     app_ms = summary([r["ms"] for r in app_runs])
     minimal_ms = summary([r["ms"] for r in minimal_runs])
+    answered_ms = summary([r["idle_ms"] for r in app_runs])
     app_mem = max(r["peak_rss_mib"] for r in app_runs)
     minimal_mem = max(r["peak_rss_mib"] for r in minimal_runs)
     return {"runs": runs, "app_ms": app_ms, "minimal_ms": minimal_ms,
             "time_ratio": ratio(app_ms["median"], minimal_ms["median"]),
+            "app_policy_answered_ms": answered_ms,
+            "policy_answered_ratio": ratio(answered_ms["median"], minimal_ms["median"]),
             "app_peak_rss_mib": app_mem, "minimal_peak_rss_mib": minimal_mem,
             "memory_ratio": ratio(app_mem, minimal_mem),
             "app_runs_ms": [round(r["ms"], 1) for r in app_runs],
@@ -100,9 +108,9 @@ def startup(sb: Sandbox, runs: int, tmp: Path, policy: str) -> dict[str, Any]:
 
 
 def run_client(sb: Sandbox, tmp: Path, policy: str, specs: list[workload.SearchSpec],
-               large: workload.SearchSpec) -> dict[str, Any]:
+               large: workload.SearchSpec, mode: str = "full") -> dict[str, Any]:
     user = sb.demo_users[0]
-    cfg = {"url": sb.url, "ca_bundle": sb.ca_bundle,
+    cfg = {"url": sb.url, "ca_bundle": sb.ca_bundle, "mode": mode,
            "config_dir": str(config_dir(tmp, "client", policy)),
            "user": {"username": user["username"], "password": user["password"]},
            "searches": workload.specs_to_json(specs), "large": workload.specs_to_json([large])[0]}
@@ -164,6 +172,55 @@ def clean(value: Any) -> Any:
     return value
 
 
+def search_figures(client: dict[str, Any], floor: list[dict[str, float]]) -> dict[str, Any]:
+    """The searches of one client run beside the database floor of the same searches."""
+    per = client["searches"]["per_search"]
+    for row, fl in zip(per, floor, strict=True):
+        row.update(db_ms=round(fl["db_ms"], 3), db_and_json_ms=round(fl["db_and_json_ms"], 3),
+                   db_rows=fl["rows"])
+    ok = [p for p in per if "error" not in p]
+    s = client["searches"]
+    search = {k: s[k] for k in ("count", "failed", "client_ms", "rows_in_model_ms", "paint_ms",
+                                "handler_ms", "round_trip_ms", "bare_ms", "bare_handler_ms",
+                                "client_to_bare_per_search", "stall_ms",
+                                "longest_stall_cpu_ms", "rows_listed")}
+    search.update(db_ms=summary([p["db_ms"] for p in ok]),
+                  db_and_json_ms=summary([p["db_and_json_ms"] for p in ok]),
+                  tls_connections_opened=s.get("tls_connections_opened"),
+                  tls_connections_total=client.get("tls_connections"))
+    search["client_to_handler"] = ratio(search["client_ms"]["median"],
+                                        search["handler_ms"]["median"])
+    search["client_to_bare"] = ratio(search["client_ms"]["median"], search["bare_ms"]["median"])
+    search["handler_to_db"] = ratio(search["handler_ms"]["median"], search["db_ms"]["median"])
+    search["per_search"] = per
+    return search
+
+
+def searches_on(size: int, args: argparse.Namespace, tmp: Path,
+                today: dt.date) -> dict[str, Any]:
+    """The same kind of searches on a sandbox of another size (sign-in and searches only)."""
+    data, seeding = workload.prepare_data(args.cache_dir, size)
+    sb = start_sandbox(data, "--claims", str(size), "--rate-limit", "0")
+    try:
+        policy = current_policy(sb)
+        conn = workload.read_only(data)
+        try:
+            org = workload.org_of(conn, sb.demo_users[0]["username"])
+            specs = workload.make_searches(conn, org, args.searches, today)
+        finally:
+            conn.close()
+        _say(f"client: {len(specs)} searches on {size:,} claims")
+        folder = tmp / f"size-{size}"
+        folder.mkdir()
+        client = run_client(sb, folder, policy, specs, specs[0], mode="searches")
+        floor = workload.floor(data, org, specs, today)
+    finally:
+        stop_sandbox(sb)
+    out = search_figures(client, floor)
+    out["seeding"] = seeding
+    return out
+
+
 def run(args: argparse.Namespace) -> dict[str, Any]:
     today = dt.datetime.now(dt.UTC).date()
     r: dict[str, Any] = {"date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
@@ -171,6 +228,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                          "command": "make bench  (python -m tests.benchmarks.bench)",
                          "parameters": {"claims": args.claims, "searches": args.searches,
                                         "large_rows": args.large_rows,
+                                        "also_claims": args.also_claims,
                                         "startup_runs": args.startup_runs}}
     data, r["seeding"] = workload.prepare_data(args.cache_dir, args.claims)
     with tempfile.TemporaryDirectory(prefix="claims-bench-") as tmp_name:
@@ -197,28 +255,19 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             floor = workload.floor(data, org, specs, today)
         finally:
             stop_sandbox(sb)
-    per = client["searches"]["per_search"]
-    for row, fl in zip(per, floor, strict=True):
-        row.update(db_ms=round(fl["db_ms"], 3), db_and_json_ms=round(fl["db_and_json_ms"], 3),
-                   db_rows=fl["rows"])
-    ok = [p for p in per if "error" not in p]
-    s = client["searches"]
-    search = {"count": s["count"], "failed": s["failed"], "client_ms": s["client_ms"],
-              "rows_in_model_ms": s["rows_in_model_ms"],
-              "handler_ms": s["handler_ms"], "round_trip_ms": s["round_trip_ms"],
-              "db_ms": summary([p["db_ms"] for p in ok]),
-              "db_and_json_ms": summary([p["db_and_json_ms"] for p in ok]),
-              "stall_ms": s["stall_ms"], "rows_listed": s["rows_listed"],
-              "tls_connections_opened": s.get("tls_connections_opened"),
-              "tls_connections_total": client.get("tls_connections")}
-    search["client_to_handler"] = ratio(search["client_ms"]["median"],
-                                        search["handler_ms"]["median"])
-    search["handler_to_db"] = ratio(search["handler_ms"]["median"], search["db_ms"]["median"])
+        search = search_figures(client, floor)
+        r["search_by_claims"] = {str(args.claims): {k: v for k, v in search.items()
+                                                    if k != "per_search"}}
+        for size in args.also_claims:
+            other = searches_on(size, args, tmp, today)
+            other.pop("per_search")
+            r["search_by_claims"][str(size)] = other
+    per = search.pop("per_search")
     r["search"] = search
     r["large"] = client["large"]
     r["responsiveness"] = {
         "sign_in": client["sign_in"]["stall_ms"],
-        "search": s["stall_ms"]["max"],
+        "search": max(v["stall_ms"]["max"] for v in r["search_by_claims"].values()),
         "detail": client["detail"].get("stall_ms"),
         "policy_dialog": client["policy_dialog"]["stall_ms"],
         "large": client["large"]["stall_ms"],
@@ -243,6 +292,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--searches", type=int, default=200)
     p.add_argument("--large-rows", type=int, default=100_000,
                    help="size of the result scrolled to the end")
+    p.add_argument("--also-claims", type=int, nargs="*", default=[20_000],
+                   help="other sandbox sizes the searches run on too")
     p.add_argument("--startup-runs", type=int, default=5)
     p.add_argument("--cache-dir", type=Path, default=ROOT / "bench-results" / "cache",
                    help="seeded sandbox data folders are kept here between runs")

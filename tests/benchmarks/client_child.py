@@ -5,7 +5,10 @@ measures, with a 10 ms heartbeat running throughout: the sign-in, a policy dialo
 100,000-claim result scrolled to the end through `fetchMore`, the 200 searches (search
 call -> rows in the model and painted), and opening a claim's detail. The portal's own
 handler time of each first page comes from the `Server-Timing` header of the answer,
-caught by wrapping the client's transport (the product is not changed for this).
+caught by wrapping the client's transport (the product is not changed for this). After
+each search a bare kept-alive `requests` session sends the same request and decodes the
+JSON (`bare_client.py`), the floor the search is compared with. With `"mode":
+"searches"` in the config only the sign-in and the searches run (a second sandbox size).
 
 Separate from the parent so that its memory high-water mark is the client's alone.
 """
@@ -27,6 +30,8 @@ from desktop.portal.transport import Answer
 from desktop.ui.claims.form import us_date
 from desktop.ui.claims.screen import ClaimsScreen
 from desktop.ui.shell.main_window import MainWindow
+from tests.benchmarks.bare_client import BareClient
+from tests.benchmarks.bare_client import handler_ms as _handler_ms
 from tests.benchmarks.qt_probe import Heartbeat, PaintWatch, settle, wait_for
 from tests.benchmarks.stats import peak_rss_mib, rss_mib, summary
 from tests.benchmarks.workload import SearchSpec, specs_from_json
@@ -41,6 +46,8 @@ class Timings:
         self._lock = threading.Lock()
         self.first_pages: list[tuple[float, float]] = []
         self.pages: list[tuple[float, float]] = []
+        #: (JSON body, token) of the last first page: what the bare client replays
+        self.last_request: tuple[dict[str, Any], str] | None = None
 
     def wrap(self, window: MainWindow) -> None:
         screen = window.screens["claims"]
@@ -57,6 +64,9 @@ class Timings:
                 paged = "cursor" in (kwargs.get("json_body") or {})
                 with self._lock:
                     (self.pages if paged else self.first_pages).append((handler, took))
+                    if not paged:
+                        body = dict(kwargs.get("json_body") or {})
+                        self.last_request = (body, str(kwargs.get("token") or ""))
             return answer
 
         transport.request = request  # type: ignore[method-assign]
@@ -64,14 +74,6 @@ class Timings:
     def last_first_page(self) -> tuple[float, float]:
         with self._lock:
             return self.first_pages[-1] if self.first_pages else (float("nan"), float("nan"))
-
-
-def _handler_ms(header: str) -> float:
-    for part in header.split(","):
-        name, _, rest = part.strip().partition(";")
-        if name == "handler" and rest.startswith("dur="):
-            return float(rest[4:])
-    return float("nan")
 
 
 def _connections(window: MainWindow) -> int | None:
@@ -93,6 +95,7 @@ class Driver:
         self.cfg = cfg
         self.beat = Heartbeat()
         self.timings = Timings()
+        self.bare = BareClient(cfg["url"], cfg["ca_bundle"])
         self.result: dict[str, Any] = {}
         window = launch(["--portal-url", cfg["url"], "--ca-bundle", cfg["ca_bundle"],
                          "--config-dir", cfg["config_dir"]])
@@ -223,15 +226,19 @@ class Driver:
         finally:
             s.model.stateChanged.disconnect(rows_in)
         client_ms = (time.perf_counter() - t0) * 1000.0
-        stall = self.beat.stall_ms
+        stall, stall_cpu = self.beat.stall_ms, self.beat.stall_cpu_ms
         handler, round_trip = self.timings.last_first_page()
         rows_ms = (rows_at[0] - t0) * 1000.0 if rows_at else float("nan")
+        paint_ms = self.paints.duration_of(arrived[0]) if arrived else float("nan")
         out = {"kind": spec.kind, "client_ms": client_ms, "rows_in_model_ms": rows_ms,
-               "handler_ms": handler,
+               "paint_ms": paint_ms, "handler_ms": handler,
                "round_trip_ms": round_trip, "rows": s.model.loaded, "total": s.model.total,
-               "stall_ms": stall}
+               "stall_ms": stall, "stall_cpu_ms": stall_cpu}
         if s.model.error is not None or s.retry.isVisible():
             out["error"] = s.status.text()[:200]
+        elif self.timings.last_request is not None:
+            bare = self.bare.search(*self.timings.last_request)
+            out.update(bare_ms=bare["ms"], bare_handler_ms=bare["handler_ms"])
         return out
 
     def searches(self, specs: list[SearchSpec]) -> None:
@@ -248,9 +255,16 @@ class Driver:
             else opened_after - opened_before,
             "client_ms": summary([r["client_ms"] for r in ok]),
             "rows_in_model_ms": summary([r["rows_in_model_ms"] for r in ok]),
+            "paint_ms": summary([r["paint_ms"] for r in ok if r["paint_ms"] == r["paint_ms"]]),
+            "bare_ms": summary([r["bare_ms"] for r in ok if "bare_ms" in r]),
+            "bare_handler_ms": summary([r["bare_handler_ms"] for r in ok if "bare_ms" in r]),
+            "client_to_bare_per_search": summary([r["client_ms"] / r["bare_ms"]
+                                                  for r in ok if r.get("bare_ms")]),
             "handler_ms": summary([r["handler_ms"] for r in ok]),
             "round_trip_ms": summary([r["round_trip_ms"] for r in ok]),
             "stall_ms": summary([r["stall_ms"] for r in ok]),
+            "longest_stall_cpu_ms": max(ok, key=lambda r: r["stall_ms"])["stall_cpu_ms"]
+            if ok else None,
             "rows_listed": summary([float(r["rows"]) for r in ok]),
             "per_search": [{k: (round(v, 3) if isinstance(v, float) else v)
                             for k, v in r.items()} for r in rows],
@@ -284,6 +298,7 @@ class Driver:
         self.result["large"] = {
             "rows": s.model.loaded, "total": s.model.total, "ms": round(total_ms, 1),
             "first_page_ms": round(first_ms, 1), "stall_ms": stall,
+            "stall_cpu_ms": self.beat.stall_cpu_ms,
             "peak_rss_mib": peak_rss_mib(), "rss_after_mib": rss_mib(),
             "peak_rss_before_mib": before_peak, "rss_before_mib": before,
             "pages": len(pages),
@@ -328,15 +343,19 @@ def main() -> None:
     d.sign_in(measured=True)
     d.open_claims()
     d.result["peak_rss_signed_in_mib"] = peak_rss_mib()
-    d.policy_dialog()
     specs = specs_from_json(cfg["searches"])
-    d.search(specs[0])  # warm-up: code tables, first paint of the table
-    d.large(SearchSpec(**cfg["large"]))
-    d.searches(specs)
-    for spec in specs:  # the detail opens on the first row of a search that lists some
-        if d.search(spec).get("rows"):
-            break
-    d.detail()
+    if cfg.get("mode") == "searches":
+        d.search(specs[0])
+        d.searches(specs)
+    else:
+        d.policy_dialog()
+        d.search(specs[0])  # warm-up: code tables, first paint of the table
+        d.large(SearchSpec(**cfg["large"]))
+        d.searches(specs)
+        for spec in specs:  # the detail opens on the first row of a search that lists some
+            if d.search(spec).get("rows"):
+                break
+        d.detail()
     d.finish()
     Path(sys.argv[2]).write_text(json.dumps(d.result, indent=1) + "\n")
     d.w.abandon(keep_token=True)  # leave without another round trip; the process ends here

@@ -17,7 +17,12 @@ HEARTBEAT_MS = 10
 
 
 class Heartbeat(QObject):
-    """A 10 ms precise timer; the longest gap between two ticks, less 10 ms, is the stall."""
+    """A 10 ms precise timer; the longest gap between two ticks, less 10 ms, is the stall.
+
+    `stall_cpu_ms` is the GUI thread's own CPU time within that longest gap: close to the
+    stall when the GUI thread was busy, small when it was waiting (for the GIL held by a
+    worker, or for a core on a loaded machine).
+    """
 
     def __init__(self, interval_ms: int = HEARTBEAT_MS, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -27,19 +32,22 @@ class Heartbeat(QObject):
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self._tick)
         self._last = 0.0
+        self._last_cpu = 0.0
         self.longest_gap_ms = 0.0
+        self.longest_gap_cpu_ms = 0.0
         self.ticks = 0
 
     def start(self) -> None:
-        self.longest_gap_ms = 0.0
+        self.reset()
         self.ticks = 0
-        self._last = time.perf_counter()
         self._timer.start()
 
     def reset(self) -> None:
         """Forget the gaps so far (a new phase starts) without stopping."""
         self.longest_gap_ms = 0.0
+        self.longest_gap_cpu_ms = 0.0
         self._last = time.perf_counter()
+        self._last_cpu = time.thread_time()
 
     def stop(self) -> float:
         """Stop, counting the gap up to now too; returns the longest stall in ms."""
@@ -51,10 +59,17 @@ class Heartbeat(QObject):
     def stall_ms(self) -> float:
         return round(max(0.0, self.longest_gap_ms - self.interval_ms), 2)
 
+    @property
+    def stall_cpu_ms(self) -> float:
+        return round(self.longest_gap_cpu_ms, 2)
+
     def _tick(self) -> None:
-        now = time.perf_counter()
-        self.longest_gap_ms = max(self.longest_gap_ms, (now - self._last) * 1000.0)
-        self._last = now
+        now, cpu = time.perf_counter(), time.thread_time()
+        gap = (now - self._last) * 1000.0
+        if gap > self.longest_gap_ms:
+            self.longest_gap_ms = gap
+            self.longest_gap_cpu_ms = (cpu - self._last_cpu) * 1000.0
+        self._last, self._last_cpu = now, cpu
         self.ticks += 1
 
 
@@ -117,7 +132,9 @@ class PaintWatch(QObject):
     """Counts the paints of one widget that finished; `painted` fires after each.
 
     The event filter sees a paint event before the widget handles it; a 0 ms timer set
-    there fires once the widget has painted and control is back in the loop.
+    there fires once the widget has painted and control is back in the loop. The time
+    between the two is kept per paint (`durations_ms[n]` for the paint that `started`
+    counted as n + 1): how long painting itself took.
     """
 
     painted = Signal()
@@ -126,15 +143,22 @@ class PaintWatch(QObject):
         super().__init__(widget)
         self.started = 0
         self.finished = 0
+        self.durations_ms: list[float] = []
+        self._began = 0.0
         self._widget = widget
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._widget and event.type() == QEvent.Type.Paint:
             self.started += 1
+            self._began = time.perf_counter()
             QTimer.singleShot(0, self._done)
         return False
 
     def _done(self) -> None:
         self.finished += 1
+        self.durations_ms.append((time.perf_counter() - self._began) * 1000.0)
         self.painted.emit()
+
+    def duration_of(self, index: int) -> float:
+        return self.durations_ms[index] if 0 <= index < len(self.durations_ms) else float("nan")

@@ -25,7 +25,7 @@ def _has_number(value: object) -> bool:
 def test_tiny_benchmark_reports_every_figure(tmp_path: Path,
                                              capsys: pytest.CaptureFixture[str]) -> None:
     code = bench.main(["--claims", "3000", "--searches", "5", "--large-rows", "300",
-                       "--startup-runs", "1", "--cache-dir", str(tmp_path / "cache"),
+                       "--startup-runs", "1", "--also-claims", "2000", "--cache-dir", str(tmp_path / "cache"),
                        "--out", str(tmp_path / "out")])
     assert code == 0
     [path] = (tmp_path / "out").glob("bench-*.json")
@@ -39,19 +39,25 @@ def test_tiny_benchmark_reports_every_figure(tmp_path: Path,
     for key in ("time_ratio", "memory_ratio", "app_peak_rss_mib", "minimal_peak_rss_mib"):
         assert _has_number(s[key]), key
     assert _has_number(s["app_ms"]["median"]) and _has_number(s["minimal_ms"]["median"])
+    assert s["app_policy_answered_ms"]["median"] >= s["app_ms"]["median"]  # frame first
 
     q = r["search"]
     assert q["count"] == 5 and q["failed"] == 0
-    for key in ("client_ms", "rows_in_model_ms", "handler_ms", "round_trip_ms", "db_ms",
-                "db_and_json_ms"):
+    for key in ("client_ms", "rows_in_model_ms", "paint_ms", "handler_ms", "round_trip_ms",
+                "bare_ms", "db_ms", "db_and_json_ms"):
         assert _has_number(q[key]["median"]) and _has_number(q[key]["p95"]), key
-    assert _has_number(q["client_to_handler"])
+    assert _has_number(q["client_to_handler"]) and _has_number(q["client_to_bare"])
+    assert q["client_ms"]["median"] > q["bare_ms"]["median"] > q["bare_handler_ms"]["median"]
+    assert sorted(r["search_by_claims"]) == ["2000", "3000"]
+    small = r["search_by_claims"]["2000"]
+    assert small["count"] == 5 and small["failed"] == 0 and _has_number(small["client_to_bare"])
     assert q["client_ms"]["median"] > q["handler_ms"]["median"] > q["db_ms"]["median"] > 0
     assert q["tls_connections_opened"] == 0  # the connection is kept alive
 
     g = r["large"]
     assert g["rows"] == g["total"] >= 300 and g["error"] is None
     assert _has_number(g["ms"]) and _has_number(g["peak_rss_mib"]) and _has_number(g["stall_ms"])
+    assert 0 <= g["stall_cpu_ms"] <= g["stall_ms"] + 10  # the busy part of the longest gap
 
     runs = r["batch"]["runs"]
     assert [b["numbers"] for b in runs] == [500, 5000]
@@ -64,6 +70,7 @@ def test_tiny_benchmark_reports_every_figure(tmp_path: Path,
 
     for key in ("sign_in", "search", "detail", "policy_dialog", "large", "batch"):
         assert _has_number(r["responsiveness"][key]), key
-    assert len(r["goals"]) == 13 and all(isinstance(x["met"], bool) for x in r["goals"])
+    assert len(r["goals"]) == 15 and all(isinstance(x["met"], bool) for x in r["goals"])
     printed = capsys.readouterr().out
     assert "Goals:" in printed and str(path) in printed
+    assert "bare requests: call -> JSON" in printed and "on 2,000 claims" in printed

@@ -7,7 +7,6 @@ does (accept the first-launch policy, sign in, search, open the account).
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
@@ -19,7 +18,7 @@ import trustme
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 
-import desktop.app
+import desktop.portal.client
 from desktop.app import launch
 from desktop.portal.client import PortalClient
 from desktop.ui.account.screen import AccountScreen
@@ -76,25 +75,21 @@ def quick_client(**options: Any) -> Callable[..., PortalClient]:
     return make
 
 
-@contextlib.contextmanager
-def patched(target: object, name: str, value: object) -> Iterator[None]:
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(target, name, value)
-        yield
-
-
 class Windows:
     """Windows a test opened; closed at the end without prompts or round trips."""
 
     def __init__(self) -> None:
         self.opened: list[MainWindow] = []
+        self._patch = pytest.MonkeyPatch()
 
     def open(self, url: str, ca_file: str | None, config_dir: Path) -> MainWindow:
         args = ["--portal-url", url, "--config-dir", str(config_dir)]
         if ca_file:
             args += ["--ca-bundle", ca_file]
-        with patched(desktop.app, "PortalClient", quick_client()):
-            w = launch(args)
+        # The app builds its client at its first call, after launch() has returned: the
+        # quick client stays in place for as long as the windows are open.
+        self._patch.setattr(desktop.portal.client, "PortalClient", quick_client())
+        w = launch(args)
         assert isinstance(w, MainWindow)
         self.opened.append(w)
         return w
@@ -103,6 +98,7 @@ class Windows:
         for w in self.opened:
             close_quietly(w)
         self.opened.clear()
+        self._patch.undo()
 
 
 def close_quietly(w: MainWindow) -> None:

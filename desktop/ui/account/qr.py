@@ -8,7 +8,6 @@ QImage, with the quiet zone scanners need and whole pixels per module so it stay
 
 from __future__ import annotations
 
-import segno
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPainter
 
@@ -17,6 +16,10 @@ QUIET_ZONE = 4
 
 def qr_modules(text: str) -> list[list[bool]]:
     """Dark (True) and light modules, quiet zone included, row by row."""
+    # Loaded here, at the first set-up, not with the sign-in screen: segno's writers
+    # import urllib.request, http.client and ssl (about 40 ms).
+    import segno
+
     code = segno.make(text, error="m", micro=False)
     return [[bool(m) for m in row] for row in code.matrix_iter(scale=1, border=QUIET_ZONE)]
 

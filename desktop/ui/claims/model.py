@@ -32,6 +32,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 
@@ -200,7 +201,7 @@ class ClaimsTableModel(QAbstractTableModel):
         """A new search's first page; everything before it is dropped."""
         self._ops.cancel_all()
         self.beginResetModel()
-        self._rows = list(page.rows)
+        old, self._rows = self._rows, list(page.rows)
         self._total = page.total
         self._cursor = page.next_cursor if page.rows else None
         self._loader = loader
@@ -208,13 +209,14 @@ class ClaimsTableModel(QAbstractTableModel):
         self.searched = True
         self._view = self._match(0) if self._terms else None
         self.endResetModel()
+        release_in_slices(old)
         self.stateChanged.emit()
 
     def clear(self) -> None:
         """Drop every row (sign-out, new search); late answers are ignored."""
         self._ops.cancel_all()
         self.beginResetModel()
-        self._rows = []
+        old, self._rows = self._rows, []
         self._view = None
         self._terms = []
         self._total = 0
@@ -223,6 +225,7 @@ class ClaimsTableModel(QAbstractTableModel):
         self.error = None
         self.searched = False
         self.endResetModel()
+        release_in_slices(old)
         self.stateChanged.emit()
 
     # --- rows --------------------------------------------------------------------
@@ -395,6 +398,28 @@ class ClaimsTableModel(QAbstractTableModel):
         if col == COL_PAYMENT:
             return str(r[R_PAYMENT] or "")
         return ""
+
+
+#: Rows freed per event-loop turn when a result is dropped (about 1.5 ms of CPU).
+RELEASE_SLICE = 5_000
+
+
+def release_in_slices(rows: list[Row]) -> None:
+    """Free a dropped result a slice per event-loop turn instead of all at once.
+
+    Freeing 100,000 rows (1.6 million strings and tuples) in one go held the GUI thread
+    for 30-60 ms, the longest stall of a search that followed a long result. The list
+    is no longer the model's: nothing can show it; it is gone within a few turns.
+    """
+    if len(rows) <= RELEASE_SLICE:
+        return
+
+    def step() -> None:
+        del rows[-RELEASE_SLICE:]
+        if rows:
+            QTimer.singleShot(0, step)
+
+    step()
 
 
 def tooltip(text: str) -> str:

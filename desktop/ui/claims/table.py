@@ -8,15 +8,19 @@ Kept apart from the screen because its rules are about staying fast with 100,000
 - the next page is asked for while a screenful of loaded rows is still below the view,
   so scrolling rarely meets the end of what is loaded;
 - the header shows the portal's sort, not one Qt made up: only the service date and
-  billed columns can be sorted, and clicking them is the screen's business.
+  billed columns can be sorted, and clicking them is the screen's business;
+- the cells are painted in one pass by `painting.CellPainter`, not cell by cell through
+  a delegate (a search's first page painted in about a third of the time).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from desktop.ui.claims.model import COL_STATUS, COLUMNS, SORT_KEYS, ClaimsTableModel
+from desktop.ui.claims.painting import CellPainter
 from desktop.ui.common.clipboard import install_cell_copy
 
 #: Start fetching the next page when this few loaded rows are left below the view.
@@ -68,6 +72,17 @@ class ClaimsTable(QTableView):
         self.viewport().installEventFilter(self)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
         install_cell_copy(self)  # Ctrl+C copies a cell; taken back on lock and sign-out
+        self._cells = CellPainter(self, model)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self._cells.can_paint():
+            super().paintEvent(event)
+            return
+        painter = QPainter(self.viewport())
+        try:
+            self._cells.paint(painter, event.rect())
+        finally:
+            painter.end()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.viewport() and event.type() == QEvent.Type.Resize:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -10,11 +11,15 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from desktop import __version__
 from desktop.portal.models import Acceptance, Policy, SupportInfo
 from desktop.ui.common.text import message
-from desktop.ui.shell.policy_dialog import AcceptanceRow, PolicyDialog
+
+if TYPE_CHECKING:  # loaded when Help > Privacy policy is first opened, not at start-up
+    from desktop.ui.shell.policy_dialog import PolicyDialog
 
 
 def open_policy_view(parent: QWidget, policy: Policy,
                      history: Sequence[Acceptance]) -> PolicyDialog:
+    from desktop.ui.shell.policy_dialog import AcceptanceRow, PolicyDialog
+
     rows = [AcceptanceRow(a.version, a.accepted_at.strftime("%Y-%m-%d %H:%M UTC"),
                           a.receipt_id) for a in history]
     dlg = PolicyDialog(policy, gate=False, acceptances=rows, parent=parent)

@@ -11,17 +11,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum, auto
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop.portal.api import PublicApi
 from desktop.portal.errors import PortalError
 from desktop.portal.models import Policy
 from desktop.ui.common.errors import describe
 from desktop.ui.operations import Operations
-from desktop.ui.shell.policy_dialog import PolicyDialog
+
+if TYPE_CHECKING:  # the dialog's module loads when a policy is first shown, not at start-up
+    from desktop.ui.shell.policy_dialog import PolicyDialog
 
 Done = Callable[[], None]
 
@@ -95,6 +97,8 @@ class PolicyGate(QObject):
                          on_success=loaded, on_failure=failed)
 
     def _open(self, policy: Policy, previous: Policy | None, record: Callable[[str], Any]) -> None:
+        from desktop.ui.shell.policy_dialog import PolicyDialog
+
         dlg = PolicyDialog(policy, previous=previous, gate=True, parent=self._parent)
         self._dialog = dlg
 
@@ -112,6 +116,6 @@ class PolicyGate(QObject):
         waiters, self._waiters = self._waiters, _Waiters()
         if dlg is not None:
             dlg.deleteLater()
-        for callback in (waiters.accepted if result == PolicyDialog.DialogCode.Accepted.value
+        for callback in (waiters.accepted if result == QDialog.DialogCode.Accepted.value
                          else waiters.declined):
             callback()

@@ -242,3 +242,29 @@ def test_very_long_names_are_elided():
                               None, 1), None)
     text = model.index(0, COL_PATIENT).data()
     assert len(text) <= 60 and text.endswith("…") and text.startswith("LLLL")
+
+
+def test_a_dropped_long_result_is_freed_a_slice_per_turn(qtbot):
+    """Freeing 100,000 rows at once stalled the window; they go a slice per loop turn."""
+    from desktop.ui.claims.model import RELEASE_SLICE, release_in_slices
+
+    rows = [("row", i) for i in range(RELEASE_SLICE * 3 + 7)]
+    release_in_slices(rows)
+    assert len(rows) == RELEASE_SLICE * 2 + 7  # one slice now, the rest later
+    qtbot.waitUntil(lambda: not rows, timeout=5000)
+    small = [("row", 1)] * 10
+    release_in_slices(small)  # a short result is simply dropped with its list
+    assert len(small) == 10
+
+
+def test_a_new_search_drops_the_old_rows_from_the_model_at_once(qtbot):
+    from desktop.ui.claims.model import RELEASE_SLICE
+
+    model = ClaimsTableModel(ops(SyncTaskRunner()), US)
+    long = ROWS * (RELEASE_SLICE // len(ROWS) + 1)
+    model.set_results(RowPage(long, None, len(long)), None)
+    model.set_results(RowPage(ROWS[:3], None, 3), None)
+    assert model.loaded == 3 and model.rowCount() == 3
+    assert model.row_at(2) == ROWS[2]
+    model.clear()
+    assert model.loaded == 0 and model.rowCount() == 0
