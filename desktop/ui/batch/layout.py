@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QProgressBar,
@@ -25,7 +23,7 @@ from desktop.batchinput import MAX_NUMBERS, Parsed
 from desktop.batchrun import BatchRun, RowState
 from desktop.ui.batch.model import BatchModel
 from desktop.ui.claims.formats import Formats
-from desktop.ui.common.clipboard import install_cell_copy
+from desktop.ui.common.tables import read_only_table
 from desktop.ui.common.text import heading, plain, set_plain
 
 ERROR_STYLE = "color: #a00000;"
@@ -95,30 +93,9 @@ class BatchLayout:
         return bar
 
     def _table(self, screen: QWidget, model: BatchModel) -> QTableView:
-        table = QTableView(screen)
-        table.setObjectName("batchTable")
-        table.setAccessibleName("Status of each claim number; Enter opens a found claim")
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setWordWrap(False)
-        table.setTabKeyNavigation(False)
-        table.setCornerButtonEnabled(False)
-        vertical = table.verticalHeader()
-        vertical.setObjectName("batchTableRowHeader")
-        vertical.setAccessibleName("Row numbers")
-        vertical.hide()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(table.fontMetrics().height() + 8)
-        header = table.horizontalHeader()
-        header.setObjectName("batchTableHeader")
-        header.setAccessibleName("Columns of the batch result")
-        header.setStretchLastSection(True)
-        for col, width in enumerate(_WIDTHS):
-            header.resizeSection(col, width)
-        install_cell_copy(table)
-        return table
+        return read_only_table(screen, model, "batchTable",
+                               "Status of each claim number; Enter opens a found claim",
+                               "Columns of the batch result", _WIDTHS)
 
     # --- words ---------------------------------------------------------------------------
 

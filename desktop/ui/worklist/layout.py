@@ -12,10 +12,8 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -29,7 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.portal.worklist import Bucket, ChangedClaim, WorkChanges, WorkItem, WorkState
 from desktop.portal.worklist import Worklist as WorklistData
 from desktop.ui.claims.formats import Formats
-from desktop.ui.common.clipboard import install_cell_copy
+from desktop.ui.common.tables import read_only_table
 from desktop.ui.common.text import heading, plain, set_plain
 from desktop.ui.worklist.model import WorklistModel
 
@@ -133,30 +131,9 @@ class WorklistLayout:
         return self.conflict_frame
 
     def _table(self, parent: QWidget, model: WorklistModel) -> QTableView:
-        table = QTableView(parent)
-        table.setObjectName("worklistTable")
-        table.setAccessibleName("Your follow-ups; Enter opens the claim")
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setWordWrap(False)
-        table.setTabKeyNavigation(False)
-        table.setCornerButtonEnabled(False)
-        vertical = table.verticalHeader()
-        vertical.setObjectName("worklistTableRowHeader")
-        vertical.setAccessibleName("Row numbers")
-        vertical.hide()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(table.fontMetrics().height() + 8)
-        header = table.horizontalHeader()
-        header.setObjectName("worklistTableHeader")
-        header.setAccessibleName("Columns of the worklist")
-        header.setStretchLastSection(True)
-        for col, width in enumerate(_WIDTHS):
-            header.resizeSection(col, width)
-        install_cell_copy(table)
-        return table
+        return read_only_table(parent, model, "worklistTable",
+                               "Your follow-ups; Enter opens the claim",
+                               "Columns of the worklist", _WIDTHS)
 
     # --- words ---------------------------------------------------------------------------
 
