@@ -27,6 +27,7 @@ from desktop.portal.urls import parse_portal_url
 from desktop.session import Session
 from desktop.tasks import TaskRunner
 from desktop.tokenstore import LazyTokenStore
+from desktop.ui.common import style
 from desktop.ui.context import ScreenContext
 from desktop.ui.operations import Operations
 from desktop.ui.screen import Screen, ScreenSpec
@@ -188,6 +189,7 @@ def launch(argv: Sequence[str]) -> QMainWindow:
         raise RuntimeError("launch() needs a QApplication")
     QCoreApplication.setApplicationName("Claims Desktop")
     QCoreApplication.setApplicationVersion(__version__)
+    style.apply(cast(QApplication, app))
 
     loaded = load_settings(config_dir=args.config_dir)
     overrides = {k: v for k, v in (("portal_url", args.portal_url),

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from desktop.batchrun import RowState
 from desktop.ui.batch.model import BatchModel
-from desktop.ui.claims.formats import cents_text, to_cents
+from desktop.ui.common.formats import cents_text, to_cents
 
 CSV_HEADER = ("Claim number", "Result", "Status category", "Status", "Billed", "Paid",
               "Paid date", "Payment number", "What to do next", "Deadline", "Days left")

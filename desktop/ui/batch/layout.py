@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.batchinput import MAX_NUMBERS, Parsed
 from desktop.batchrun import BatchRun, RowState
 from desktop.ui.batch.model import BatchModel
-from desktop.ui.claims.formats import Formats
+from desktop.ui.common.formats import Formats
 from desktop.ui.common.tables import read_only_table
 from desktop.ui.common.text import heading, plain, set_plain
 

@@ -24,7 +24,7 @@ from desktop.batchrun import BatchRun, RowState
 from desktop.nextstep import NextStep, facts_from_batch, next_step
 from desktop.portal.playbook import EMPTY_PLAYBOOK, Playbook
 from desktop.ui.claims.explain import CodeWords, status_words
-from desktop.ui.claims.formats import Formats
+from desktop.ui.common.formats import Formats
 from desktop.ui.common.nextstep import URGENCY_COLOURS, short_deadline
 from desktop.ui.common.text import plain
 

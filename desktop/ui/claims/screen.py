@@ -35,7 +35,7 @@ from desktop.ui.claims import export as claims_export
 from desktop.ui.claims.codes import CodeBook
 from desktop.ui.claims.detail import ClaimDetailPanel
 from desktop.ui.claims.form import SearchForm
-from desktop.ui.claims.formats import Formats
+from desktop.ui.common.formats import Formats
 from desktop.ui.claims.model import (
     CLAIM_ID_ROLE,
     COL_NUMBER,

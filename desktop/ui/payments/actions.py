@@ -14,7 +14,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from desktop.ui.claims import export as claims_export
-from desktop.ui.claims.formats import Formats
+from desktop.ui.common.formats import Formats
 from desktop.ui.common.text import plain, plain_label, set_plain
 from desktop.ui.context import ScreenContext
 from desktop.ui.payments import export

@@ -20,7 +20,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from desktop.portal.payments import Remittance
 from desktop.ui.claims.explain import CodeWords
-from desktop.ui.claims.formats import Formats
+from desktop.ui.common.formats import Formats
 from desktop.ui.common.text import plain
 from desktop.ui.payments import words as w
 

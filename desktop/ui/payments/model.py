@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from desktop.portal.payments import PaymentSummary
-from desktop.ui.claims.formats import Formats
+from desktop.ui.common.formats import Formats
 from desktop.ui.common.text import plain
 from desktop.ui.payments.words import method_words
 

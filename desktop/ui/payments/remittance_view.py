@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.portal.payments import RemitClaim, Remittance
 from desktop.remit835_build import Problem, Severity
 from desktop.ui.claims.explain import CodeWords
-from desktop.ui.claims.formats import Formats
+from desktop.ui.common.formats import Formats
 from desktop.ui.common.text import plain, plain_label, set_plain
 from desktop.ui.payments import words as w
 

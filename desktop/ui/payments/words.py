@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from desktop.portal.payments import ProviderAdjustment, RemitAdjustment, Remittance
 from desktop.ui.claims.explain import CodeWords, carc_words, group_words, rarc_words
-from desktop.ui.claims.formats import Formats
+from desktop.ui.common.formats import Formats
 
 PLB_WORDS: dict[str, str] = {
     "WO": "Recovery of an earlier overpayment",

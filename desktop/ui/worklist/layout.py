@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.portal.worklist import Bucket, ChangedClaim, WorkChanges, WorkItem, WorkState
 from desktop.portal.worklist import Worklist as WorklistData
-from desktop.ui.claims.formats import Formats
+from desktop.ui.common.formats import Formats
 from desktop.ui.common.tables import read_only_table
 from desktop.ui.common.text import heading, plain, set_plain
 from desktop.ui.worklist.model import WorklistModel

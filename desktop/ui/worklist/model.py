@@ -21,7 +21,7 @@ from PySide6.QtGui import QColor
 
 from desktop.nextstep import NextStep
 from desktop.portal.worklist import Bucket, WorkItem
-from desktop.ui.claims.formats import Formats
+from desktop.ui.common.formats import Formats
 from desktop.ui.common.nextstep import URGENCY_COLOURS, short_deadline
 from desktop.ui.common.text import plain
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 
 from desktop.portal.errors import ServerError
 from desktop.tasks import SyncTaskRunner, TaskHandle
-from desktop.ui.claims.formats import Formats
+from desktop.ui.common.formats import Formats
 from desktop.ui.claims.model import (
     CLAIM_ID_ROLE,
     COL_BILLED,

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QLocale
 
 from desktop.portal.claims import ClaimPage
-from desktop.ui.claims.formats import Formats, _without_year, cents_text, local_date, to_cents
+from desktop.ui.common.formats import Formats, _without_year, cents_text, local_date, to_cents
 from desktop.ui.claims.model import (
     NAME_CHARS,
     R_BILLED,

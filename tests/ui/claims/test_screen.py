@@ -426,7 +426,7 @@ def test_export_to_a_read_only_folder_says_so(qtbot, tmp_path):
 def test_claim_document_is_plain_text(qtbot):
     from desktop.ui.claims.explain import CodeWords
     from desktop.ui.claims.export import claim_document
-    from desktop.ui.claims.formats import Formats
+    from desktop.ui.common.formats import Formats
 
     d = detail(first="<b>Bold</b>", last="<script>x</script>")
     doc = claim_document(d, CodeWords(), Formats())
