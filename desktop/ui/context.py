@@ -9,9 +9,10 @@ dependencies; they get exactly this. Their portal work runs through `ops`
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from desktop.ui.operations import Operations
+from desktop.ui.viewstate import MemoryViewState, ViewState
 
 
 def _no_sign_out(_reason: str) -> None:
@@ -35,3 +36,5 @@ class ScreenContext:
     #: Shows a claim (id, number) in the Claims screen's detail: batch rows, the worklist
     #: and recent claims open claims through this.
     open_claim: Callable[[str, str], None] = _no_open_claim
+    #: Layout kept between runs (column widths, splitters); see `desktop.ui.viewstate`.
+    view: ViewState = field(default_factory=MemoryViewState)

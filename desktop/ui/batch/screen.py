@@ -31,8 +31,8 @@ from desktop.ui.batch.layout import BatchLayout
 from desktop.ui.batch.model import BatchModel
 from desktop.ui.claims import export as claims_export
 from desktop.ui.claims.codes import CodeBook
-from desktop.ui.common.formats import Formats
 from desktop.ui.common.errors import describe
+from desktop.ui.common.formats import Formats
 from desktop.ui.context import ScreenContext
 from desktop.ui.screen import Screen
 

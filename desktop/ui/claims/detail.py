@@ -37,9 +37,9 @@ from desktop.ui.claims.explain import (
     status_words,
     why_summary,
 )
-from desktop.ui.common.formats import Formats, to_cents
 from desktop.ui.claims.status import status_colours
 from desktop.ui.common.clipboard import install_cell_copy
+from desktop.ui.common.formats import Formats, to_cents
 from desktop.ui.common.nextstep import step_sentence, step_style
 from desktop.ui.common.text import plain, set_plain
 

@@ -36,7 +36,6 @@ from desktop.ui.claims.detail import (
     payment_text,
 )
 from desktop.ui.claims.explain import CodeWords, status_text, why_summary
-from desktop.ui.common.formats import Formats, cents_text
 from desktop.ui.claims.model import (
     R_ALLOWED,
     R_BILLED,
@@ -54,6 +53,7 @@ from desktop.ui.claims.model import (
     R_TO,
     Row,
 )
+from desktop.ui.common.formats import Formats, cents_text
 from desktop.ui.common.text import plain
 
 CSV_HEADER: tuple[str, ...] = (

@@ -39,8 +39,8 @@ from PySide6.QtCore import (
 from desktop.portal.api import PortalApi
 from desktop.portal.claims import ClaimPage, ClaimSummary
 from desktop.portal.errors import PortalError
-from desktop.ui.common.formats import Formats, local_date, to_cents
 from desktop.ui.claims.status import status_qcolours
+from desktop.ui.common.formats import Formats, local_date, to_cents
 from desktop.ui.common.text import plain
 from desktop.ui.operations import Operations
 

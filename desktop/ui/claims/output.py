@@ -20,9 +20,9 @@ from desktop import safefile
 from desktop.portal.claims import ClaimDetail
 from desktop.ui.claims import export as claims_export
 from desktop.ui.claims.explain import CodeWords
-from desktop.ui.common.formats import Formats
 from desktop.ui.claims.model import Row
 from desktop.ui.common.errors import describe
+from desktop.ui.common.formats import Formats
 from desktop.ui.common.text import plain
 from desktop.ui.operations import Operations
 

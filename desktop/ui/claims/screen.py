@@ -35,7 +35,6 @@ from desktop.ui.claims import export as claims_export
 from desktop.ui.claims.codes import CodeBook
 from desktop.ui.claims.detail import ClaimDetailPanel
 from desktop.ui.claims.form import SearchForm
-from desktop.ui.common.formats import Formats
 from desktop.ui.claims.model import (
     CLAIM_ID_ROLE,
     COL_NUMBER,
@@ -50,6 +49,7 @@ from desktop.ui.claims.output import ClaimOutput
 from desktop.ui.claims.saved import NameQuestion, SavedSearchBar, ask_name, form_values
 from desktop.ui.claims.table import ClaimsTable
 from desktop.ui.common.errors import describe
+from desktop.ui.common.formats import Formats
 from desktop.ui.common.text import set_plain
 from desktop.ui.context import ScreenContext
 from desktop.ui.screen import Screen

@@ -29,8 +29,8 @@ from desktop.remit835_validate import ValidationUnavailable, validate_in_child
 from desktop.ui.claims import export as claims_export
 from desktop.ui.claims.codes import CodeBook
 from desktop.ui.claims.detail import ClaimDetailPanel
-from desktop.ui.common.formats import Formats
 from desktop.ui.common.errors import describe
+from desktop.ui.common.formats import Formats
 from desktop.ui.context import ScreenContext
 from desktop.ui.payments.actions import PaymentsActions
 from desktop.ui.payments.form import PaymentsForm

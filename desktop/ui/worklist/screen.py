@@ -24,8 +24,8 @@ from desktop.portal.errors import PortalError, PreconditionFailed, ValidationFai
 from desktop.portal.worklist import BATCH_MAX, BatchClaim, UserRef, WorkChanges, WorkItem, WorkState
 from desktop.portal.worklist import Worklist as WorklistData
 from desktop.ui.claims.codes import CodeBook
-from desktop.ui.common.formats import Formats
 from desktop.ui.common.errors import describe
+from desktop.ui.common.formats import Formats
 from desktop.ui.common.text import plain
 from desktop.ui.context import ScreenContext
 from desktop.ui.screen import Screen

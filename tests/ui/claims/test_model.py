@@ -11,7 +11,6 @@ from PySide6.QtGui import QColor
 
 from desktop.portal.errors import ServerError
 from desktop.tasks import SyncTaskRunner, TaskHandle
-from desktop.ui.common.formats import Formats
 from desktop.ui.claims.model import (
     CLAIM_ID_ROLE,
     COL_BILLED,
@@ -24,6 +23,7 @@ from desktop.ui.claims.model import (
     RowPage,
     summary_row,
 )
+from desktop.ui.common.formats import Formats
 from desktop.ui.operations import Operations
 from tests.ui.claims.support import FakeClient, detail, many
 

@@ -10,7 +10,6 @@ import pytest
 from PySide6.QtCore import QLocale
 
 from desktop.portal.claims import ClaimPage
-from desktop.ui.common.formats import Formats, _without_year, cents_text, local_date, to_cents
 from desktop.ui.claims.model import (
     NAME_CHARS,
     R_BILLED,
@@ -22,6 +21,7 @@ from desktop.ui.claims.model import (
     page_rows,
     summary_row,
 )
+from desktop.ui.common.formats import Formats, _without_year, cents_text, local_date, to_cents
 from tests.ui.claims.support import detail
 
 US = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
