@@ -109,6 +109,18 @@ class Formats:
     def amount(self, value: Decimal | None) -> str:
         return self.money(to_cents(value))
 
+    # Files (CSV) are read by spreadsheets and other programs, not only by people:
+    # they get one locale-independent spelling, from here like everything else.
+    @staticmethod
+    def file_date(d: _dt.date | None) -> str:
+        """`2026-12-01`: ISO 8601, which every spreadsheet reads as a date."""
+        return d.isoformat() if d else ""
+
+    @staticmethod
+    def file_money(cents: int | None) -> str:
+        """`1234.50`: no currency sign or grouping, so a spreadsheet sums it."""
+        return cents_text(cents)
+
 
 def _without_year(fmt: str) -> str:
     """`M/d/yyyy` -> `M/d`, `dd.MM.yyyy` -> `dd.MM`, `yyyy-MM-dd` -> `MM-dd`; "" when
