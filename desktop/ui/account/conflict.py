@@ -22,16 +22,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.account.form import LABELS, EditableValues, shown
-from desktop.ui.common.text import plain_label
+from desktop.ui.account.form import EditableValues, label_of, shown
+from desktop.ui.common.text import plain, plain_label
+
+#: Longest e-mail address shown whole in a cell; longer ones are elided (tooltip: all).
+EMAIL_SHOWN_CHARS = 48
 
 
-def _cell(parent: QWidget, text: str, name: str = "", bold: bool = False) -> QLabel:
-    label = plain_label(text, parent, max_chars=200)
+def _cell(parent: QWidget, text: str, name: str = "", bold: bool = False,
+          wrap: bool = True) -> QLabel:
+    """One cell; `wrap=False` for values that must stay on one line (e-mail addresses:
+    wrapped at their hyphen they read as two addresses)."""
+    full = plain(text, 254)
+    shown_text = full if wrap else plain(full, EMAIL_SHOWN_CHARS)
+    label = plain_label(shown_text, parent, max_chars=254, word_wrap=wrap)
+    if shown_text != full:
+        label.setToolTip(full)
     if name:
         label.setObjectName(name)
-        label.setAccessibleName(text)
+        label.setAccessibleName(full)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     if bold:
         font = label.font()
         font.setBold(True)
@@ -46,7 +57,7 @@ class ConflictDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("accountConflictDialog")
-        self.setWindowTitle("Your account was changed elsewhere")
+        self.setWindowTitle(self.tr("Your account was changed elsewhere"))
         self.resize(760, 420)
         self.mine, self.theirs = mine, theirs
         self.rows = [n for n in mine.names() if mine.get(n) != theirs.get(n)]
@@ -54,13 +65,18 @@ class ConflictDialog(QDialog):
         self._theirs_buttons: dict[str, QRadioButton] = {}
 
         layout = QVBoxLayout(self)
-        server_changed = [LABELS[n] for n in base.differing(theirs)]
-        intro = ("While you were editing, your account was changed on the portal (from "
-                 "another computer or by the plan)")
+        server_changed = [label_of(n) for n in base.differing(theirs)]
         if server_changed:
-            intro += ": " + ", ".join(server_changed).lower()
-        intro += (". Nothing is saved yet and nothing you typed is lost. Choose, for each "
-                  "line, which value to keep, then save.")
+            intro = self.tr(
+                "While you were editing, your account was changed on the portal (from "
+                "another computer or by the plan): {changed}. Nothing is saved yet and "
+                "nothing you typed is lost. Choose, for each line, which value to keep, "
+                "then save.").format(changed=", ".join(server_changed).lower())
+        else:
+            intro = self.tr(
+                "While you were editing, your account was changed on the portal (from "
+                "another computer or by the plan). Nothing is saved yet and nothing you "
+                "typed is lost. Choose, for each line, which value to keep, then save.")
         explanation = plain_label(intro, self, max_chars=800)
         explanation.setObjectName("conflictIntro")
         layout.addWidget(explanation)
@@ -74,23 +90,29 @@ class ConflictDialog(QDialog):
         table = QWidget(self)
         grid = QGridLayout(table)
         grid.setHorizontalSpacing(14)
-        for col, head in enumerate(("", "You started from", "Your value", "Now on the portal",
-                                    "Keep")):
+        grid.setVerticalSpacing(6)
+        for col, head in enumerate(("", self.tr("You started from"), self.tr("Your value"),
+                                    self.tr("Now on the portal"), self.tr("Keep"))):
             grid.addWidget(_cell(table, head, bold=True), 0, col)
         for row, name in enumerate(self.rows, start=1):
-            grid.addWidget(_cell(table, LABELS[name], bold=True), row, 0)
+            wrap = name != "email"
+            grid.addWidget(_cell(table, label_of(name), bold=True), row, 0)
             grid.addWidget(_cell(table, shown(name, base.get(name)),
-                                 f"conflictBase_{name}"), row, 1)
+                                 f"conflictBase_{name}", wrap=wrap), row, 1)
             grid.addWidget(_cell(table, shown(name, mine.get(name)),
-                                 f"conflictMineValue_{name}"), row, 2)
+                                 f"conflictMineValue_{name}", wrap=wrap), row, 2)
             grid.addWidget(_cell(table, shown(name, theirs.get(name)),
-                                 f"conflictTheirsValue_{name}"), row, 3)
+                                 f"conflictTheirsValue_{name}", wrap=wrap), row, 3)
             grid.addWidget(self._pick(table, name, mine.get(name) != base.get(name)), row, 4)
         grid.setColumnStretch(2, 1)
         grid.setColumnStretch(3, 1)
+        # The spare height goes below the last line: rows keep their natural height
+        # instead of being stretched to fill the dialog.
+        grid.setRowStretch(len(self.rows) + 1, 1)
         scroll = QScrollArea(self)
         scroll.setObjectName("conflictScroll")
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidget(table)
         return scroll
 
@@ -98,12 +120,14 @@ class ConflictDialog(QDialog):
         pick = QWidget(table)
         line = QHBoxLayout(pick)
         line.setContentsMargins(0, 0, 0, 0)
-        keep_mine = QRadioButton("Mine", pick)
+        keep_mine = QRadioButton(self.tr("Mine"), pick)
         keep_mine.setObjectName(f"conflictMine_{name}")
-        keep_mine.setAccessibleName(f"{LABELS[name]}: keep my value")
-        take_theirs = QRadioButton("Portal's", pick)
+        keep_mine.setAccessibleName(self.tr("{field}: keep my value").format(
+            field=label_of(name)))
+        take_theirs = QRadioButton(self.tr("Portal's"), pick)
         take_theirs.setObjectName(f"conflictTheirs_{name}")
-        take_theirs.setAccessibleName(f"{LABELS[name]}: take the portal's value")
+        take_theirs.setAccessibleName(self.tr("{field}: take the portal's value").format(
+            field=label_of(name)))
         group = QButtonGroup(pick)
         group.addButton(keep_mine)
         group.addButton(take_theirs)
@@ -119,11 +143,11 @@ class ConflictDialog(QDialog):
         """Use all mine / all the portal's; Keep editing / Save these choices."""
         layout = QVBoxLayout()
         quick = QHBoxLayout()
-        self.use_mine = QPushButton("Use all &my values", self)
+        self.use_mine = QPushButton(self.tr("Use all &my values"), self)
         self.use_mine.setObjectName("conflictUseMine")
         self.use_mine.setAutoDefault(False)
         self.use_mine.clicked.connect(lambda: self._choose_all(mine=True))
-        self.use_theirs = QPushButton("Use all the &portal's values", self)
+        self.use_theirs = QPushButton(self.tr("Use all the &portal's values"), self)
         self.use_theirs.setObjectName("conflictUseTheirs")
         self.use_theirs.setAutoDefault(False)
         self.use_theirs.clicked.connect(lambda: self._choose_all(mine=False))
@@ -133,12 +157,12 @@ class ConflictDialog(QDialog):
         layout.addLayout(quick)
 
         buttons = QHBoxLayout()
-        self.cancel = QPushButton("&Keep editing", self)
+        self.cancel = QPushButton(self.tr("&Keep editing"), self)
         self.cancel.setObjectName("conflictCancel")
-        self.cancel.setAccessibleName("Close and keep editing; nothing is saved")
+        self.cancel.setAccessibleName(self.tr("Close and keep editing; nothing is saved"))
         self.cancel.setAutoDefault(False)
         self.cancel.clicked.connect(self.reject)
-        self.apply = QPushButton("&Save these choices", self)
+        self.apply = QPushButton(self.tr("&Save these choices"), self)
         self.apply.setObjectName("conflictApply")
         self.apply.setDefault(True)
         self.apply.clicked.connect(self.accept)

@@ -8,7 +8,7 @@ then is the request sent; the screen then signs out.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -24,14 +24,17 @@ from PySide6.QtWidgets import (
 
 from desktop.portal.errors import PortalError, ValidationFailed
 from desktop.ui.common.errors import describe
-from desktop.ui.common.fields import ERROR_STYLE, CheckedField
+from desktop.ui.common.fields import CheckedField, error_label, show_error
+from desktop.ui.common.i18n import QT_TRANSLATE_NOOP, translate
+from desktop.ui.common.style import Role, mark
 from desktop.ui.common.text import plain, plain_label, set_plain
 from desktop.ui.operations import Operations
 from desktop.validation import ValidationError
 
 REASON_MAX = 1000
 
-CONSEQUENCES = (
+CONSEQUENCES = str(QT_TRANSLATE_NOOP(
+    "DeactivateDialog",
     "Deactivating your account means:\n"
     "• You are signed out at once, here and on every other computer.\n"
     "• You cannot sign in with this username again, and it cannot be reactivated from "
@@ -40,8 +43,7 @@ CONSEQUENCES = (
     "• To use the portal again later you need a new registration, or provider support's "
     "help.\n\n"
     "To correct your details or change your password instead, close this window and use "
-    "the Account screen."
-)
+    "the Account screen."))
 
 
 _DEACTIVATE = "deactivate"
@@ -49,7 +51,8 @@ _DEACTIVATE = "deactivate"
 
 def _password_rule(text: str) -> str:
     if not text:
-        raise ValidationError("Type your password to confirm it is you.")
+        raise ValidationError(translate("DeactivateDialog",
+                                        "Type your password to confirm it is you."))
     return text
 
 
@@ -60,21 +63,17 @@ class DeactivateDialog(QDialog):
     def __init__(self, ops: Operations, username: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("deactivateDialog")
-        self.setWindowTitle("Deactivate your account")
+        self.setWindowTitle(self.tr("Deactivate your account"))
         self.resize(620, 440)
         self._ops = ops.scope(self)
         self._username = username
         self._sending = False
+        #: The error shown is about the reason's length (goes once it is short enough).
+        self._reason_problem = False
         layout = QVBoxLayout(self)
         self.pages = QStackedWidget(self)
         layout.addWidget(self.pages)
-        self.error = QLabel(self)
-        self.error.setObjectName("deactivateError")
-        self.error.setAccessibleName("Deactivation problem")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.hide()
+        self.error = error_label(self, "deactivateError", self.tr("Deactivation problem"))
         layout.addWidget(self.error)
         self._build_explain()
         self._build_confirm()
@@ -83,34 +82,37 @@ class DeactivateDialog(QDialog):
     def _build_explain(self) -> None:
         page = QWidget(self.pages)
         box = QVBoxLayout(page)
-        text = plain_label(CONSEQUENCES, page, max_chars=2000)
+        text = plain_label(translate("DeactivateDialog", CONSEQUENCES), page, max_chars=2000)
         text.setObjectName("deactivateConsequences")
         box.addWidget(text)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.password = CheckedField(page, "deactivatePassword", "Your &password:",
-                                     "password", _password_rule, wire="password", password=True)
+        self.password = CheckedField(page, "deactivatePassword", self.tr("Your &password:"),
+                                     self.tr("password"), _password_rule, wire="password",
+                                     password=True)
         form.addRow(self.password.caption, self.password.box)
         self.reason = QPlainTextEdit(page)
         self.reason.setObjectName("deactivateReason")
-        self.reason.setAccessibleName("Reason for deactivating (optional)")
-        self.reason.setPlaceholderText("Optional: why are you deactivating the account?")
+        self.reason.setAccessibleName(self.tr("Reason for deactivating (optional)"))
+        self.reason.setPlaceholderText(self.tr("Optional: why are you deactivating the "
+                                               "account?"))
         self.reason.setTabChangesFocus(True)
         self.reason.setFixedHeight(70)
-        reason_caption = QLabel("&Reason (optional):", page)
+        self.reason.textChanged.connect(self._reason_changed)
+        reason_caption = QLabel(self.tr("&Reason (optional):"), page)
         reason_caption.setBuddy(self.reason)
         form.addRow(reason_caption, self.reason)
         box.addLayout(form)
-        self.understand = QCheckBox(
-            "I understand that I will not be able to sign in with this account again.", page)
+        self.understand = QCheckBox(self.tr(
+            "I understand that I will not be able to sign in with this account again."), page)
         self.understand.setObjectName("deactivateUnderstand")
         box.addWidget(self.understand)
         box.addStretch(1)
         row = QHBoxLayout()
-        self.cancel = QPushButton("&Keep my account", page)
+        self.cancel = QPushButton(self.tr("&Keep my account"), page)
         self.cancel.setObjectName("deactivateCancel")
         self.cancel.clicked.connect(self.reject)
-        self.next = QPushButton("&Continue to deactivation…", page)
+        self.next = QPushButton(self.tr("&Continue to deactivation…"), page)
         self.next.setObjectName("deactivateContinue")
         self.next.setAutoDefault(False)
         self.next.setEnabled(False)
@@ -135,13 +137,13 @@ class DeactivateDialog(QDialog):
         box.addWidget(self.final_text)
         box.addStretch(1)
         row = QHBoxLayout()
-        self.back = QPushButton("No, &go back", page)
+        self.back = QPushButton(self.tr("No, &go back"), page)
         self.back.setObjectName("deactivateBack")
         self.back.clicked.connect(self._to_explain)
-        self.confirm = QPushButton("&Deactivate my account now", page)
+        self.confirm = QPushButton(self.tr("&Deactivate my account now"), page)
         self.confirm.setObjectName("deactivateConfirm")
         self.confirm.setAutoDefault(False)
-        self.confirm.setStyleSheet("color: #a00000; font-weight: bold;")
+        mark(self.confirm, Role.DANGER)  # cannot be undone: the style says so
         self.confirm.clicked.connect(self._send)
         row.addWidget(self.back)
         row.addStretch(1)
@@ -162,16 +164,18 @@ class DeactivateDialog(QDialog):
         if not self.password.check():
             return
         if len(self.reason_text()) > REASON_MAX:
-            self.show_error(f"The reason can have at most {REASON_MAX} characters; this one "
-                            f"has {len(self.reason_text())}.")
+            self.show_error(self.tr("The reason can have at most {most} characters; this one "
+                                    "has {count}.").format(most=REASON_MAX,
+                                                           count=len(self.reason_text())))
+            self._reason_problem = True
             return
         if not self.understand.isChecked():
             return
-        self.error.hide()
-        set_plain(self.final_text, (
-            f"Deactivate the account {plain(self._username, 40)} now?\n\n"
+        self.show_error("")
+        set_plain(self.final_text, self.tr(
+            "Deactivate the account {name} now?\n\n"
             "This is the last step. You will be signed out at once and cannot sign in "
-            "with this account again."), 800)
+            "with this account again.").format(name=plain(self._username, 40)), 800)
         self.pages.setCurrentWidget(self.confirm_page)
         self.back.setDefault(True)
         self.back.setFocus()
@@ -187,7 +191,7 @@ class DeactivateDialog(QDialog):
         self._sending = True
         self.confirm.setEnabled(False)
         self.back.setEnabled(False)
-        self.confirm.setText("Deactivating…")
+        self.confirm.setText(self.tr("Deactivating…"))
         password, reason = self.password.text(), self.reason_text()
         # An interruption is told like any failure: the account was not deactivated.
         self._ops.portal(_DEACTIVATE, lambda api: api.deactivate_account(password, reason),
@@ -198,7 +202,7 @@ class DeactivateDialog(QDialog):
         self._sending = False
         self.confirm.setEnabled(True)
         self.back.setEnabled(True)
-        self.confirm.setText("&Deactivate my account now")
+        self.confirm.setText(self.tr("&Deactivate my account now"))
 
     def _done(self, _result: object) -> None:
         self._reset_send()
@@ -215,15 +219,21 @@ class DeactivateDialog(QDialog):
         if isinstance(exc, ValidationFailed) and exc.fields:
             self.show_error(" ".join(exc.fields.values()))
             return
-        self.show_error(describe(exc) + " Your account was not deactivated.")
+        self.show_error(describe(exc) + self.tr(" Your account was not deactivated."))
 
     @property
     def sending(self) -> bool:
         return self._sending
 
     def show_error(self, text: str) -> None:
-        set_plain(self.error, text)
-        self.error.show()
+        """Show (and announce) a problem; "" hides it."""
+        self._reason_problem = False
+        show_error(self.error, text)
+
+    def _reason_changed(self) -> None:
+        # "The reason can have at most 1000 characters" must not outlive the fix.
+        if self._reason_problem and len(self.reason_text()) <= REASON_MAX:
+            self.show_error("")
 
     def wipe_secrets(self) -> None:
         """The idle lock hides this dialog: what was typed in it goes."""

@@ -27,7 +27,10 @@ from desktop.ui.common.fields import (
     check_all,
     error_label,
     first_with_error,
+    show_error,
 )
+from desktop.ui.common.formats import Formats, local_date
+from desktop.ui.common.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.ui.common.text import plain, set_plain
 from desktop.ui.registration.form import CHANNELS, channel_combo
 from desktop.validation import (
@@ -39,16 +42,26 @@ from desktop.validation import (
     validate_phone,
 )
 
-STATUS_WORDS = {"active": "Active", "pending_review": "Waiting for review",
-                "deactivated": "Deactivated"}
+STATUS_WORDS = {"active": str(QT_TRANSLATE_NOOP("AccountForm", "Active")),
+                "pending_review": str(QT_TRANSLATE_NOOP("AccountForm", "Waiting for review")),
+                "deactivated": str(QT_TRANSLATE_NOOP("AccountForm", "Deactivated"))}
 CHANNEL_WORDS = {value: label for label, value in CHANNELS}
 
 #: What each editable value is called on screen (conflict dialog, messages).
 LABELS = {
-    "first_name": "First name", "last_name": "Last name", "email": "Email",
-    "phone": "Phone", "email_notices": "Notices by email", "paper_mail": "Paper mail",
-    "preferred_channel": "Preferred channel",
+    "first_name": str(QT_TRANSLATE_NOOP("AccountForm", "First name")),
+    "last_name": str(QT_TRANSLATE_NOOP("AccountForm", "Last name")),
+    "email": str(QT_TRANSLATE_NOOP("AccountForm", "Email")),
+    "phone": str(QT_TRANSLATE_NOOP("AccountForm", "Phone")),
+    "email_notices": str(QT_TRANSLATE_NOOP("AccountForm", "Notices by email")),
+    "paper_mail": str(QT_TRANSLATE_NOOP("AccountForm", "Paper mail")),
+    "preferred_channel": str(QT_TRANSLATE_NOOP("AccountForm", "Preferred channel")),
 }
+
+
+def label_of(name: str) -> str:
+    """What an editable value is called on screen, translated."""
+    return translate("AccountForm", LABELS[name])
 
 
 @dataclass(frozen=True)
@@ -99,18 +112,21 @@ class EditableValues:
 def shown(name: str, value: Any) -> str:
     """A value the way the screen shows it."""
     if isinstance(value, bool):
-        return "Yes" if value else "No"
+        return translate("AccountForm", "Yes") if value else translate("AccountForm", "No")
     if name == "phone":
         return format_phone(str(value))
     if name == "preferred_channel":
-        return CHANNEL_WORDS.get(str(value), str(value))
+        word = CHANNEL_WORDS.get(str(value))
+        return translate("RegistrationForm", word) if word else str(value)
     return str(value)
 
 
 def _read_only(parent: QWidget, name: str, what: str) -> QLabel:
     label = QLabel(parent)
     label.setObjectName(name)
-    label.setAccessibleName(what)
+    # The value is the name a screen reader reads; what it is goes in the description
+    # (a fixed accessible name hid the username, TIN and status themselves).
+    label.setAccessibleDescription(what)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setWordWrap(True)
@@ -129,52 +145,60 @@ class AccountForm(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
-        details = QGroupBox("Your details", self)
+        details = QGroupBox(self.tr("Your details"), self)
         form = QFormLayout(details)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.first_name = CheckedField(details, "accountFirstName", "Fi&rst name:", "first name",
+        self.first_name = CheckedField(details, "accountFirstName", self.tr("Fi&rst name:"),
+                                       self.tr("first name"),
                                        lambda t: validate_person_name(t, "first name"),
                                        wire="first_name")
-        self.last_name = CheckedField(details, "accountLastName", "&Last name:", "last name",
+        self.last_name = CheckedField(details, "accountLastName", self.tr("&Last name:"),
+                                      self.tr("last name"),
                                       lambda t: validate_person_name(t, "last name"),
                                       wire="last_name")
-        self.email = CheckedField(details, "accountEmail", "&Email:", "email", validate_email,
-                                  wire="email")
-        self.phone = CheckedField(details, "accountPhone", "Pho&ne:", "phone number",
-                                  validate_phone, wire="phone")
+        self.email = CheckedField(details, "accountEmail", self.tr("&Email:"), self.tr("email"),
+                                  validate_email, wire="email")
+        self.phone = CheckedField(details, "accountPhone", self.tr("Pho&ne:"),
+                                  self.tr("phone number"), validate_phone, wire="phone")
         self.fields = [self.first_name, self.last_name, self.email, self.phone]
         for field in self.fields:
             form.addRow(field.caption, field.box)
             field.changed.connect(self.edited)
-        self.username = _read_only(details, "accountUsername", "Username")
-        self.organization = _read_only(details, "accountOrganization", "Organization")
-        self.tin = _read_only(details, "accountTin", "TIN (last four digits)")
-        self.npi = _read_only(details, "accountNpi", "NPI")
-        self.status = _read_only(details, "accountStatus", "Account status")
-        self.member_since = _read_only(details, "accountMemberSince", "Member since")
-        for caption, label in (("Username:", self.username),
-                               ("Organization:", self.organization),
-                               ("TIN:", self.tin), ("NPI:", self.npi),
-                               ("Status:", self.status), ("Member since:", self.member_since)):
+        self.username = _read_only(details, "accountUsername", self.tr("Username"))
+        self.organization = _read_only(details, "accountOrganization", self.tr("Organization"))
+        self.tin = _read_only(details, "accountTin", self.tr("TIN (last four digits)"))
+        self.npi = _read_only(details, "accountNpi", self.tr("NPI"))
+        self.status = _read_only(details, "accountStatus", self.tr("Account status"))
+        self.member_since = _read_only(details, "accountMemberSince", self.tr("Member since"))
+        for caption, label in ((self.tr("Username:"), self.username),
+                               (self.tr("Organization:"), self.organization),
+                               (self.tr("TIN:"), self.tin), (self.tr("NPI:"), self.npi),
+                               (self.tr("Status:"), self.status),
+                               (self.tr("Member since:"), self.member_since)):
             form.addRow(_caption(caption, details), label)
         layout.addWidget(details)
 
-        prefs = QGroupBox("How the plan contacts you", self)
+        prefs = QGroupBox(self.tr("How the plan contacts you"), self)
         prefs_form = QFormLayout(prefs)
-        self.email_notices = QCheckBox("Send me notices by e&mail", prefs)
+        self.email_notices = QCheckBox(self.tr("Send me notices by e&mail"), prefs)
         self.email_notices.setObjectName("prefEmailNotices")
-        self.paper_mail = QCheckBox("Also send &paper mail", prefs)
+        self.paper_mail = QCheckBox(self.tr("Also send &paper mail"), prefs)
         self.paper_mail.setObjectName("prefPaperMail")
         self.channel = channel_combo(prefs, "prefChannel")
-        self.prefs_error = error_label(prefs, "prefsError", "contact preferences")
+        self.prefs_error = error_label(prefs, "prefsError", self.tr("contact preferences"))
         prefs_form.addRow(self.email_notices)
         prefs_form.addRow(self.paper_mail)
-        prefs_form.addRow("Contact me &by:", self.channel)
+        prefs_form.addRow(self.tr("Contact me &by:"), self.channel)
         prefs_form.addRow(self.prefs_error)
-        self.email_notices.toggled.connect(self.edited)
-        self.paper_mail.toggled.connect(self.edited)
-        self.channel.currentIndexChanged.connect(self.edited)
+        self.email_notices.toggled.connect(self._prefs_edited)
+        self.paper_mail.toggled.connect(self._prefs_edited)
+        self.channel.currentIndexChanged.connect(self._prefs_edited)
         layout.addWidget(prefs)
+
+    def _prefs_edited(self) -> None:
+        # The portal's refusal was about the old choice; a new choice is not refused yet.
+        show_error(self.prefs_error, "")
+        self.edited.emit()
 
     # --- showing ---------------------------------------------------------------------
 
@@ -184,9 +208,10 @@ class AccountForm(QWidget):
         set_plain(self.organization, plain(account.organization_name, 200))
         set_plain(self.tin, mask_tin(account.tin_last4))
         set_plain(self.npi, plain(account.npi, 10))
-        set_plain(self.status, STATUS_WORDS.get(account.status, plain(account.status, 40)))
-        since = account.created_at
-        set_plain(self.member_since, f"{since:%B} {since.day}, {since.year}")
+        word = STATUS_WORDS.get(account.status)
+        set_plain(self.status, translate("AccountForm", word) if word
+                  else plain(account.status, 40))
+        set_plain(self.member_since, Formats().date(local_date(account.created_at)))
         self.set_values(EditableValues.from_account(account))
 
     def set_values(self, values: EditableValues) -> None:
@@ -198,7 +223,7 @@ class AccountForm(QWidget):
         self.paper_mail.setChecked(values.paper_mail)
         index = self.channel.findData(values.preferred_channel)
         self.channel.setCurrentIndex(max(index, 0))
-        self.prefs_error.hide()
+        show_error(self.prefs_error, "")
 
     # --- reading ---------------------------------------------------------------------
 
@@ -227,15 +252,16 @@ class AccountForm(QWidget):
         return self.raw_values()
 
     def problem_count(self) -> int:
-        return sum(1 for f in self.fields if f.has_error)
+        """Fields marked now, the contact preferences' portal error included."""
+        return (sum(1 for f in self.fields if f.has_error)
+                + (0 if self.prefs_error.isHidden() else 1))
 
     def show_server_errors(self, errors: dict[str, str]) -> list[str]:
         prefs = {k: v for k, v in errors.items() if k.startswith("contact_preferences")}
         leftover = apply_server_errors(self.fields,
                                        {k: v for k, v in errors.items() if k not in prefs})
         if prefs:
-            set_plain(self.prefs_error, " ".join(prefs.values()))
-            self.prefs_error.show()
+            show_error(self.prefs_error, " ".join(prefs.values()))
         first = first_with_error(self.fields)
         if first is not None:
             first.edit.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -257,8 +283,7 @@ class AccountForm(QWidget):
         self.email_notices.setChecked(False)
         self.paper_mail.setChecked(False)
         self.channel.setCurrentIndex(0)
-        self.prefs_error.clear()
-        self.prefs_error.hide()
+        show_error(self.prefs_error, "")
 
 
 def _caption(text: str, parent: QWidget) -> QLabel:

@@ -28,9 +28,12 @@ from PySide6.QtWidgets import (
 from desktop.portal.api import PortalApi
 from desktop.portal.errors import PortalError
 from desktop.portal.security import OfficeUser, OfficeUsers, PendingUser
+from desktop.ui.common.a11y import Urgency, message_label, set_message
 from desktop.ui.common.errors import describe
-from desktop.ui.common.fields import error_label
-from desktop.ui.common.text import message, plain, plain_label, set_plain
+from desktop.ui.common.formats import Formats, local_date
+from desktop.ui.common.i18n import translate
+from desktop.ui.common.style import Role, mark
+from desktop.ui.common.text import message, plain, plain_label
 from desktop.ui.operations import Operations
 
 
@@ -39,17 +42,21 @@ class _Op(Enum):
     DECIDE = auto()
 
 
-def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
+def _table(parent: QWidget, name: str, title: str, headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers), parent)
     table.setObjectName(name)
-    table.setAccessibleName(name.removeprefix("office").removesuffix("Table") + " users")
+    table.setAccessibleName(title)
     table.setHorizontalHeaderLabels(headers)
+    table.setTabKeyNavigation(False)  # one Tab stop; the arrow keys move inside
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    for header, kind in ((table.horizontalHeader(), "Columns"), (table.verticalHeader(), "Rows")):
+    heads = ((table.horizontalHeader(), "Columns",
+              translate("OfficeUsersSection", "Columns")),
+             (table.verticalHeader(), "Rows", translate("OfficeUsersSection", "Rows")))
+    for header, kind, spoken in heads:
         header.setObjectName(f"{name}{kind}")
-        header.setAccessibleName(kind)
+        header.setAccessibleName(spoken)
     table.verticalHeader().hide()
     table.horizontalHeader().setStretchLastSection(True)
     table.setMinimumHeight(110)
@@ -72,32 +79,42 @@ def _name(user: PendingUser | OfficeUser) -> str:
 
 class OfficeUsersSection(QGroupBox):
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
-        super().__init__("Office users", parent)
+        super().__init__(translate("OfficeUsersSection", "Office users"), parent)
         self.setObjectName("accountOfficeUsers")
         self._ops = ops.scope(self)
+        self._formats = Formats()
         self.users: OfficeUsers | None = None
+        #: The message shown asks to select someone: it goes once someone is selected.
+        self._asked_to_select = False
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(
+        layout.addWidget(plain_label(self.tr(
             "People who registered for your office wait here until you approve them. "
-            "Approve only people who work for your office.", self, max_chars=300))
-        self.pending = _table(self, "officePendingTable",
-                              ["Name", "E-mail", "NPI", "Requested"])
+            "Approve only people who work for your office."), self, max_chars=300))
+        self.pending = _table(self, "officePendingTable", self.tr("Pending users"),
+                              [self.tr("Name"), self.tr("E-mail"), self.tr("NPI"),
+                               self.tr("Requested")])
         layout.addWidget(self.pending)
         row = QHBoxLayout()
-        self.approve = self._button("&Approve", "officeApprove", self._approve, row)
-        self.refuse = self._button("&Refuse…", "officeRefuse", self._refuse, row)
+        self.approve = self._button(self.tr("&Approve"), "officeApprove", self._approve, row)
+        self.refuse = self._button(self.tr("&Refuse…"), "officeRefuse", self._refuse, row)
         row.addStretch(1)
-        self.refresh = self._button("Re&load", "officeRefresh", self.load, row)
+        self.refresh = self._button(self.tr("Re&load"), "officeRefresh", self.load, row)
         layout.addLayout(row)
-        layout.addWidget(plain_label("Active users", self))
-        self.active = _table(self, "officeActiveTable", ["Name", "E-mail", "NPI", "Role"])
+        layout.addWidget(plain_label(self.tr("Active users"), self))
+        self.active = _table(self, "officeActiveTable", self.tr("Active users"),
+                             [self.tr("Name"), self.tr("E-mail"), self.tr("NPI"),
+                              self.tr("Role")])
         layout.addWidget(self.active)
         row2 = QHBoxLayout()
-        self.remove = self._button("Re&move…", "officeRemove", self._remove, row2)
+        self.remove = self._button(self.tr("Re&move…"), "officeRemove", self._remove, row2)
         row2.addStretch(1)
         layout.addLayout(row2)
-        self.error = error_label(self, "officeError", "office users")
+        # Outcomes ("Approved") and problems share the line; the role tells them apart.
+        self.error = message_label(self, "officeError", self.tr("Office users message"))
+        self.error.hide()
         layout.addWidget(self.error)
+        for table in (self.pending, self.active):
+            table.itemSelectionChanged.connect(self._selection_changed)
         self.hide()
 
     def _button(self, text: str, name: str, slot: Callable[[], object],
@@ -120,25 +137,31 @@ class OfficeUsersSection(QGroupBox):
 
     def _show(self, users: OfficeUsers) -> None:
         self.users = users
-        self.error.hide()
+        if self.error.property("role") == Role.ERROR.value:
+            self._message("", None, Urgency.POLITE)  # a problem of an earlier load
+        requested = self._formats.date
         _fill(self.pending, [(p.user_id, [_name(p), p.email, p.npi,
-                                          p.requested_at.date().isoformat()])
+                                          requested(local_date(p.requested_at))])
                              for p in users.pending])
-        _fill(self.active, [(a.user_id, [_name(a) + (" (you)" if a.is_you else ""), a.email,
-                                         a.npi, "Administrator" if a.office_admin else "User"])
+        you = self.tr(" (you)")
+        _fill(self.active, [(a.user_id, [_name(a) + (you if a.is_you else ""), a.email, a.npi,
+                                         self.tr("Administrator") if a.office_admin
+                                         else self.tr("User")])
                             for a in users.active])
 
     def _selected(self, table: QTableWidget) -> str | None:
         item = table.item(table.currentRow(), 0) if table.currentRow() >= 0 else None
         if item is None:
-            self._say("Select a person in the list first.")
+            self._problem(self.tr("Select a person in the list first."))
+            self._asked_to_select = True
             return None
         return str(item.data(Qt.ItemDataRole.UserRole))
 
     def _approve(self) -> None:
         user_id = self._selected(self.pending)
         if user_id is not None:
-            self._decide(lambda api: api.approve_user(user_id), "Approved: they can sign in now.")
+            self._decide(lambda api: api.approve_user(user_id),
+                         self.tr("Approved: they can sign in now."))
 
     def _refuse(self) -> None:
         user_id = self._selected(self.pending)
@@ -147,13 +170,14 @@ class OfficeUsersSection(QGroupBox):
         reason, ok = self.ask_reason()
         if ok and reason.strip():
             text = reason.strip()[:500]
-            self._decide(lambda api: api.refuse_user(user_id, text), "Refused.")
+            self._decide(lambda api: api.refuse_user(user_id, text), self.tr("Refused."))
         elif ok:
-            self._say("Give a reason for the refusal; nothing was changed.")
+            self._problem(self.tr("Give a reason for the refusal; nothing was changed."))
 
     def ask_reason(self) -> tuple[str, bool]:
         """Replaced by tests. The reason the person is told."""
-        return QInputDialog.getText(self, "Refuse the request", "Reason (the person is told):")
+        return QInputDialog.getText(self, self.tr("Refuse the request"),
+                                    self.tr("Reason (the person is told):"))
 
     def _remove(self) -> None:
         user_id = self._selected(self.active)
@@ -161,12 +185,13 @@ class OfficeUsersSection(QGroupBox):
             return
         if self.confirm_remove():
             self._decide(lambda api: api.remove_user(user_id),
-                         "Removed: that user is signed out and cannot sign in again.")
+                         self.tr("Removed: that user is signed out and cannot sign in again."))
 
     def confirm_remove(self) -> bool:
         """Replaced by tests."""
-        box = message(self.window(), QMessageBox.Icon.Question, "Remove the user",
-                      "Remove this user from your office? They are signed out at once.")
+        box = message(self.window(), QMessageBox.Icon.Question, self.tr("Remove the user"),
+                      self.tr("Remove this user from your office? They are signed out at "
+                              "once."))
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         return box.exec() == QMessageBox.StandardButton.Yes
 
@@ -180,18 +205,30 @@ class OfficeUsersSection(QGroupBox):
                          on_interrupted=lambda _e: None)
 
     def _failed(self, exc: PortalError) -> None:
-        self._say(describe(exc))
+        self._problem(describe(exc))
         if exc.status in (404, 409):
             self.load()
 
     def _say(self, text: str) -> None:
-        set_plain(self.error, text, 600)
-        self.error.show()
+        """A decision went through: a success, politely announced."""
+        self._message(text, Role.SUCCESS, Urgency.POLITE)
+
+    def _problem(self, text: str) -> None:
+        self._message(text, Role.ERROR, Urgency.ASSERTIVE)
+
+    def _message(self, text: str, role: Role | None, urgency: Urgency) -> None:
+        self._asked_to_select = False
+        mark(self.error, role)
+        set_message(self.error, plain(text, 600), urgency)
+
+    def _selection_changed(self) -> None:
+        if self._asked_to_select:
+            self._message("", None, Urgency.POLITE)
 
     def clear(self) -> None:
         self._ops.cancel_all()
         self.users = None
         for table in (self.pending, self.active):
             table.setRowCount(0)
-        self.error.hide()
+        self._message("", None, Urgency.POLITE)
         self.hide()

@@ -26,21 +26,24 @@ from desktop.portal.errors import (
 )
 from desktop.ui.common.errors import describe
 from desktop.ui.common.fields import (
-    ERROR_STYLE,
     CheckedField,
     apply_server_errors,
     check_all,
+    error_label,
     first_with_error,
+    show_error,
 )
+from desktop.ui.common.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.ui.common.text import plain_label, set_plain
 from desktop.ui.operations import Operations
-from desktop.ui.registration.form import PASSWORD_RULE
+from desktop.ui.registration.form import password_rule_text
 from desktop.validation import ValidationError, password_strength_hint, validate_password
 
 #: Said when an expiry or a policy change interrupted the request.
-INTERRUPTED = ("The password was not changed: the portal asked you to sign in again or to "
-               "accept its privacy policy first. Then type the passwords again and press "
-               "Change password.")
+INTERRUPTED = str(QT_TRANSLATE_NOOP(
+    "PasswordDialog",
+    "The password was not changed: the portal asked you to sign in again or to accept its "
+    "privacy policy first. Then type the passwords again and press Change password."))
 
 
 _CHANGE = "change-password"
@@ -48,7 +51,7 @@ _CHANGE = "change-password"
 
 def _current_rule(text: str) -> str:
     if not text:
-        raise ValidationError("Type your current password.")
+        raise ValidationError(translate("PasswordDialog", "Type your current password."))
     return text
 
 
@@ -59,33 +62,35 @@ class PasswordDialog(QDialog):
     def __init__(self, ops: Operations, username: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("changePasswordDialog")
-        self.setWindowTitle("Change your password")
+        self.setWindowTitle(self.tr("Change your password"))
         self.resize(560, 320)
         self._ops = ops.scope(self)
         self._username = username
         self._sending = False
 
         layout = QVBoxLayout(self)
-        intro = plain_label(
+        intro = plain_label(self.tr(
             "After the change, any other computer signed in as you is signed out. You stay "
-            "signed in here.", self)
+            "signed in here."), self)
         intro.setObjectName("changePasswordIntro")
         layout.addWidget(intro)
         layout.addLayout(self._build_fields())
-        self._build_rest(layout, plain_label(PASSWORD_RULE, self))
+        self._build_rest(layout, plain_label(password_rule_text(), self))
         self.new.edit.textChanged.connect(self._new_changed)
         self.current.edit.setFocus()
 
     def _build_fields(self) -> QFormLayout:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.current = CheckedField(self, "currentPassword", "&Current password:",
-                                    "current password", _current_rule,
+        self.current = CheckedField(self, "currentPassword", self.tr("&Current password:"),
+                                    self.tr("current password"), _current_rule,
                                     wire="current_password", password=True)
-        self.new = CheckedField(self, "newPassword", "&New password:", "new password",
-                                self._new_rule, wire="new_password", password=True)
-        self.confirm = CheckedField(self, "newPasswordConfirm", "Con&firm new password:",
-                                    "new password confirmation", self._confirm_rule,
+        self.new = CheckedField(self, "newPassword", self.tr("&New password:"),
+                                self.tr("new password"), self._new_rule,
+                                wire="new_password", password=True)
+        self.confirm = CheckedField(self, "newPasswordConfirm",
+                                    self.tr("Con&firm new password:"),
+                                    self.tr("new password confirmation"), self._confirm_rule,
                                     password=True)
         self.fields = [self.current, self.new, self.confirm]
         for field in self.fields:
@@ -98,32 +103,27 @@ class PasswordDialog(QDialog):
         layout.addWidget(rule)
         self.hint = plain_label("", self)
         self.hint.setObjectName("newPasswordHint")
-        self.hint.setAccessibleName("Password advice")
+        # The advice itself is the name a screen reader reads; what it is, the description.
+        self.hint.setAccessibleDescription(self.tr("Password advice"))
         italic = self.hint.font()
         italic.setItalic(True)
         self.hint.setFont(italic)
         self.hint.hide()
         layout.addWidget(self.hint)
-        self.show_passwords = QCheckBox("S&how passwords", self)
+        self.show_passwords = QCheckBox(self.tr("S&how passwords"), self)
         self.show_passwords.setObjectName("changePasswordShow")
-        self.show_passwords.setAccessibleName("Show the passwords as typed")
+        self.show_passwords.setAccessibleName(self.tr("Show the passwords as typed"))
         self.show_passwords.toggled.connect(self._show)
         layout.addWidget(self.show_passwords)
-        self.error = QLabel(self)
-        self.error.setObjectName("changePasswordError")
-        self.error.setAccessibleName("Password change problem")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.hide()
+        self.error = error_label(self, "changePasswordError", self.tr("Password change problem"))
         layout.addWidget(self.error)
         layout.addStretch(1)
         row = QHBoxLayout()
-        self.cancel = QPushButton("Cancel", self)
+        self.cancel = QPushButton(self.tr("Cancel"), self)
         self.cancel.setObjectName("changePasswordCancel")
         self.cancel.setAutoDefault(False)
         self.cancel.clicked.connect(self.reject)
-        self.submit = QPushButton("Change &password", self)
+        self.submit = QPushButton(self.tr("Change &password"), self)
         self.submit.setObjectName("changePasswordSubmit")
         self.submit.setDefault(True)
         self.submit.clicked.connect(self._submit)
@@ -135,14 +135,14 @@ class PasswordDialog(QDialog):
     def _new_rule(self, text: str) -> str:
         value = validate_password(text, self._username)
         if text == self.current.text():
-            raise ValidationError("The new password is the same as the current one.")
+            raise ValidationError(self.tr("The new password is the same as the current one."))
         return value
 
     def _confirm_rule(self, text: str) -> str:
         if not text:
-            raise ValidationError("Type the new password again to confirm it.")
+            raise ValidationError(self.tr("Type the new password again to confirm it."))
         if text != self.new.text():
-            raise ValidationError("The two new passwords are not the same.")
+            raise ValidationError(self.tr("The two new passwords are not the same."))
         return text
 
     def _new_changed(self, text: str) -> None:
@@ -169,7 +169,7 @@ class PasswordDialog(QDialog):
         if bad:
             bad[0].edit.setFocus(Qt.FocusReason.OtherFocusReason)
             return
-        self.error.hide()
+        self.show_error("")
         self._set_sending(True)
         current, new = self.current.text(), self.new.text()
         self._ops.portal(_CHANGE, lambda api: api.change_password(current, new),
@@ -179,7 +179,7 @@ class PasswordDialog(QDialog):
     def _set_sending(self, sending: bool) -> None:
         self._sending = sending
         self.submit.setEnabled(not sending)
-        self.submit.setText("Changing…" if sending else "Change &password")
+        self.submit.setText(self.tr("Changing…") if sending else self.tr("Change &password"))
         for field in self.fields:
             field.edit.setReadOnly(sending)
 
@@ -192,7 +192,7 @@ class PasswordDialog(QDialog):
     def _interrupted(self, _exc: PortalError) -> None:
         self._set_sending(False)
         self.wipe()
-        self.show_error(INTERRUPTED)
+        self.show_error(translate("PasswordDialog", INTERRUPTED))
 
     def _failed(self, exc: PortalError) -> None:
         self._set_sending(False)
@@ -207,8 +207,8 @@ class PasswordDialog(QDialog):
         self.show_error(describe(exc))
 
     def show_error(self, text: str) -> None:
-        set_plain(self.error, text)
-        self.error.show()
+        """Show (and announce) a problem no field took; "" hides it."""
+        show_error(self.error, text)
 
     def wipe_secrets(self) -> None:
         """The idle lock hides this dialog: what was typed in it goes."""

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -32,25 +31,28 @@ from desktop.ui.account.form import AccountForm, EditableValues
 from desktop.ui.account.office_users import OfficeUsersSection
 from desktop.ui.account.password import PasswordDialog
 from desktop.ui.account.two_step import TwoStepSection
+from desktop.ui.common.a11y import Urgency, message_label, set_message
 from desktop.ui.common.dialogs import UnsavedChoice, ask_unsaved
 from desktop.ui.common.errors import describe
-from desktop.ui.common.fields import ERROR_STYLE
-from desktop.ui.common.text import heading, plain_label, set_plain
+from desktop.ui.common.fields import ErrorSummary
+from desktop.ui.common.i18n import QT_TRANSLATE_NOOP, translate
+from desktop.ui.common.style import Role, mark
+from desktop.ui.common.text import heading, plain, plain_label
 from desktop.ui.context import ScreenContext
 from desktop.ui.screen import Screen
 
-DEACTIVATED_REASON = (
+DEACTIVATED_REASON = str(QT_TRANSLATE_NOOP(
+    "AccountScreen",
     "Your account has been deactivated and you are signed out. To use the portal again, "
-    "contact provider support (Help > Support contact)."
-)
-CHANGED_NOTICE = (
+    "contact provider support (Help > Support contact)."))
+CHANGED_NOTICE = str(QT_TRANSLATE_NOOP(
+    "AccountScreen",
     "Your password was changed. Any other computer signed in as you was signed out; you "
-    "stay signed in here."
-)
-INTERRUPTED_SAVE = (
+    "stay signed in here."))
+INTERRUPTED_SAVE = str(QT_TRANSLATE_NOOP(
+    "AccountScreen",
     "Your changes are not saved yet: the portal needs you to sign in again or accept its "
-    "privacy policy first. They are kept and will be saved right after."
-)
+    "privacy policy first. They are kept and will be saved right after."))
 
 
 class _Op(Enum):
@@ -63,7 +65,7 @@ class _Op(Enum):
 
 
 class AccountScreen(Screen):
-    title = "Account"
+    title = str(QT_TRANSLATE_NOOP("AccountScreen", "Account"))
 
     def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,12 +88,8 @@ class AccountScreen(Screen):
 
     def _build(self) -> None:
         outer = QVBoxLayout(self)
-        outer.addWidget(heading("Your account", self))
-        self.message = QLabel(self)
-        self.message.setObjectName("accountMessage")
-        self.message.setAccessibleName("Account status message")
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setWordWrap(True)
+        outer.addWidget(heading(self.tr("Your account"), self))
+        self.message = message_label(self, "accountMessage", self.tr("Account status message"))
         self.message.hide()
         outer.addWidget(self.message)
 
@@ -103,13 +101,13 @@ class AccountScreen(Screen):
         self.form = AccountForm(content)
         left.addWidget(self.form)
         row = QHBoxLayout()
-        self.discard_button = QPushButton("&Undo my changes", content)
+        self.discard_button = QPushButton(self.tr("&Undo my changes"), content)
         self.discard_button.setObjectName("accountDiscard")
-        self.discard_button.setAccessibleName("Undo my unsaved changes")
+        self.discard_button.setAccessibleName(self.tr("Undo my unsaved changes"))
         self.discard_button.clicked.connect(self.discard)
-        self.save_button = QPushButton("&Save changes", content)
+        self.save_button = QPushButton(self.tr("&Save changes"), content)
         self.save_button.setObjectName("accountSave")
-        self.save_button.setAccessibleName("Save changes to your account")
+        self.save_button.setAccessibleName(self.tr("Save changes to your account"))
         self.save_button.clicked.connect(self.save)
         row.addWidget(self.discard_button)
         row.addStretch(1)
@@ -130,28 +128,32 @@ class AccountScreen(Screen):
         scroll.setObjectName("accountScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Not a Tab stop of its own: it took the screen's first focus, showing nothing.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidget(content)
         outer.addWidget(scroll, 1)
+        self.summary = ErrorSummary(self.message, self.form.fields, self.form.problem_count)
         self.form.edited.connect(self._update_buttons)
+        self.form.edited.connect(self.summary.refresh)
         for field in self.form.fields:
             field.edit.returnPressed.connect(self.save)
 
     def _security_box(self, parent: QWidget) -> QGroupBox:
-        box = QGroupBox("Password and account", parent)
+        box = QGroupBox(self.tr("Password and account"), parent)
         layout = QVBoxLayout(box)
-        layout.addWidget(plain_label(
-            "Changing the password signs out any other computer signed in as you.", box))
-        self.password_button = QPushButton("Change pass&word…", box)
+        layout.addWidget(plain_label(self.tr(
+            "Changing the password signs out any other computer signed in as you."), box))
+        self.password_button = QPushButton(self.tr("Change pass&word…"), box)
         self.password_button.setObjectName("changePasswordButton")
-        self.password_button.setAccessibleName("Change your password")
+        self.password_button.setAccessibleName(self.tr("Change your password"))
         self.password_button.clicked.connect(self.open_password_dialog)
         layout.addWidget(self.password_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(plain_label(
+        layout.addWidget(plain_label(self.tr(
             "Deactivating ends your access for good: you are signed out and cannot sign "
-            "in with this account again.", box))
-        self.deactivate_button = QPushButton("&Deactivate account…", box)
+            "in with this account again."), box))
+        self.deactivate_button = QPushButton(self.tr("&Deactivate account…"), box)
         self.deactivate_button.setObjectName("deactivateButton")
-        self.deactivate_button.setAccessibleName("Deactivate your account")
+        self.deactivate_button.setAccessibleName(self.tr("Deactivate your account"))
         self.deactivate_button.clicked.connect(self.open_deactivate_dialog)
         layout.addWidget(self.deactivate_button, 0, Qt.AlignmentFlag.AlignLeft)
         return box
@@ -162,9 +164,18 @@ class AccountScreen(Screen):
         return self._base is not None and bool(self.form.raw_values().differing(self._base))
 
     def activate(self) -> None:
+        self._focus_first()
         if self._loading or self._saving or self.has_unsaved_changes():
             return  # never reload over the user's edits
         self.load()
+
+    def _focus_first(self) -> None:
+        """Coming to the screen starts at its first field, not on an invisible stop."""
+        focus = self.focusWidget()
+        inside = focus is not None and self.isAncestorOf(focus) and focus.hasFocus()
+        first = self.form.first_name.edit
+        if not inside and first.isEnabled() and self.isVisible():
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def resume(self) -> None:
         pending, self._pending = self._pending, None
@@ -177,9 +188,10 @@ class AccountScreen(Screen):
         if not self.has_unsaved_changes():
             return True
         choice = ask_unsaved(
-            self.window(), "Your account changes are not saved yet. If you leave, they stay "
-            "here until you save or undo them, or sign out.",
-            save="&Save now", go_on="&Leave for now", stay="S&tay here")
+            self.window(), self.tr("Your account changes are not saved yet. If you leave, "
+                                   "they stay here until you save or undo them, or sign out."),
+            save=self.tr("&Save now"), go_on=self.tr("&Leave for now"),
+            stay=self.tr("S&tay here"))
         if choice is UnsavedChoice.SAVE:
             self.save()
             return False
@@ -202,8 +214,7 @@ class AccountScreen(Screen):
         self.data_panel.wipe()
         self.two_step.clear()
         self.office_users.clear()
-        self.message.clear()
-        self.message.hide()
+        self._hide_message()
         self._set_loaded(False)
 
     # --- loading ---------------------------------------------------------------------
@@ -231,7 +242,7 @@ class AccountScreen(Screen):
         if self._loading:
             return
         if self._base is None:
-            self._info("Loading your account…")
+            self._info(self.tr("Loading your account…"))
         self._ops.portal(_Op.LOAD, lambda api: api.get_account(), on_success=self._loaded,
                          on_failure=self._load_failed, on_interrupted=self._load_interrupted)
         self._ops.portal(_Op.HISTORY, lambda api: api.list_acceptances(),
@@ -248,6 +259,7 @@ class AccountScreen(Screen):
         self._apply(versioned)
         if first:
             self._hide_message()
+            self._focus_first()
 
     def _apply(self, versioned: VersionedAccount) -> None:
         self._account = versioned
@@ -261,7 +273,7 @@ class AccountScreen(Screen):
         self._pending = self._pending or _Op.LOAD
 
     def _load_failed(self, exc: PortalError) -> None:
-        again = " Press Account again to retry." if self._base is None else ""
+        again = self.tr(" Press Account again to retry.") if self._base is None else ""
         self._error(describe(exc) + again)
 
     def _history_loaded(self, acceptances: list[Acceptance]) -> None:
@@ -281,16 +293,15 @@ class AccountScreen(Screen):
             return
         values = self.form.checked_values()
         if values is None:
-            count = self.form.problem_count()
-            self._error("Please correct the marked field." if count == 1 else
-                        f"Please correct the {count} marked fields.")
+            self.summary.show_marked()
             return
         changes = values.changes_from(self._base)
         if changes.empty:
-            self._info("There is nothing to save; your account already has these details.")
+            self._info(self.tr("There is nothing to save; your account already has these "
+                               "details."))
             return
         self._set_saving(True)
-        self._info("Saving…")
+        self._info(self.tr("Saving…"))
         etag = self._account.etag
         self._ops.portal(_Op.SAVE, lambda api: api.update_account(changes, etag),
                          on_success=self._saved,
@@ -305,17 +316,17 @@ class AccountScreen(Screen):
     def _saved(self, versioned: VersionedAccount) -> None:
         self._set_saving(False)
         self._apply(versioned)
-        self._info("Your changes are saved.")
+        self._success(self.tr("Your changes are saved."))
 
     def _save_interrupted(self, _exc: PortalError) -> None:
         self._set_saving(False)
         self._pending = _Op.SAVE
-        self._info(INTERRUPTED_SAVE)
+        self._info(translate("AccountScreen", INTERRUPTED_SAVE))
 
     def _save_failed(self, exc: PortalError, mine: EditableValues) -> None:
         if isinstance(exc, PreconditionFailed):
-            self._info("Your account was changed on the portal while you were editing; "
-                       "loading its version so you can compare…")
+            self._info(self.tr("Your account was changed on the portal while you were "
+                               "editing; loading its version so you can compare…"))
             self._ops.portal(_Op.SAVE, lambda api: api.get_account(),
                              on_success=lambda theirs: self._show_conflict(mine, theirs),
                              on_failure=lambda e: self._save_failed(e, mine),
@@ -324,10 +335,10 @@ class AccountScreen(Screen):
         self._set_saving(False)
         if isinstance(exc, ValidationFailed) and exc.fields:
             leftover = self.form.show_server_errors(exc.fields)
-            self._error(" ".join(["The portal did not accept some details; see the marked "
-                                  "fields.", *leftover]))
+            self.summary.show_marked(server=True, leftover=leftover)
         else:
-            self._error(describe(exc) + " Your changes are kept; press Save to try again.")
+            self._error(describe(exc) + self.tr(" Your changes are kept; press Save to try "
+                                                "again."))
 
     def _show_conflict(self, mine: EditableValues, theirs: VersionedAccount) -> None:
         self._set_saving(False)
@@ -344,8 +355,8 @@ class AccountScreen(Screen):
                 self._conflict_done(dialog, result, theirs)
 
         dialog.finished.connect(finished)
-        self._info("Your account was changed on the portal while you were editing. Choose "
-                   "which values to keep.")
+        self._info(self.tr("Your account was changed on the portal while you were editing. "
+                           "Choose which values to keep."))
         dialog.open()
 
     def _conflict_done(self, dialog: ConflictDialog, result: int,
@@ -355,8 +366,8 @@ class AccountScreen(Screen):
         if self.conflict_dialog is dialog:
             self.conflict_dialog = None
         if result != QDialog.DialogCode.Accepted.value or self._account is None:
-            self._info("Nothing was saved. Your changes are still here; when you save, you "
-                       "will be asked again.")
+            self._info(self.tr("Nothing was saved. Your changes are still here; when you "
+                               "save, you will be asked again."))
             return
         chosen = dialog.resolved()
         self._apply(theirs)
@@ -364,8 +375,8 @@ class AccountScreen(Screen):
         if chosen.differing(self._base or chosen):
             self.save()
         else:
-            self._info("Your account now has the portal's values; there was nothing more "
-                       "to save.")
+            self._info(self.tr("Your account now has the portal's values; there was nothing "
+                               "more to save."))
 
     def discard(self) -> None:
         if self._account is not None and not self._saving:
@@ -382,7 +393,8 @@ class AccountScreen(Screen):
             return
         dialog = PasswordDialog(self._ctx.ops, self._username(), self.window())
         self.password_dialog = dialog
-        dialog.changed.connect(lambda: self._info(CHANGED_NOTICE))
+        dialog.changed.connect(
+            lambda: self._success(translate("AccountScreen", CHANGED_NOTICE)))
         self._open_secret_dialog(dialog)
 
     def open_deactivate_dialog(self) -> None:
@@ -412,7 +424,7 @@ class AccountScreen(Screen):
     def _deactivated(self) -> None:
         # The portal revoked every session; sign-out deletes the stored token and the main
         # window, on the session's signed_out signal, clears the screens and shows why.
-        self._ctx.sign_out(DEACTIVATED_REASON)
+        self._ctx.sign_out(translate("AccountScreen", DEACTIVATED_REASON))
 
     # --- dialogs ---------------------------------------------------------------------
     # The idle lock hides them (and wipes typed passwords) through the shell's one
@@ -434,23 +446,33 @@ class AccountScreen(Screen):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
+        # Save only when something differs from what was loaded (and not when the user
+        # typed it back): an enabled Save with nothing changed looked like unsaved work.
         dirty = self.has_unsaved_changes()
-        self.save_button.setEnabled(self._base is not None and not self._saving)
+        self.save_button.setEnabled(dirty and not self._saving)
         self.discard_button.setEnabled(dirty and not self._saving)
 
+    def _say(self, text: str, role: Role | None, urgency: Urgency) -> None:
+        mark(self.message, role)
+        set_message(self.message, plain(text, 600, multiline=True), urgency)
+
     def _info(self, text: str) -> None:
-        self.message.setStyleSheet("")
-        set_plain(self.message, text)
-        self.message.show()
+        self._say(text, None, Urgency.POLITE)
+
+    def _success(self, text: str) -> None:
+        """Something the user did worked: shown (and announced) as a success, not as text."""
+        self._say(text, Role.SUCCESS, Urgency.POLITE)
 
     def _error(self, text: str) -> None:
-        self.message.setStyleSheet(ERROR_STYLE)
-        set_plain(self.message, text)
-        self.message.show()
+        self._say(text, Role.ERROR, Urgency.ASSERTIVE)
 
     def _hide_message(self) -> None:
-        self.message.clear()
-        self.message.hide()
+        self._say("", None, Urgency.POLITE)
+
+    @property
+    def message_role(self) -> str:
+        """How the message is shown (`Role` value, "" for plain information)."""
+        return str(self.message.property("role") or "")
 
     @property
     def message_text(self) -> str:

@@ -11,16 +11,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout, QWidget
 
 from desktop.ui.account.two_step_dialog import TwoStepDialog, TwoStepMode
+from desktop.ui.common.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.ui.common.text import plain_label, set_plain
 from desktop.ui.operations import Operations
 
-REQUIRED_NOTE = " Your IT department requires it on this computer."
+REQUIRED_NOTE = str(QT_TRANSLATE_NOOP("TwoStepSection",
+                                  " Your IT department requires it on this computer."))
 
 
 class TwoStepSection(QGroupBox):
     def __init__(self, ops: Operations, require_mfa: bool,
                  parent: QWidget | None = None) -> None:
-        super().__init__("Two-step sign-in", parent)
+        super().__init__(translate("TwoStepSection", "Two-step sign-in"), parent)
         self.setObjectName("accountTwoStep")
         self._ops = ops
         self._required = require_mfa
@@ -30,13 +32,13 @@ class TwoStepSection(QGroupBox):
         self.status = plain_label("", self)
         self.status.setObjectName("twoStepStatus")
         layout.addWidget(self.status)
-        self.set_up = QPushButton("Set &up two-step sign-in…", self)
+        self.set_up = QPushButton(self.tr("Set &up two-step sign-in…"), self)
         self.set_up.setObjectName("twoStepSetUp")
-        self.set_up.setAccessibleName("Set up two-step sign-in")
+        self.set_up.setAccessibleName(self.tr("Set up two-step sign-in"))
         self.set_up.clicked.connect(lambda: self._open(TwoStepMode.SET_UP))
-        self.turn_off = QPushButton("Turn o&ff two-step sign-in…", self)
+        self.turn_off = QPushButton(self.tr("Turn o&ff two-step sign-in…"), self)
         self.turn_off.setObjectName("twoStepTurnOff")
-        self.turn_off.setAccessibleName("Turn off two-step sign-in")
+        self.turn_off.setAccessibleName(self.tr("Turn off two-step sign-in"))
         self.turn_off.clicked.connect(lambda: self._open(TwoStepMode.TURN_OFF))
         for button in (self.set_up, self.turn_off):
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -44,10 +46,10 @@ class TwoStepSection(QGroupBox):
 
     def show_state(self, enabled: bool) -> None:
         self.enabled_now = enabled
-        note = REQUIRED_NOTE if self._required else ""
+        note = translate("TwoStepSection", REQUIRED_NOTE) if self._required else ""
         set_plain(self.status, (
-            "On: signing in asks for a code from your authenticator app." if enabled else
-            "Off: signing in asks only for your password.") + note, 600)
+            self.tr("On: signing in asks for a code from your authenticator app.") if enabled
+            else self.tr("Off: signing in asks only for your password.")) + note, 600)
         self.set_up.setVisible(not enabled)
         self.turn_off.setVisible(enabled and not self._required)
 

@@ -36,12 +36,15 @@ from desktop.portal.security import TotpSetup
 from desktop.ui.account.qr import qr_image
 from desktop.ui.common.clipboard import copy_text
 from desktop.ui.common.errors import describe
-from desktop.ui.common.fields import error_label
+from desktop.ui.common.fields import error_label, show_error
+from desktop.ui.common.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.ui.common.text import plain, plain_label, set_plain
 from desktop.ui.operations import Operations
 
-INTERRUPTED = ("Nothing was changed: the portal asked you to sign in again or to accept its "
-               "privacy policy first. Then try again.")
+INTERRUPTED = str(QT_TRANSLATE_NOOP(
+    "TwoStepDialog",
+    "Nothing was changed: the portal asked you to sign in again or to accept its privacy "
+    "policy first. Then try again."))
 
 
 class TwoStepMode(Enum):
@@ -65,6 +68,10 @@ def _secret_field(parent: QWidget, name: str, label: str, *, password: bool) -> 
     return edit
 
 
+def _six_digits(code: str) -> bool:
+    return len(code) == 6 and code.isascii() and code.isdigit()
+
+
 def _grouped(secret: str) -> str:
     """`ABCD EFGH ...`: easier to type into an authenticator than one long run."""
     return " ".join(secret[i:i + 4] for i in range(0, len(secret), 4))
@@ -82,17 +89,19 @@ class TwoStepDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("twoStepDialog")
-        self.setWindowTitle("Two-step sign-in")
+        self.setWindowTitle(self.tr("Two-step sign-in"))
         self.setModal(True)
         self._ops = ops.scope(self)
         self.mode = mode
         self.recovery_codes: tuple[str, ...] = ()
+        #: The error shown is "type your password (and a code)": it goes once they are.
+        self._missing_input = False
         #: Replaced by tests: asks where to print (True to print).
         self.ask_printer: Callable[[QPrinter, QWidget], bool] = _ask_printer
         layout = QVBoxLayout(self)
         self.pages = QStackedWidget(self)
         layout.addWidget(self.pages)
-        self.error = error_label(self, "twoStepError", "two-step sign-in")
+        self.error = error_label(self, "twoStepError", self.tr("two-step sign-in"))
         layout.addWidget(self.error)
         self._build_password_page()
         self._build_scan_page()
@@ -106,23 +115,27 @@ class TwoStepDialog(QDialog):
         page = self.password_page = QWidget(self.pages)
         box = QVBoxLayout(page)
         turning_off = self.mode is TwoStepMode.TURN_OFF
-        box.addWidget(plain_label(
+        box.addWidget(plain_label(self.tr(
             "To turn off two-step sign-in, type your password and a code from your "
-            "authenticator app (or one of your recovery codes)." if turning_off else
+            "authenticator app (or one of your recovery codes).") if turning_off else self.tr(
             "Two-step sign-in asks for a 6-digit code from an authenticator app on your "
             "phone each time you sign in, so a stolen password alone is not enough. Type "
-            "your password to start.", page, max_chars=600))
+            "your password to start."), page, max_chars=600))
         form = QFormLayout()
-        self.password = _secret_field(page, "twoStepPassword", "Password", password=True)
-        form.addRow("&Password:", self.password)
-        self.off_code = _secret_field(page, "twoStepOffCode", "Code or recovery code",
+        self.password = _secret_field(page, "twoStepPassword", self.tr("Password"),
+                                      password=True)
+        form.addRow(self.tr("&Password:"), self.password)
+        self.off_code = _secret_field(page, "twoStepOffCode", self.tr("Code or recovery code"),
                                       password=False)
         if turning_off:
-            form.addRow("&Code:", self.off_code)
+            form.addRow(self.tr("&Code:"), self.off_code)
         else:
             self.off_code.hide()
+        for edit in (self.password, self.off_code):
+            edit.textChanged.connect(self._input_changed)
         box.addLayout(form)
-        self.next_button = QPushButton("&Turn off" if turning_off else "&Continue", page)
+        self.next_button = QPushButton(self.tr("&Turn off") if turning_off
+                                       else self.tr("&Continue"), page)
         self.next_button.setObjectName("twoStepTurnOffConfirm" if turning_off
                                        else "twoStepContinue")
         self.next_button.setDefault(True)
@@ -133,28 +146,31 @@ class TwoStepDialog(QDialog):
     def _build_scan_page(self) -> None:
         page = self.scan_page = QWidget(self.pages)
         box = QVBoxLayout(page)
-        box.addWidget(plain_label(
+        box.addWidget(plain_label(self.tr(
             "Scan this code with your authenticator app, or type the key below into it. "
-            "Then type the 6-digit code the app shows.", page, max_chars=400))
+            "Then type the 6-digit code the app shows."), page, max_chars=400))
         self.qr = QLabel(page)
         self.qr.setObjectName("twoStepQr")
-        self.qr.setAccessibleName("QR code for the authenticator app")
+        self.qr.setAccessibleName(self.tr("QR code for the authenticator app"))
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr.setTextFormat(Qt.TextFormat.PlainText)
         box.addWidget(self.qr)
         self.secret = plain_label("", page)
         self.secret.setObjectName("twoStepSecret")
-        self.secret.setAccessibleName("Key to type into the authenticator app")
+        # The key itself is what a screen reader must read out (the name); not its label.
+        self.secret.setAccessibleDescription(self.tr("Key to type into the authenticator app"))
         self.secret.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.secret.setAlignment(Qt.AlignmentFlag.AlignCenter)
         box.addWidget(self.secret)
         form = QFormLayout()
-        self.code = _secret_field(page, "twoStepCode", "Code from the app", password=False)
-        self.code.setPlaceholderText("6 digits")
+        self.code = _secret_field(page, "twoStepCode", self.tr("Code from the app"),
+                                  password=False)
+        self.code.setPlaceholderText(self.tr("6 digits"))
         self.code.returnPressed.connect(self._confirm)
-        form.addRow("&Code:", self.code)
+        self.code.textChanged.connect(self._input_changed)
+        form.addRow(self.tr("&Code:"), self.code)
         box.addLayout(form)
-        self.confirm_button = QPushButton("&Turn on", page)
+        self.confirm_button = QPushButton(self.tr("&Turn on"), page)
         self.confirm_button.setObjectName("twoStepConfirm")
         self.confirm_button.clicked.connect(self._confirm)
         box.addLayout(self._buttons(page, self.confirm_button))
@@ -163,12 +179,13 @@ class TwoStepDialog(QDialog):
     def _build_codes_page(self) -> None:
         page = self.codes_page = QWidget(self.pages)
         box = QVBoxLayout(page)
-        box.addWidget(plain_label(
+        box.addWidget(plain_label(self.tr(
             "Two-step sign-in is on. Keep these recovery codes somewhere safe, away from "
             "your phone: each one signs you in once if the phone is lost. They are shown "
-            "only now.", page, max_chars=400))
+            "only now."), page, max_chars=400))
         self.codes = plain_label("", page)
         self.codes.setObjectName("twoStepRecoveryCodes")
+        self.codes.setAccessibleDescription(self.tr("Recovery codes"))
         self.codes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         mono = self.codes.font()
         mono.setFamily("monospace")
@@ -176,13 +193,13 @@ class TwoStepDialog(QDialog):
         box.addWidget(self.codes)
         box.addStretch(1)
         row = QHBoxLayout()
-        self.copy_button = QPushButton("&Copy", page)
+        self.copy_button = QPushButton(self.tr("&Copy"), page)
         self.copy_button.setObjectName("twoStepCopy")
         self.copy_button.clicked.connect(lambda: copy_text("\n".join(self.recovery_codes)))
-        self.print_button = QPushButton("&Print…", page)
+        self.print_button = QPushButton(self.tr("&Print…"), page)
         self.print_button.setObjectName("twoStepPrint")
         self.print_button.clicked.connect(self.print_codes)
-        self.done_button = QPushButton("&Done", page)
+        self.done_button = QPushButton(self.tr("&Done"), page)
         self.done_button.setObjectName("twoStepDone")
         self.done_button.clicked.connect(self.accept)
         for w in (self.copy_button, self.print_button):
@@ -194,7 +211,7 @@ class TwoStepDialog(QDialog):
 
     def _buttons(self, page: QWidget, action: QPushButton) -> QHBoxLayout:
         row = QHBoxLayout()
-        cancel = QPushButton("Cancel", page)
+        cancel = QPushButton(self.tr("Cancel"), page)
         cancel.setObjectName("twoStepCancel")
         cancel.clicked.connect(self.reject)
         row.addWidget(cancel)
@@ -207,9 +224,10 @@ class TwoStepDialog(QDialog):
     def _first_step(self) -> None:
         password = self.password.text()
         code = self.off_code.text().strip()
-        if not password or (self.mode is TwoStepMode.TURN_OFF and not code):
-            self._show("Type your password" + (" and a code." if self.mode is
-                                               TwoStepMode.TURN_OFF else "."))
+        if not self._input_complete():
+            self._show(self.tr("Type your password and a code.") if self.mode is
+                       TwoStepMode.TURN_OFF else self.tr("Type your password."))
+            self._missing_input = True
             return
         self.next_button.setEnabled(False)
         if self.mode is TwoStepMode.TURN_OFF:
@@ -223,7 +241,7 @@ class TwoStepDialog(QDialog):
 
     def _started(self, setup: TotpSetup) -> None:
         self.password.setText("")
-        self.error.hide()
+        self._show("")
         self.qr.setPixmap(QPixmap.fromImage(qr_image(setup.otpauth_uri)))
         set_plain(self.secret, _grouped(plain(setup.secret, 200)))
         self.pages.setCurrentWidget(self.scan_page)
@@ -231,8 +249,9 @@ class TwoStepDialog(QDialog):
 
     def _confirm(self) -> None:
         code = self.code.text().strip()
-        if not (len(code) == 6 and code.isascii() and code.isdigit()):
-            self._show("Type the 6-digit code your authenticator app shows.")
+        if not _six_digits(code):
+            self._show(self.tr("Type the 6-digit code your authenticator app shows."))
+            self._missing_input = True
             return
         self.confirm_button.setEnabled(False)
         self._ops.portal(_Op.CONFIRM, lambda api: api.confirm_totp(code),
@@ -243,7 +262,7 @@ class TwoStepDialog(QDialog):
         self.recovery_codes = codes
         self.qr.clear()
         self.secret.clear()
-        self.error.hide()
+        self._show("")
         set_plain(self.codes, "\n".join(plain(c, 40) for c in codes), 1000)
         self.pages.setCurrentWidget(self.codes_page)
         self.done_button.setDefault(True)
@@ -265,16 +284,28 @@ class TwoStepDialog(QDialog):
         elif isinstance(exc, Conflict):
             self._show(exc.user_message)
         else:
-            self._show(describe(exc) + " What you typed is kept; you can try again.")
+            self._show(describe(exc) + self.tr(" What you typed is kept; you can try again."))
 
     def _interrupted(self, _exc: PortalError) -> None:
         self.next_button.setEnabled(True)
         self.confirm_button.setEnabled(True)
-        self._show(INTERRUPTED)
+        self._show(translate("TwoStepDialog", INTERRUPTED))
 
     def _show(self, text: str) -> None:
-        set_plain(self.error, text, 600)
-        self.error.show()
+        """Show (and announce) a problem; "" hides it."""
+        self._missing_input = False
+        show_error(self.error, text, 600)
+
+    def _input_complete(self) -> bool:
+        if self.pages.currentWidget() is self.scan_page:
+            return _six_digits(self.code.text().strip())
+        return bool(self.password.text()) and (self.mode is not TwoStepMode.TURN_OFF
+                                               or bool(self.off_code.text().strip()))
+
+    def _input_changed(self) -> None:
+        # "Type your password" must not stay once it is typed (issue 15, item 7).
+        if self._missing_input and self._input_complete():
+            self._show("")
 
     # --- codes out -----------------------------------------------------------------------
 
@@ -283,9 +314,9 @@ class TwoStepDialog(QDialog):
         if not self.ask_printer(printer, self):
             return
         doc = QTextDocument()
-        doc.setPlainText("Claims Desktop - two-step sign-in recovery codes\n\n"
-                         "Each code signs you in once. Keep this page somewhere safe.\n\n"
-                         + "\n".join(self.recovery_codes))
+        doc.setPlainText(self.tr("Claims Desktop - two-step sign-in recovery codes\n\n"
+                                 "Each code signs you in once. Keep this page somewhere "
+                                 "safe.") + "\n\n" + "\n".join(self.recovery_codes))
         doc.print_(printer)
 
     def wipe_secrets(self) -> None:

@@ -15,6 +15,7 @@ from typing import Protocol, runtime_checkable
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from shiboken6 import isValid
 
+from desktop.ui.common.i18n import translate
 from desktop.ui.common.text import message
 
 
@@ -66,13 +67,14 @@ class UnsavedChoice(Enum):
 
 
 def ask_unsaved(parent: QWidget | None, text: str, *, go_on: str, save: str | None = None,
-                stay: str = "Cancel") -> UnsavedChoice:
+                stay: str | None = None) -> UnsavedChoice:
     """The one "unsaved changes" question: optional Save, go on, or stay (the default).
 
     Standard buttons (renamed) so that Esc and the platform's button order work as
     every other box of the system does.
     """
-    box = message(parent, QMessageBox.Icon.Question, "Unsaved changes", text)
+    box = message(parent, QMessageBox.Icon.Question,
+                  translate("Dialogs", "Unsaved changes"), text)
     box.setObjectName("unsavedQuestion")
     buttons = QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
     if save is not None:
@@ -84,7 +86,8 @@ def ask_unsaved(parent: QWidget | None, text: str, *, go_on: str, save: str | No
         box.button(QMessageBox.StandardButton.Ignore).setText(go_on)
     else:
         box.button(QMessageBox.StandardButton.Discard).setText(go_on)
-    box.button(QMessageBox.StandardButton.Cancel).setText(stay)
+    box.button(QMessageBox.StandardButton.Cancel).setText(
+        stay if stay is not None else translate("Dialogs", "Cancel"))
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     answer = box.exec()
     if answer == QMessageBox.StandardButton.Save:

@@ -19,6 +19,8 @@ from desktop.portal.errors import (
     Unauthenticated,
     UnexpectedResponse,
 )
+from desktop.ui.common.fields import english_plural
+from desktop.ui.common.i18n import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
 
@@ -30,32 +32,37 @@ def describe(exc: BaseException) -> str:
         # Server errors and answers we cannot read tell the clerk to quote the reference.
         if exc.request_id and (isinstance(exc, UnexpectedResponse)
                                or (exc.status is not None and exc.status >= 500)):
-            text += f" (reference {exc.request_id})"
+            text += translate("Errors", " (reference {request_id})").format(
+                request_id=exc.request_id)
         return text
     summary, request_id = safe_summary(exc)
     log.error("unexpected error %s\n%s", summary, safe_traceback(exc.__traceback__))
     return user_text(request_id)
 
 
-WRONG_CREDENTIALS = (
+#: Shown with `translate("Errors", WRONG_CREDENTIALS)`.
+WRONG_CREDENTIALS = str(QT_TRANSLATE_NOOP(
+    "Errors",
     "The username or password is not right, or the account is not active yet (a new "
-    "registration waits for your office's administrator, the office's code, or a reviewer).")
+    "registration waits for your office's administrator, the office's code, or a reviewer)."))
 #: The same refusal once the portal asked for the second factor: the password was right.
-WRONG_CODE = ("That code is not right or was used already. Check the time on your phone, "
-              "wait for the next code, or use one of your recovery codes.")
+WRONG_CODE = str(QT_TRANSLATE_NOOP(
+    "Errors",
+    "That code is not right or was used already. Check the time on your phone, wait for the "
+    "next code, or use one of your recovery codes."))
 
 
 def sign_in_message(exc: BaseException) -> str:
     """Sign-in errors in the words a clerk expects on a sign-in screen."""
     if isinstance(exc, AccountLocked):
         minutes = max(1, math.ceil((exc.retry_after_s or 900) / 60))
-        unit = "minute" if minutes == 1 else "minutes"
-        return (f"Your account is locked after too many sign-in attempts. "
-                f"Try again in {minutes} {unit}.")
+        text = translate("Errors", "Your account is locked after too many sign-in attempts. "
+                         "Try again in %n minute(s).", None, minutes)
+        return english_plural(text, minutes)
     if isinstance(exc, MfaRequired):
         return exc.user_message
     if isinstance(exc, Unauthenticated):
-        return WRONG_CREDENTIALS
+        return translate("Errors", WRONG_CREDENTIALS)
     return describe(exc)
 
 

@@ -16,13 +16,16 @@ What makes it worth a class:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from desktop.ui.common.a11y import Urgency, message_label, set_message
+from desktop.ui.common.i18n import translate
+from desktop.ui.common.style import Role, mark
 from desktop.ui.common.text import plain
 from desktop.validation import ValidationError
 
@@ -33,6 +36,8 @@ Rule = Callable[[str], Any]
 #: characters is 256 UTF-16 units); the rule, not the widget, says when it is too long.
 FIELD_MAX_LENGTH = 1024
 
+#: Deprecated: colours come from `style.mark(widget, Role.ERROR)`. Kept only until
+#: `desktop/ui/worklist/followup.py` (not this module's owner's) stops importing it.
 ERROR_STYLE = "color: #a00000;"
 
 # Losing focus to a menu, a popup or another window is not "leaving the field".
@@ -41,14 +46,31 @@ _NOT_LEAVING = (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.ActiveWindowFocu
 
 
 def error_label(parent: QWidget, name: str, what: str) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setAccessibleName(f"Problem with {what}")
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setStyleSheet(ERROR_STYLE)
+    """A hidden error line whose text is what a screen reader reads.
+
+    "Problem with <what>" is only the accessible description: as a fixed accessible
+    name it hid the message itself (issue 15, item 11). Show messages with
+    `show_error` so that they are announced.
+    """
+    label = message_label(parent, name,
+                          translate("Fields", "Problem with {what}").format(what=what))
+    mark(label, Role.ERROR)
     label.hide()
     return label
+
+
+def show_error(label: QLabel, text: str, max_chars: int = 400) -> None:
+    """Show an error on an `error_label` and announce it assertively (empty: hide it)."""
+    set_message(label, plain(text, max_chars, multiline=True), Urgency.ASSERTIVE)
+
+
+def english_plural(text: str, n: int) -> str:
+    """`field(s)` -> `field` / `fields` where no catalogue gave the plural forms.
+
+    Qt fills `%n` but leaves the source's `(s)` when no translator is installed (the
+    English build has none yet); a translation's own forms have no `(s)` to touch.
+    """
+    return text.replace("(s)", "" if n == 1 else "s")
 
 
 def centered_card(outer: QWidget, min_width: int = 420,
@@ -74,6 +96,8 @@ class CheckedField(QObject):
 
     #: The text changed, by the user or by the program.
     changed = Signal()
+    #: The field's problem appeared, changed or went away (summaries recount).
+    problem_changed = Signal()
 
     def __init__(self, parent: QWidget, name: str, caption: str, what: str, rule: Rule, *,
                  wire: str = "", password: bool = False, placeholder: str = "") -> None:
@@ -173,15 +197,20 @@ class CheckedField(QObject):
         return self.error.text() if self.has_error else ""
 
     def clear_error(self) -> None:
-        self.error.clear()
-        self.error.hide()
+        had = self.has_error
+        set_message(self.error, "")
         self.edit.setAccessibleDescription("")
+        if had:
+            self.problem_changed.emit()
 
     def _show(self, message: str) -> None:
         text = plain(message, 300)
-        self.error.setText(text)
-        self.error.show()
+        changed = not self.has_error or text != self.error.text()
+        # Announced (assertively) only when it is new, not on every re-check while typing.
+        set_message(self.error, text, Urgency.ASSERTIVE)
         self.edit.setAccessibleDescription(text)
+        if changed:
+            self.problem_changed.emit()
 
     # --- reacting to the user --------------------------------------------------------
 
@@ -205,6 +234,60 @@ class CheckedField(QObject):
                 and self._touched):
             self.check()
         return False
+
+
+class ErrorSummary(QObject):
+    """The "Please correct the 2 marked fields" line of a form, kept true as fields are fixed.
+
+    It used to be set once at Save and then stayed, singular, after the fields were put
+    right. The summary recounts on every field's `problem_changed` and disappears when
+    nothing is marked any more (leaving only messages no field took). Once the form
+    shows another message on the same label, the summary stops following the fields.
+    """
+
+    def __init__(self, label: QLabel, fields: Sequence[CheckedField],
+                 count: Callable[[], int] | None = None) -> None:
+        super().__init__(label)
+        self._label = label
+        self._fields = list(fields)
+        self._count = count or (lambda: sum(1 for f in self._fields if f.has_error))
+        self._server = False
+        self._leftover: list[str] = []
+        self._shown: str | None = None
+        for field in self._fields:
+            field.problem_changed.connect(self.refresh)
+
+    @property
+    def active(self) -> bool:
+        """The label shows this summary (not another message of the form)."""
+        return self._shown is not None and self._label.text() == self._shown \
+            and not self._label.isHidden()
+
+    def show_marked(self, *, server: bool = False, leftover: Sequence[str] = ()) -> None:
+        """Count the marked fields now and keep counting; `server`: the portal refused."""
+        self._server = server
+        self._leftover = [plain(m, 300) for m in leftover]
+        self._shown = ""
+        self._render()
+
+    def refresh(self) -> None:
+        if self.active:
+            self._render()
+
+    def _render(self) -> None:
+        n = self._count()
+        if n and self._server:
+            text = english_plural(self.tr(
+                "The portal did not accept some details; see the %n marked field(s).",
+                None, n), n)
+        elif n:
+            text = english_plural(self.tr("Please correct the %n marked field(s).", None, n), n)
+        else:
+            text = ""
+        text = " ".join(t for t in (text, *self._leftover) if t)
+        self._shown = text if text else None
+        mark(self._label, Role.ERROR)
+        show_error(self._label, text)
 
 
 def first_with_error(fields: Iterable[CheckedField]) -> CheckedField | None:

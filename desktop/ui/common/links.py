@@ -12,6 +12,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktop.ui.common.i18n import translate
 from desktop.ui.common.text import message, plain
 
 UrlOpener = Callable[[QUrl], bool]
@@ -20,17 +21,19 @@ UrlOpener = Callable[[QUrl], bool]
 def open_external(parent: QWidget | None, url: QUrl, opener: UrlOpener | None = None) -> bool:
     """Ask, then hand an https link to the system browser. Returns True if opened."""
     if url.scheme().lower() != "https" or not url.host():
-        box = message(parent, QMessageBox.Icon.Warning, "Link not opened",
-                      "Claims Desktop opens only secure (https) web addresses.",
+        box = message(parent, QMessageBox.Icon.Warning, translate("Links", "Link not opened"),
+                      translate("Links", "Claims Desktop opens only secure (https) web "
+                                "addresses."),
                       plain(url.toString(), 200))
         box.exec()
         return False
     box = message(
-        parent, QMessageBox.Icon.Information, "Leaving Claims Desktop",
-        "You are leaving Claims Desktop for a site run by someone else: "
-        f"{plain(url.host(), 120)}.",
-        "That site has its own privacy practices, which this application's privacy "
-        "policy does not cover. It opens in your web browser.",
+        parent, QMessageBox.Icon.Information, translate("Links", "Leaving Claims Desktop"),
+        translate("Links", "You are leaving Claims Desktop for a site run by someone else: "
+                  "{host}.").format(host=plain(url.host(), 120)),
+        translate("Links", "That site has its own privacy practices, which this "
+                  "application's privacy policy does not cover. It opens in your web "
+                  "browser."),
     )
     box.setObjectName("leavingNotice")
     box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)

@@ -17,7 +17,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -29,8 +28,8 @@ from PySide6.QtWidgets import (
 from desktop.portal.errors import Conflict, PortalError, ValidationFailed
 from desktop.portal.models import RegistrationResult, SupportInfo
 from desktop.ui.common.errors import describe
-from desktop.ui.common.fields import ERROR_STYLE
-from desktop.ui.common.text import message, plain_label, set_plain
+from desktop.ui.common.fields import ErrorSummary, error_label, show_error
+from desktop.ui.common.text import message, plain_label
 from desktop.ui.context import ScreenContext
 from desktop.ui.registration.form import RegistrationForm
 from desktop.ui.registration.outcome import RegistrationOutcome
@@ -52,7 +51,7 @@ class RegistrationDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("registrationDialog")
-        self.setWindowTitle("Register a new office account")
+        self.setWindowTitle(self.tr("Register a new office account"))
         self.setModal(True)
         self.resize(940, 640)
         self._ops_root = ctx.ops
@@ -71,10 +70,10 @@ class RegistrationDialog(QDialog):
         self.form_page = QWidget(self.pages)
         page = QVBoxLayout(self.form_page)
         page.setContentsMargins(0, 0, 0, 0)
-        intro = plain_label(
+        intro = plain_label(self.tr(
             "Register once for your office. Every field is required. The details are sent "
             "to the claims portal when you press Register and are not kept on this "
-            "computer.", self.form_page)
+            "computer."), self.form_page)
         intro.setObjectName("regIntro")
         page.addWidget(intro)
         self.form = RegistrationForm()
@@ -82,25 +81,22 @@ class RegistrationDialog(QDialog):
         scroll.setObjectName("regScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not an invisible Tab stop
         scroll.setWidget(self.form)
         page.addWidget(scroll, 1)
-        self.error = QLabel(self.form_page)
-        self.error.setObjectName("regFormError")
-        self.error.setAccessibleName("Registration problem")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.hide()
+        self.error = error_label(self.form_page, "regFormError", self.tr("Registration problem"))
         page.addWidget(self.error)
+        self.summary = ErrorSummary(self.error, self.form.fields, self.form.problem_count)
+        self.form.problems_changed.connect(self.summary.refresh)
         row = QHBoxLayout()
-        self.cancel = QPushButton("Cancel", self.form_page)
+        self.cancel = QPushButton(self.tr("Cancel"), self.form_page)
         self.cancel.setObjectName("regCancel")
-        self.cancel.setAccessibleName("Cancel the registration")
+        self.cancel.setAccessibleName(self.tr("Cancel the registration"))
         self.cancel.setAutoDefault(False)
         self.cancel.clicked.connect(self.reject)
-        self.submit = QPushButton("&Register", self.form_page)
+        self.submit = QPushButton(self.tr("&Register"), self.form_page)
         self.submit.setObjectName("regSubmit")
-        self.submit.setAccessibleName("Register the account")
+        self.submit.setAccessibleName(self.tr("Register the account"))
         self.submit.setDefault(True)
         self.submit.clicked.connect(self._submit)
         row.addWidget(self.cancel)
@@ -135,11 +131,9 @@ class RegistrationDialog(QDialog):
             return  # a second click or Enter while the first request is out
         registration = self.form.build(self._policy_version)
         if registration is None:
-            count = self.form.problem_count()
-            self._show_error("Please correct the marked field." if count == 1 else
-                             f"Please correct the {count} marked fields.")
+            self.summary.show_marked()
             return
-        self.error.hide()
+        self._show_error("")
         self._set_sending(True)
         self._ops.public(_Op.REGISTER, lambda api: api.register(registration),
                          on_success=self._registered, on_failure=self._failed)
@@ -148,7 +142,7 @@ class RegistrationDialog(QDialog):
         self._sending = sending
         self.form.set_sending(sending)
         self.submit.setEnabled(not sending)
-        self.submit.setText("Registering…" if sending else "&Register")
+        self.submit.setText(self.tr("Registering…") if sending else self.tr("&Register"))
 
     def _registered(self, result: RegistrationResult) -> None:
         self._set_sending(False)
@@ -180,21 +174,22 @@ class RegistrationDialog(QDialog):
             return
         if isinstance(exc, ValidationFailed | Conflict) and exc.fields:
             leftover = self.form.show_server_errors(exc.fields)
-            text = "The portal did not accept some details; see the marked fields."
-            self._show_error(" ".join([text, *leftover]))
+            self.summary.show_marked(server=True, leftover=leftover)
             return
         # Timeouts, a lost connection, a busy portal: nothing typed is lost.
-        self._show_error(describe(exc) + " What you typed is kept; you can try again.")
+        self._show_error(describe(exc) + self.tr(" What you typed is kept; you can try "
+                                                 "again."))
 
     def _show_error(self, text: str) -> None:
-        set_plain(self.error, text)
-        self.error.show()
+        """Show (and announce) a problem; "" hides it."""
+        show_error(self.error, text)
 
     # --- a policy published while the form was open ------------------------------------
 
     def _policy_changed(self) -> None:
-        self._show_error("The privacy policy changed while you were filling in the form. "
-                         "Please read and accept it; your registration is then sent again.")
+        self._show_error(self.tr("The privacy policy changed while you were filling in the "
+                                 "form. Please read and accept it; your registration is then "
+                                 "sent again."))
         if self.gate is None:
             self.gate = PolicyGate(self._ops_root, self)
         self.gate.require(previous_version=self._policy_version, record=self._adopt_policy,
@@ -206,8 +201,8 @@ class RegistrationDialog(QDialog):
         self._policy_version = version
 
     def _declined(self) -> None:
-        self._show_error("You need to accept the current privacy policy to register. What "
-                         "you typed is still here.")
+        self._show_error(self.tr("You need to accept the current privacy policy to register. "
+                                 "What you typed is still here."))
 
     # --- closing ---------------------------------------------------------------------
 
@@ -219,12 +214,12 @@ class RegistrationDialog(QDialog):
             return
         if self.discard_box is not None:
             return
-        box = message(self, QMessageBox.Icon.Question, "Cancel the registration",
-                      "Close the registration and discard what you typed?")
+        box = message(self, QMessageBox.Icon.Question, self.tr("Cancel the registration"),
+                      self.tr("Close the registration and discard what you typed?"))
         box.setObjectName("regDiscardConfirm")
-        discard = box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
+        discard = box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
         discard.setObjectName("regDiscardYes")
-        keep = box.addButton("&Keep editing", QMessageBox.ButtonRole.RejectRole)
+        keep = box.addButton(self.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
         keep.setObjectName("regDiscardNo")
         box.setDefaultButton(keep)
         box.setEscapeButton(keep)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,7 +29,9 @@ from desktop.ui.common.fields import (
     check_all,
     error_label,
     first_with_error,
+    show_error,
 )
+from desktop.ui.common.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.ui.common.text import plain_label, set_plain
 from desktop.validation import (
     PASSWORD_MAX,
@@ -46,33 +48,45 @@ from desktop.validation import (
     validate_username,
 )
 
-PASSWORD_RULE = (
-    f"{PASSWORD_MIN} to {PASSWORD_MAX} characters. Spaces and any letters, digits or "
-    "symbols are allowed, and none are required; it cannot be your username. A short "
-    "sentence you will remember works well."
-)
+_PASSWORD_RULE = str(QT_TRANSLATE_NOOP(
+    "RegistrationForm",
+    "{min} to {max} characters. Spaces and any letters, digits or symbols are allowed, and "
+    "none are required; it cannot be your username. A short sentence you will remember "
+    "works well."))
 
-#: Channel choices as the user reads them, with their wire values.
-CHANNELS = (("Email", "email"), ("Phone", "phone"), ("Mail", "mail"))
+
+def password_rule_text() -> str:
+    """The password rule in the user's language (registration, password change)."""
+    return translate("RegistrationForm", _PASSWORD_RULE).format(min=PASSWORD_MIN,
+                                                                max=PASSWORD_MAX)
+
+
+#: Channel choices as the user reads them (translate with context "RegistrationForm"),
+#: with their wire values.
+CHANNELS = ((str(QT_TRANSLATE_NOOP("RegistrationForm", "Email")), "email"),
+            (str(QT_TRANSLATE_NOOP("RegistrationForm", "Phone")), "phone"),
+            (str(QT_TRANSLATE_NOOP("RegistrationForm", "Mail")), "mail"))
 
 
 def channel_combo(parent: QWidget, name: str) -> QComboBox:
     combo = QComboBox(parent)
     combo.setObjectName(name)
-    combo.setAccessibleName("Preferred way to contact you")
+    combo.setAccessibleName(translate("RegistrationForm", "Preferred way to contact you"))
     for label, value in CHANNELS:
-        combo.addItem(label, value)
+        combo.addItem(translate("RegistrationForm", label), value)
     combo.view().setObjectName(name + "List")
-    combo.view().setAccessibleName("Ways to contact you")
+    combo.view().setAccessibleName(translate("RegistrationForm", "Ways to contact you"))
     return combo
 
 
 def _same_password(password: QLineEdit) -> Any:
     def rule(text: str) -> str:
         if not text:
-            raise ValidationError("Type the password again to confirm it.")
+            raise ValidationError(translate("RegistrationForm",
+                                            "Type the password again to confirm it."))
         if text != password.text():
-            raise ValidationError("The two passwords are not the same.")
+            raise ValidationError(translate("RegistrationForm",
+                                            "The two passwords are not the same."))
         return text
     return rule
 
@@ -80,57 +94,67 @@ def _same_password(password: QLineEdit) -> Any:
 class RegistrationForm(QWidget):
     """Collects a `Registration`; never sends, never stores."""
 
+    #: A problem that is not a field's went away (the contact preferences' refusal).
+    problems_changed = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("registrationForm")
         f = self._field
-        self.first_name = f("regFirstName", "&First name:", "first name", "first_name",
-                            lambda t: validate_person_name(t, "first name"))
-        self.last_name = f("regLastName", "&Last name:", "last name", "last_name",
-                           lambda t: validate_person_name(t, "last name"))
-        self.email = f("regEmail", "Work &email:", "work email", "email", validate_email,
-                       placeholder="name@yourpractice.example")
-        self.phone = f("regPhone", "&Phone:", "phone number", "phone", validate_phone,
-                       placeholder="(202) 555-0143")
-        self.organization = f("regOrganization", "&Organization:", "organization name",
-                              "organization_name", validate_organization_name,
-                              placeholder="as in your contract with the plan")
-        self.tin = f("regTin", "&TIN:", "TIN", "tin", validate_tin,
-                     placeholder="12-3456789 or 123456789")
-        self.npi = f("regNpi", "&NPI:", "NPI", "npi", validate_npi, placeholder="10 digits")
-        self.username = f("regUsername", "&Username:", "username", "username",
-                          validate_username, placeholder="6-32 letters, digits, . _ -")
-        self.password = f("regPassword", "Pass&word:", "password", "password",
+        self.first_name = f("regFirstName", self.tr("&First name:"), self.tr("first name"),
+                            "first_name", lambda t: validate_person_name(t, "first name"))
+        self.last_name = f("regLastName", self.tr("&Last name:"), self.tr("last name"),
+                           "last_name", lambda t: validate_person_name(t, "last name"))
+        self.email = f("regEmail", self.tr("Work &email:"), self.tr("work email"), "email",
+                       validate_email, placeholder=self.tr("name@yourpractice.example"))
+        self.phone = f("regPhone", self.tr("&Phone:"), self.tr("phone number"), "phone",
+                       validate_phone, placeholder=self.tr("(202) 555-0143"))
+        self.organization = f("regOrganization", self.tr("&Organization:"),
+                              self.tr("organization name"), "organization_name",
+                              validate_organization_name,
+                              placeholder=self.tr("as in your contract with the plan"))
+        self.tin = f("regTin", self.tr("&TIN:"), self.tr("TIN"), "tin", validate_tin,
+                     placeholder=self.tr("12-3456789 or 123456789"))
+        self.npi = f("regNpi", self.tr("&NPI:"), self.tr("NPI"), "npi", validate_npi,
+                     placeholder=self.tr("10 digits"))
+        self.username = f("regUsername", self.tr("&Username:"), self.tr("username"), "username",
+                          validate_username, placeholder=self.tr("6-32 letters, digits, . _ -"))
+        self.password = f("regPassword", self.tr("Pass&word:"), self.tr("password"), "password",
                           lambda t: validate_password(t, self.username.text()), password=True)
-        self.confirm = f("regPasswordConfirm", "Confir&m password:", "password confirmation",
-                         "", _same_password(self.password.edit), password=True)
+        self.confirm = f("regPasswordConfirm", self.tr("Confir&m password:"),
+                         self.tr("password confirmation"), "", _same_password(self.password.edit),
+                         password=True)
         self.fields = [self.first_name, self.last_name, self.email, self.phone,
                        self.organization, self.tin, self.npi, self.username, self.password,
                        self.confirm]
 
-        self.password_rule = plain_label(PASSWORD_RULE, self)
+        self.password_rule = plain_label(password_rule_text(), self)
         self.password_rule.setObjectName("regPasswordRule")
         self.password_hint = plain_label("", self)
         self.password_hint.setObjectName("regPasswordHint")
-        self.password_hint.setAccessibleName("Password advice")
+        # The advice is the name a screen reader reads; "Password advice" says what it is.
+        self.password_hint.setAccessibleDescription(self.tr("Password advice"))
         italic = self.password_hint.font()
         italic.setItalic(True)
         self.password_hint.setFont(italic)
         self.password_hint.hide()
-        self.show_password = QCheckBox("S&how passwords", self)
+        self.show_password = QCheckBox(self.tr("S&how passwords"), self)
         self.show_password.setObjectName("regShowPassword")
-        self.show_password.setAccessibleName("Show the passwords as typed")
+        self.show_password.setAccessibleName(self.tr("Show the passwords as typed"))
         self.show_password.toggled.connect(self._show_passwords)
 
-        self.email_notices = QCheckBox("Send me notices &by email", self)
+        self.email_notices = QCheckBox(self.tr("Send me notices &by email"), self)
         self.email_notices.setObjectName("regPrefEmailNotices")
         self.email_notices.setChecked(True)
-        self.paper_mail = QCheckBox("Also send paper ma&il", self)
+        self.paper_mail = QCheckBox(self.tr("Also send paper ma&il"), self)
         self.paper_mail.setObjectName("regPrefPaperMail")
         self.channel = channel_combo(self, "regPrefChannel")
-        self.prefs_error = error_label(self, "regPrefsError", "contact preferences")
+        self.prefs_error = error_label(self, "regPrefsError", self.tr("contact preferences"))
 
         self._layout()
+        for box in (self.email_notices, self.paper_mail):
+            box.toggled.connect(self._prefs_edited)
+        self.channel.currentIndexChanged.connect(self._prefs_edited)
         self.password.edit.textChanged.connect(self._password_changed)
         self.username.edit.textChanged.connect(self._username_changed)
 
@@ -153,24 +177,26 @@ class RegistrationForm(QWidget):
     def _layout(self) -> None:
         grid = QGridLayout(self)
         grid.setHorizontalSpacing(16)
-        about = self._group("About you", [self.first_name, self.last_name, self.email,
+        about = self._group(self.tr("About you"), [self.first_name, self.last_name, self.email,
                                           self.phone])
-        practice = self._group("Your practice", [self.organization, self.tin, self.npi])
-        practice_note = plain_label(
+        practice = self._group(self.tr("Your practice"),
+                               [self.organization, self.tin, self.npi])
+        practice_note = plain_label(self.tr(
             "The plan checks the TIN, the NPI and the organization name against its "
             "contracting records. If they do not match, the account waits for a reviewer "
-            "before you can sign in.", practice)
+            "before you can sign in."), practice)
         practice_note.setObjectName("regPracticeNote")
         practice_layout = practice.layout()
         assert isinstance(practice_layout, QFormLayout)
         practice_layout.addRow(practice_note)
-        sign_in = self._group("Sign-in details", [self.username, self.password, self.confirm],
+        sign_in = self._group(self.tr("Sign-in details"),
+                              [self.username, self.password, self.confirm],
                               [self.password_rule, self.password_hint, self.show_password])
-        prefs = QGroupBox("How the plan contacts you (you can change this later)", self)
+        prefs = QGroupBox(self.tr("How the plan contacts you (you can change this later)"), self)
         prefs_form = QFormLayout(prefs)
         prefs_form.addRow(self.email_notices)
         prefs_form.addRow(self.paper_mail)
-        prefs_form.addRow("Preferred &channel:", self.channel)
+        prefs_form.addRow(self.tr("Preferred &channel:"), self.channel)
         prefs_form.addRow(self.prefs_error)
         left = QVBoxLayout()
         left.addWidget(about)
@@ -193,6 +219,12 @@ class RegistrationForm(QWidget):
         if self.confirm.has_error or (self.confirm.text()
                                       and len(self.confirm.text()) >= len(text)):
             self.confirm.check()
+
+    def _prefs_edited(self) -> None:
+        # The portal refused the old choice; a new one is not refused (yet).
+        if not self.prefs_error.isHidden():
+            show_error(self.prefs_error, "")
+            self.problems_changed.emit()
 
     def _username_changed(self, _text: str) -> None:
         if self.password.has_error:
@@ -218,7 +250,7 @@ class RegistrationForm(QWidget):
         """Check everything (showing each problem) and return the request, or None."""
         for field in self.fields:
             field.drop_server_error()
-        self.prefs_error.hide()
+        show_error(self.prefs_error, "")
         bad = check_all(self.fields)
         if bad:
             bad[0].edit.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -238,7 +270,9 @@ class RegistrationForm(QWidget):
         )
 
     def problem_count(self) -> int:
-        return sum(1 for f in self.fields if f.has_error)
+        """Fields marked now, the contact preferences' portal error included."""
+        return (sum(1 for f in self.fields if f.has_error)
+                + (0 if self.prefs_error.isHidden() else 1))
 
     def show_server_errors(self, errors: dict[str, str]) -> list[str]:
         """Put the portal's field errors on the fields; return what no field took."""
@@ -246,8 +280,7 @@ class RegistrationForm(QWidget):
         rest = {k: v for k, v in errors.items() if k not in prefs}
         leftover = apply_server_errors(self.fields, rest)
         if prefs:
-            set_plain(self.prefs_error, " ".join(prefs.values()))
-            self.prefs_error.show()
+            show_error(self.prefs_error, " ".join(prefs.values()))
         first = first_with_error(self.fields)
         if first is not None:
             first.edit.setFocus(Qt.FocusReason.OtherFocusReason)

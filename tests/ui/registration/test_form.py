@@ -480,3 +480,81 @@ def test_registration_repr_never_shows_the_password(qtbot, dialog, client):
     fill(dialog)
     submit(qtbot, dialog)
     assert GOOD["regPassword"] not in repr(client.sent[0])
+
+
+# --- issue 15: a summary that stays true, keyboard, screen readers, words ---------------
+
+
+def test_summary_counts_and_goes_as_the_fields_are_fixed(qtbot, dialog, client):
+    summary = dialog.findChild(QLabel, "regFormError")
+    fill(dialog, regEmail="zoe@", regNpi="123")
+    submit(qtbot, dialog)
+    assert summary.text() == "Please correct the 2 marked fields."
+    assert summary.property("role") == "error"
+    edit(dialog, "regEmail").setText(GOOD["regEmail"])
+    assert summary.isVisibleTo(dialog)
+    assert summary.text() == "Please correct the 1 marked field."
+    edit(dialog, "regNpi").setText(GOOD["regNpi"])
+    assert not summary.isVisibleTo(dialog)
+    submit(qtbot, dialog)
+    assert len(client.sent) == 1
+
+
+def test_portal_refusal_summary_follows_the_fixes(qtbot, dialog, client):
+    client.outcome = ValidationFailed(fields={"email": "That address is taken.",
+                                              "contact_preferences.preferred_channel":
+                                                  "Choose another way."})
+    fill(dialog)
+    submit(qtbot, dialog)
+    summary = dialog.findChild(QLabel, "regFormError")
+    assert summary.text() == ("The portal did not accept some details; see the 2 marked "
+                              "fields.")
+    edit(dialog, "regEmail").setText("zoe.other@example.com")
+    assert summary.text().endswith("see the 1 marked field.")
+    channel = dialog.findChild(object, "regPrefChannel")
+    channel.setCurrentIndex(channel.findData("phone"))
+    assert not summary.isVisibleTo(dialog)
+
+
+def test_error_labels_expose_their_text_to_screen_readers(qtbot, dialog):
+    from PySide6.QtGui import QAccessible
+
+    fill(dialog, regTin="12")
+    submit(qtbot, dialog)
+    for label in (error_of(dialog, "regTin"), dialog.findChild(QLabel, "regFormError")):
+        iface = QAccessible.queryAccessibleInterface(label)
+        assert label.text() and label.text() in iface.text(QAccessible.Text.Name)
+    tin_error = QAccessible.queryAccessibleInterface(error_of(dialog, "regTin"))
+    assert tin_error.text(QAccessible.Text.Description) == "Problem with TIN"
+    assert not error_of(dialog, "regTin").styleSheet()  # a role, not a colour
+
+
+def test_tab_goes_field_to_field_never_to_the_scroll_area(qtbot, dialog):
+    from PySide6.QtWidgets import QScrollArea
+
+    scroll = dialog.findChild(QScrollArea, "regScroll")
+    assert scroll.focusPolicy() == Qt.FocusPolicy.NoFocus
+    first = edit(dialog, "regFirstName")
+    first.setFocus()
+    qtbot.waitUntil(first.hasFocus)
+    seen = []
+    for _ in range(4):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget().objectName())
+    assert seen == ["regLastName", "regEmail", "regPhone", "regOrganization"]
+
+
+def test_verify_summary_is_counted_and_goes_when_fixed(qtbot, client):
+    from desktop.ui.registration.verify import VerifyDialog
+
+    verify = VerifyDialog(Operations(client, SyncTaskRunner()), "testa.fictional")
+    qtbot.addWidget(verify)
+    verify.code.edit.setText("12")
+    verify.amount.edit.setText("12.50")
+    verify.day.edit.setText("not a date")
+    verify.submit.click()
+    assert verify.error.text() == "Please correct the 2 marked fields."
+    verify.code.edit.setText("12345678")
+    assert verify.error.text() == "Please correct the 1 marked field."
+    verify.day.edit.setText("11/02/2026")
+    assert verify.error.isHidden()
