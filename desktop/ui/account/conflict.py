@@ -25,19 +25,24 @@ from PySide6.QtWidgets import (
 from desktop.ui.account.form import EditableValues, label_of, shown
 from desktop.ui.common.text import plain, plain_label
 
-#: Longest e-mail address shown whole in a cell; longer ones are elided (tooltip: all).
-EMAIL_SHOWN_CHARS = 48
+#: Widest an unwrapped value is shown, in average characters; longer ones are elided in
+#: the middle (start and domain of an address stay readable), the tooltip has it all.
+ONE_LINE_CHARS = 34
 
 
 def _cell(parent: QWidget, text: str, name: str = "", bold: bool = False,
           wrap: bool = True) -> QLabel:
     """One cell; `wrap=False` for values that must stay on one line (e-mail addresses:
-    wrapped at their hyphen they read as two addresses)."""
+    wrapped at their hyphen they read as two addresses; field names and headings)."""
     full = plain(text, 254)
-    shown_text = full if wrap else plain(full, EMAIL_SHOWN_CHARS)
-    label = plain_label(shown_text, parent, max_chars=254, word_wrap=wrap)
-    if shown_text != full:
-        label.setToolTip(full)
+    label = plain_label(full, parent, max_chars=254, word_wrap=wrap)
+    if not wrap:
+        metrics = label.fontMetrics()
+        shown_text = metrics.elidedText(full, Qt.TextElideMode.ElideMiddle,
+                                        metrics.averageCharWidth() * ONE_LINE_CHARS)
+        if shown_text != full:
+            label.setText(shown_text)
+            label.setToolTip(full)
     if name:
         label.setObjectName(name)
         label.setAccessibleName(full)
@@ -58,7 +63,7 @@ class ConflictDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("accountConflictDialog")
         self.setWindowTitle(self.tr("Your account was changed elsewhere"))
-        self.resize(760, 420)
+        self.resize(900, 400)
         self.mine, self.theirs = mine, theirs
         self.rows = [n for n in mine.names() if mine.get(n) != theirs.get(n)]
         self._mine_buttons: dict[str, QRadioButton] = {}
@@ -93,10 +98,10 @@ class ConflictDialog(QDialog):
         grid.setVerticalSpacing(6)
         for col, head in enumerate(("", self.tr("You started from"), self.tr("Your value"),
                                     self.tr("Now on the portal"), self.tr("Keep"))):
-            grid.addWidget(_cell(table, head, bold=True), 0, col)
+            grid.addWidget(_cell(table, head, bold=True, wrap=False), 0, col)
         for row, name in enumerate(self.rows, start=1):
             wrap = name != "email"
-            grid.addWidget(_cell(table, label_of(name), bold=True), row, 0)
+            grid.addWidget(_cell(table, label_of(name), bold=True, wrap=False), row, 0)
             grid.addWidget(_cell(table, shown(name, base.get(name)),
                                  f"conflictBase_{name}", wrap=wrap), row, 1)
             grid.addWidget(_cell(table, shown(name, mine.get(name)),

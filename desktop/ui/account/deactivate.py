@@ -144,6 +144,9 @@ class DeactivateDialog(QDialog):
         self.confirm.setObjectName("deactivateConfirm")
         self.confirm.setAutoDefault(False)
         mark(self.confirm, Role.DANGER)  # cannot be undone: the style says so
+        bold = self.confirm.font()
+        bold.setBold(True)  # and so does the weight, whatever the scheme's colours
+        self.confirm.setFont(bold)
         self.confirm.clicked.connect(self._send)
         row.addWidget(self.back)
         row.addStretch(1)
