@@ -76,6 +76,9 @@ class AccountScreen(Screen):
         self._base: EditableValues | None = None
         self._saving = False
         self._pending: _Op | None = None
+        #: The message describes the form as it was ("saved", "nothing to save"): the
+        #: next edit makes it untrue, so it goes then.
+        self._about_the_form = False
         self._support_loaded = False
         self._dialogs: list[QDialog] = []
         self.conflict_dialog: ConflictDialog | None = None
@@ -135,6 +138,7 @@ class AccountScreen(Screen):
         self.summary = ErrorSummary(self.message, self.form.fields, self.form.problem_count)
         self.form.edited.connect(self._update_buttons)
         self.form.edited.connect(self.summary.refresh)
+        self.form.edited.connect(self._form_edited)
         for field in self.form.fields:
             field.edit.returnPressed.connect(self.save)
 
@@ -299,6 +303,7 @@ class AccountScreen(Screen):
         if changes.empty:
             self._info(self.tr("There is nothing to save; your account already has these "
                                "details."))
+            self._about_the_form = True
             return
         self._set_saving(True)
         self._info(self.tr("Saving…"))
@@ -317,6 +322,7 @@ class AccountScreen(Screen):
         self._set_saving(False)
         self._apply(versioned)
         self._success(self.tr("Your changes are saved."))
+        self._about_the_form = True
 
     def _save_interrupted(self, _exc: PortalError) -> None:
         self._set_saving(False)
@@ -377,6 +383,7 @@ class AccountScreen(Screen):
         else:
             self._info(self.tr("Your account now has the portal's values; there was nothing "
                                "more to save."))
+            self._about_the_form = True
 
     def discard(self) -> None:
         if self._account is not None and not self._saving:
@@ -452,7 +459,12 @@ class AccountScreen(Screen):
         self.save_button.setEnabled(dirty and not self._saving)
         self.discard_button.setEnabled(dirty and not self._saving)
 
+    def _form_edited(self) -> None:
+        if self._about_the_form and self.has_unsaved_changes():
+            self._hide_message()
+
     def _say(self, text: str, role: Role | None, urgency: Urgency) -> None:
+        self._about_the_form = False
         mark(self.message, role)
         set_message(self.message, plain(text, 600, multiline=True), urgency)
 

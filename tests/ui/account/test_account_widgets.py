@@ -442,3 +442,12 @@ def test_dates_use_the_one_formatter(qtbot, portal: FakePortal):
         formats.date(local_date(SINCE))
     pending = screen.findChild(QTableWidget, "officePendingTable")
     assert pending.item(0, 3).text() == formats.date(local_date(SINCE))
+
+
+def test_saved_goes_once_the_form_is_edited_again(screen: AccountScreen, portal: FakePortal):
+    edit(screen, "accountLastName").setText("Fictional-Ñandú")
+    portal.account = replace(ACCOUNT, last_name="Fictional-Ñandú")
+    QTest.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    assert shown_message(screen) == "Your changes are saved."
+    edit(screen, "accountFirstName").setText("Zoë")  # "saved" is no longer true
+    assert shown_message(screen) == ""
