@@ -92,3 +92,10 @@ deb: bundle
 ## Build the Windows installer from a stand-in bundle with msitools and check its tables.
 msi-check: $(STAMP)
 	$(VENV)/bin/pytest tests/installer/test_msi.py -q
+
+# --- Translations and the evidence of issue 15 -------------------------------------------
+.PHONY: ts screenshots
+
+## Regenerate resources/i18n/*.ts from desktop/ (pyside6-lupdate) and compile the .qm files.
+ts: $(STAMP)
+	$(PY) resources/i18n/catalogue.py

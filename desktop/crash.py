@@ -43,6 +43,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, TextIO
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QMessageLogContext,
     QObject,
     Qt,
@@ -90,11 +91,17 @@ def safe_qt_text(text: str) -> str:
 
 
 def user_text(request_id: str | None) -> str:
-    text = ("Something went wrong inside Claims Desktop. Your work on screen is kept; "
-            "please try again. If it keeps happening, contact your IT support")
+    """The notice the user reads; two whole sentences, so a translator sees each in full."""
     if request_id:
-        return text + f" and quote reference {request_id}."
-    return text + "."
+        return QCoreApplication.translate(
+            "CrashHandler",
+            "Something went wrong inside Claims Desktop. Your work on screen is kept; "
+            "please try again. If it keeps happening, contact your IT support and quote "
+            "reference {request_id}.").format(request_id=request_id)
+    return QCoreApplication.translate(
+        "CrashHandler",
+        "Something went wrong inside Claims Desktop. Your work on screen is kept; "
+        "please try again. If it keeps happening, contact your IT support.")
 
 
 class _Bridge(QObject):

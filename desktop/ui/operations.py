@@ -39,6 +39,7 @@ from desktop.portal.errors import (
 )
 from desktop.tasks import Runner, TaskHandle
 from desktop.ui.common.errors import describe
+from desktop.ui.common.i18n import translate
 from desktop.ui.common.text import message
 
 T = TypeVar("T")
@@ -64,7 +65,8 @@ class CallGuard(Protocol):
 
 def _show_in_box(owner: QObject, exc: PortalError) -> None:
     parent = owner.window() if isinstance(owner, QWidget) else None
-    message(parent, QMessageBox.Icon.Warning, "Claims Desktop", describe(exc)).open()
+    message(parent, QMessageBox.Icon.Warning, translate("Operations", "Claims Desktop"),
+            describe(exc)).open()
 
 
 def _reraise(exc: BaseException) -> None:
