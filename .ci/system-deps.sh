@@ -2,9 +2,10 @@
 # Install the Debian/Ubuntu packages a command needs, when they are missing.
 #
 #   .ci/system-deps.sh demo   # what `make demo` needs: the libraries Qt's xcb plugin loads
-#   .ci/system-deps.sh test   # what `make test` needs: the above (offscreen), gnome-keyring
-#                             # and D-Bus, the installer tools (msitools, validators,
-#                             # patchelf, help2man) and gcc for the bundle's PIE launcher
+#   .ci/system-deps.sh test   # what `make test` needs: the above, gnome-keyring and D-Bus,
+#                             # Xvfb and at-spi2-core (the screen-reader test, screenshots),
+#                             # the installer tools (msitools, validators, patchelf,
+#                             # help2man) and gcc for the bundle's PIE launcher
 #   .ci/system-deps.sh ci     # what `.ci/run` needs: everything above, make and lintian
 #
 # Used by `make demo`, `make test` and `.ci/run`, so that a fresh machine needs only the
@@ -62,6 +63,9 @@ want_test() {
     want "the token-store tests against a real Secret Service keyring (.ci/with-keyring.sh)" \
         gnome-keyring dbus dbus-bin
     want "the installer tests: the Windows installer built and read on Linux" wixl msitools
+    want "the screen-reader test (tests/a11y) and make screenshots: Xvfb and AT-SPI" \
+        xvfb xauth dbus-daemon at-spi2-core
+    want_qt_xcb
     want "the installer tests: .desktop and AppStream files validated" \
         desktop-file-utils appstream
     want "the installer tests: the .deb built and its ELF dependencies read and fixed" \
