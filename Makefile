@@ -99,3 +99,7 @@ msi-check: $(STAMP)
 ## Regenerate resources/i18n/*.ts from desktop/ (pyside6-lupdate) and compile the .qm files.
 ts: $(STAMP)
 	$(PY) resources/i18n/catalogue.py
+
+## Photograph the real app on Xvfb at 1366x768 and 1920x1080 into docs/screenshots/ (a minute).
+screenshots: system-deps-test $(STAMP)
+	bash .ci/with-keyring.sh $(PY) -m tests.tools.screenshots
