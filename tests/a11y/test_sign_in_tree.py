@@ -61,6 +61,9 @@ def running_app(sandbox: Sandbox, tmp_path: Path) -> Iterator[tuple[Reader, Node
                 proc.wait(timeout=5)
         log.close()
         desktop.stop()
+        # Shown by pytest when the test failed: what the application said (no secrets:
+        # synthetic users, and the app logs no personal data).
+        print(log_path.read_text(errors="replace")[-4000:])
 
 
 def accept_first_launch_policy(reader: Reader, app: Node) -> None:

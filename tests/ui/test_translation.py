@@ -6,7 +6,7 @@ source in brackets (`⟦Sign in⟧`), lrelease compiles it, and it is installed 
 application's English catalogue. Then the real application is driven against the
 reference portal: the first-launch privacy policy, the sign-in screen, registration,
 and after sign-in every workspace screen (claims, account, payments, batch status,
-worklist). On each, every visible widget's static text is read: window titles,
+worklist), then the lock screen. On each, every visible widget's static text is read: window titles,
 label and button texts, tooltips, placeholders, group box titles, tab texts, table and
 tree header labels, combo box items, menu and action texts, accessible names and
 descriptions. A text that is not all bracketed never went through `tr()`/`translate()`
@@ -304,19 +304,23 @@ def source_files() -> dict[Path, str]:
 
 
 def where_written(text: str, files: dict[Path, str]) -> str:
-    """The file and line of the literal that holds `text` (or its longest plain piece):
-    a whole quoted literal first, then a literal that starts with the piece, then any."""
+    """Where the literal of `text` is (up to three places): a whole quoted literal first,
+    then a literal that starts with its longest plain piece, then the piece anywhere,
+    then a literal that starts as the piece does."""
     pieces = sorted((p.strip() for p in re.split(r"[⟦⟧\n{}]", text)), key=len, reverse=True)
     piece = pieces[0] if pieces else ""
     if len(piece.replace("&", "")) < 3:
         return "source not found"
+    # Long literals are split over lines, and data is formatted into some: their starts.
     wanted = [f'"{text}"', f"'{text}'", f'"{piece}', f"'{piece}", piece,
-              piece.replace("&", "")]
+              piece.replace("&", ""), f'"{piece[:30]}', f'"{piece[:14]}']
     for needle in wanted:
-        for path, content in files.items():
-            for number, line in enumerate(content.splitlines(), 1):
-                if needle in line and not line.lstrip().startswith("#"):
-                    return f"{path.relative_to(ROOT)}:{number}"
+        places = [f"{path.relative_to(ROOT)}:{number}"
+                  for path, content in files.items()
+                  for number, line in enumerate(content.splitlines(), 1)
+                  if needle in line and not line.lstrip().startswith("#")]
+        if places:
+            return ", ".join(places[:3]) + (" …" if len(places) > 3 else "")
     return "source not found (built from parts, or from the portal?)"
 
 
@@ -375,6 +379,9 @@ def test_every_static_text_is_translated(sandbox: Sandbox, tmp_path: Path, qtbot
         w.show_screen(key)
         settle(qtbot)
         walker.walk(key, w)
+    w.lock_now()
+    qtbot.waitUntil(lambda: w.state == "locked", timeout=WAIT_MS)
+    walker.walk("lock screen", w)
 
     assert all("no such screen" not in s for s in walker.walked), walker.walked
     if walker.leftovers:
