@@ -33,6 +33,8 @@ ACCESSIBLE = "org.a11y.atspi.Accessible"
 #: AT-SPI state bits (atspi-constants.h): what a screen reader calls "on screen".
 STATE_SHOWING = 25
 STATE_VISIBLE = 30
+#: AT-SPI relation type (atspi-constants.h): this object is labelled by the targets.
+RELATION_LABELLED_BY = 2
 BUS_LAUNCHERS = ("/usr/libexec/at-spi-bus-launcher", "/usr/lib/at-spi2-core/at-spi-bus-launcher")
 
 
@@ -217,6 +219,12 @@ class Reader:
     def press(self, node: Node) -> None:
         """The button's first action (Press), as a screen reader's user activates it."""
         self._call(node.bus, node.path, "org.a11y.atspi.Action", "DoAction", "i", (0,))
+
+    def labelled_by(self, node: Node) -> list[Node]:
+        """The labels a reader says with this object (its LABELLED_BY relation)."""
+        relations = self._call(node.bus, node.path, ACCESSIBLE, "GetRelationSet")[0]
+        return [self.node(bus, path) for kind, targets in relations
+                if kind == RELATION_LABELLED_BY for bus, path in targets]
 
     def text_of(self, node: Node) -> str:
         """What the reader would read out of a text object (Text.GetText, all of it)."""

@@ -7,7 +7,8 @@ widget tests check `QAccessible` interfaces inside the process; this one checks 
 actually reaches the screen reader through Qt's AT-SPI bridge.
 
 On screen, the reader must hear: the application's window; the username and password
-fields by their labels (the password one never read out); Sign in as a push
+fields by name, each labelled by (the AT-SPI labelled-by relation) its on-screen caption,
+the password never read out; Sign in as a push
 button; and after a refused sign-in the refusal itself, not only a fixed "Problem
 with signing in" (issue 15, item 11).
 """
@@ -92,6 +93,11 @@ def test_screen_reader_hears_the_sign_in_screen(running_app: tuple[Reader, Node,
     sign_in = reader.find(window, lambda n: n.role == "push button" and n.showing
                           and plain_name(n) == "sign in", "Sign in push button")
 
+    for field, words in ((username, "username"), (password, "password")):
+        labels = reader.labelled_by(field)
+        assert any(label.role == "label" and label.showing and plain_name(label) == words
+                   for label in labels), (
+            f"the {words} field is not labelled by its on-screen label: {labels}")
     reader.type_into(username, "nobody-at-all")
     reader.type_into(password, "not-the-password-of-anyone")
     assert "password-of" not in reader.text_of(password), "the reader reads the password out"
