@@ -295,16 +295,21 @@ class Shots:
         return str(row[0])
 
     def open_status_filter(self) -> None:
-        from PySide6.QtWidgets import QAbstractButton, QComboBox
+        """Open `searchStatus`: a combo box's list, a button's popup, or (a control that
+        stays on screen, with presets) its button for the X12 categories, if it has one."""
+        from PySide6.QtWidgets import QAbstractButton, QComboBox, QWidget
 
         picker = self.find("searchStatus")
         if isinstance(picker, QComboBox):
             picker.showPopup()
         elif isinstance(picker, QAbstractButton):
             picker.click()
-        else:
-            raise ShotError(f"searchStatus is a {type(picker).__name__}: not a button or "
-                            "combo box, do not know how to open it")
+        elif isinstance(picker, QWidget):
+            more = [b for b in picker.findChildren(QAbstractButton) if b.isVisible() and any(
+                w in b.text().replace("&", "").casefold() for w in ("x12", "categor", "more"))]
+            if more:
+                more[0].click()
+            # else: the presets are on screen as they are; the shot shows them.
         self.wait(500)
 
     def close_popups(self) -> None:
