@@ -77,6 +77,11 @@ def english_plurals(text: str) -> str:
     return _NUMERUS.sub(fill, text)
 
 
+def without_notes(text: str) -> str:
+    """The catalogue without lupdate's notes from `#:` comments (see the docstring)."""
+    return _EXTRA_COMMENT.sub("", text)
+
+
 def lrelease(ts_file: Path, qm_file: Path) -> None:
     command = [tool("pyside6-lrelease"), "-silent", str(ts_file), "-qm", str(qm_file)]
     subprocess.run(command, check=True, capture_output=True)  # noqa: S603 - our own files
@@ -89,7 +94,7 @@ def update(folder: Path = HERE, sources: list[str] | None = None) -> list[Path]:
         raise SystemExit(f"no {CATALOGUE}_*.ts in {folder}")
     lupdate(ts_files, python_sources() if sources is None else sources)
     for ts_file in ts_files:
-        text = _EXTRA_COMMENT.sub("", ts_file.read_text(encoding="utf-8"))
+        text = without_notes(ts_file.read_text(encoding="utf-8"))
         if ts_file.name == ENGLISH.name:
             text = english_plurals(text)
         ts_file.write_text(text, encoding="utf-8")

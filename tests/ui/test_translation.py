@@ -133,7 +133,7 @@ def pseudo_catalogue(folder: Path) -> set[str]:
                        '<TS version="2.1" language="en" sourcelanguage="en">\n</TS>\n',
                        encoding="utf-8")
     tool.lupdate([ts_file], tool.python_sources())
-    text = ts_file.read_text(encoding="utf-8")
+    text = tool.without_notes(ts_file.read_text(encoding="utf-8"))
 
     def mark(match: re.Match[str]) -> str:
         source = match.group("source")
@@ -148,6 +148,8 @@ def pseudo_catalogue(folder: Path) -> set[str]:
     text = re.sub(r'(?P<head><source>(?P<source>[^<]*)</source>\s*(?:<comment>[^<]*</comment>\s*)?)'
                   r'<translation type="unfinished">(?P<body>.*?)</translation>', mark, text,
                   flags=re.S)
+    left = text.count('type="unfinished"')
+    assert not left, f"{left} messages of the catalogue could not be pseudo-translated"
     ts_file.write_text(text, encoding="utf-8")
     tool.lrelease(ts_file, ts_file.with_suffix(".qm"))
     return {unescape(s) for s in re.findall(r"<source>([^<]*)</source>", text)}

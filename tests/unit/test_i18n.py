@@ -38,8 +38,13 @@ def sources_of(ts_text: str) -> set[str]:
     for context in re.findall(r"<context>(.*?)</context>", ts_text, re.S):
         name = re.search(r"<name>(.*?)</name>", context, re.S)
         for source in re.findall(r"<source>(.*?)</source>", context, re.S):
-            found.add(f"{name.group(1) if name else '?'}: {source}")
+            found.add(f"{name.group(1) if name else '?'}: {unescape(source)}")
     return found
+
+
+def unescape(text: str) -> str:
+    return (text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+            .replace("&apos;", "'").replace("&amp;", "&"))
 
 
 def test_committed_catalogues_are_what_make_ts_makes_now(tmp_path: Path) -> None:
