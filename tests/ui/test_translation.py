@@ -6,18 +6,19 @@ source in brackets (`⟦Sign in⟧`), lrelease compiles it, and it is installed 
 application's English catalogue. Then the real application is driven against the
 reference portal: the first-launch privacy policy, the sign-in screen, registration,
 and after sign-in every workspace screen (claims, account, payments, batch status,
-worklist), then the lock screen. On each, every visible widget's static text is read: window titles,
+worklist), a claim search with results and a claim opened, then the lock screen. On each, every visible widget's static text is read: window titles,
 label and button texts, tooltips, placeholders, group box titles, tab texts, table and
 tree header labels, combo box items, menu and action texts, accessible names and
 descriptions. A text that is not all bracketed never went through `tr()`/`translate()`
 and would stay English in a translated build.
 
 What counts as data, not static text (the rule): after the bracketed parts are taken
-out, what is left is data when it has no letters at all (amounts, dates, counts, codes
-like `***-**-1234`), or when it is one of the synthetic values this test put into the
+out, what is left is data when it has no letters at all (amounts, dates, counts,
+`***-**-1234`) once codes (capitals with a digit: A1, CO-45, N435) are taken out, or when it is one of the synthetic values this test put into the
 portal (the user's name, username, organisation, e-mail, the portal's host) or that the
-portal sends (the policy's title and version, the support contact), or a month or
-weekday name (a date written out). Qt's own words (standard dialog buttons, the calendar) are Qt's
+portal sends (the policy's title and version, the support contact; for the claim
+opened, the claim and the code tables and playbook its words come from), or a month
+or weekday name (a date written out). Qt's own words (standard dialog buttons, the calendar) are Qt's
 catalogue's business and are skipped. Nothing else is excused: a data label the rule
 does not cover is to be composed through `translate("Ctx", "Paid {amount}")`, or its
 value must come from the portal.
@@ -60,11 +61,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.portal.claims import ClaimSearch
 from desktop.ui.common import i18n
 from desktop.ui.common.formats import display_locale
 from desktop.ui.shell.main_window import MainWindow
 from tests.conftest import Sandbox
-from tests.e2e.portal_helpers import Client, current_policy_version, register
+from tests.e2e.portal_helpers import (
+    Client,
+    User,
+    current_policy_version,
+    demo_contract,
+    register,
+    sign_in_accepted,
+)
 from tests.ui.shell_helpers import WAIT_MS, start, submit_sign_in
 
 pytestmark = pytest.mark.e2e
@@ -73,6 +82,8 @@ ROOT = Path(__file__).resolve().parents[2]
 OPEN, CLOSE = "⟦", "⟧"
 _MARKED = re.compile(f"{OPEN}.*?{CLOSE}", re.S)
 _LETTER = re.compile(r"[^\W\d_]")
+#: Codes are data: capitals with at least one digit (A1, F2, CO-45, N435, PR-2, 99213).
+_CODE = re.compile(r"\b(?=[A-Z0-9-]*\d)[A-Z0-9]{1,6}(?:-[A-Z0-9]{1,6})?\b")
 FIRST, LAST, EMAIL = "Testa", "Fictional", "testa.fictional@example.com"
 #: Screens walked after sign-in, in the order a clerk meets them.
 SCREENS = ("claims", "account", "payments", "batch", "worklist")
@@ -114,6 +125,34 @@ def portal_words(sb: Sandbox) -> list[str]:
         assert response.status_code == 200, f"GET {path}: {response.status_code}"
         collect(response.json())
     return [w.strip() for w in found if w.strip()]
+
+
+def strings_in(value: object, found: list[str]) -> list[str]:
+    """Every string of a JSON document (and each line of it): what the portal wrote."""
+    if isinstance(value, str):
+        found.extend([value, *value.splitlines()])
+    elif isinstance(value, dict):
+        for item in value.values():
+            strings_in(item, found)
+    elif isinstance(value, list):
+        for item in value:
+            strings_in(item, found)
+    return found
+
+
+def claim_words(sb: Sandbox, user: User, claim_number: str) -> list[str]:
+    """What the portal sends about one claim: the claim itself and the code tables and
+    playbook its words come from (statuses, adjustment and remark codes, next steps)."""
+    client = sign_in_accepted(sb, user.username, user.password)
+    found: list[str] = []
+    page = client.post("/claims/search", json={**ClaimSearch(
+        claim_number=claim_number).to_json(), "limit": 5}).json()
+    for item in page.get("items", []):
+        strings_in(item, found)
+        strings_in(client.get(f"/claims/{item['claim_id']}").json(), found)
+    for table in ("claim-status", "carc", "rarc", "playbook"):
+        strings_in(client.get(f"/codes/{table}").json(), found)
+    return [w.strip() for w in found if len(w.strip()) > 2]
 
 
 def catalogue_tool() -> ModuleType:
@@ -272,11 +311,14 @@ class Walker:
         self.leftovers: dict[tuple[str, str], Leftover] = {}
         self.walked: list[str] = []
 
+    def add_data(self, values: list[str]) -> None:
+        self._data = sorted({*self._data, *(v for v in values if v)}, key=len, reverse=True)
+
     def unmarked(self, text: str) -> bool:
         rest = _MARKED.sub(" ", text.replace("&&", "&"))
         for value in self._data:
             rest = rest.replace(value, " ")
-        rest = _CALENDAR_WORDS.sub(" ", rest)
+        rest = _CODE.sub(" ", _CALENDAR_WORDS.sub(" ", rest))
         return bool(_LETTER.search(rest))
 
     def walk(self, screen: str, root: QWidget) -> None:
@@ -344,10 +386,37 @@ def settle(qtbot, ms: int = 600) -> None:
     qtbot.wait(ms)
 
 
+def walk_claim_detail(qtbot, sb: Sandbox, user: User, w: MainWindow, walker: Walker) -> None:
+    """Claims: the default search, the first claim opened; its detail walked, with what
+    the portal says about that claim counted as data."""
+    from PySide6.QtTest import QTest
+
+    w.show_screen("claims")
+    table = next((t for t in w.findChildren(QTableView, "claimsTable") if t.isVisible()), None)
+    search = next((b for b in w.findChildren(QAbstractButton, "searchButton")
+                   if b.isVisible()), None)
+    if table is None or search is None:
+        walker.walked.append("claim detail (no claimsTable or searchButton!)")
+        return
+    qtbot.mouseClick(search, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: table.model().rowCount() > 0, timeout=WAIT_MS)
+    number = str(table.model().index(0, 0).data())
+    walker.add_data(claim_words(sb, user, number))
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(0, 0))
+    QTest.keyClick(table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in w.findChildren(QWidget, "claimDetail")),
+                    timeout=WAIT_MS)
+    settle(qtbot, 1500)  # the detail and its code words arrive
+    walker.walk("claims with results and a claim open", w)
+
+
 def test_every_static_text_is_translated(sandbox: Sandbox, tmp_path: Path, qtbot,
                                          open_windows: list[MainWindow],
                                          pseudo_locale: set[str]) -> None:
-    user = register(sandbox, first_name=FIRST, last_name=LAST, email=EMAIL)
+    # On demo user 0's TIN, so that the claims search finds claims to open.
+    user = register(sandbox, demo_contract(sandbox, 0), first_name=FIRST, last_name=LAST,
+                    email=EMAIL)
     host = sandbox.url.split("//", 1)[1].split("/", 1)[0]
     walker = Walker([user.username, user.organization_name, user.tin, user.npi, FIRST, LAST,
                      f"{FIRST} {LAST}", f"{LAST}, {FIRST}", EMAIL, host, host.split(":")[0],
@@ -374,6 +443,7 @@ def test_every_static_text_is_translated(sandbox: Sandbox, tmp_path: Path, qtbot
 
     submit_sign_in(qtbot, w, user.username, user.password)
     qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
+    w.show_screen("claims")  # walked before any search: the empty state's texts
     for key in SCREENS:
         if key not in w.workspace.screens:
             walker.walked.append(f"{key} (no such screen!)")
@@ -381,6 +451,7 @@ def test_every_static_text_is_translated(sandbox: Sandbox, tmp_path: Path, qtbot
         w.show_screen(key)
         settle(qtbot)
         walker.walk(key, w)
+    walk_claim_detail(qtbot, sandbox, user, w, walker)
     w.lock_now()
     qtbot.waitUntil(lambda: w.state == "locked", timeout=WAIT_MS)
     walker.walk("lock screen", w)
@@ -403,3 +474,5 @@ def test_pseudo_locale_marks_what_is_wrapped_and_the_rule_excuses_only_data(
     assert not walker.unmarked(f"{OPEN}&Sign in{CLOSE}")
     assert not walker.unmarked("$1,234.56 · 12/01/2026 · ***-**-1234")
     assert not walker.unmarked("December 1, 2026")
+    assert not walker.unmarked(f"A1 {OPEN}Received{CLOSE} (CO-45, N435)")
+    assert walker.unmarked("A1 Received")
