@@ -25,8 +25,9 @@ value must come from the portal.
 
 A failure lists each leftover as `screen: Class#objectName (nearest named ancestor)
 property: 'text'`, with the source file where the literal appears, and says when the
-string is in the catalogue but was not found at run time (a context mismatch: `tr()`
-called on a subclass, or a constant translated at import before the catalogue loads).
+same words are in the catalogue (wrapped in another place, or wrapped here under a
+context that differs at run time: a context that is not a literal, a constant
+translated at import before the catalogue loads).
 """
 
 from __future__ import annotations
@@ -373,7 +374,8 @@ def report(walker: Walker, sources: set[str]) -> str:
     lines = []
     for item in sorted(walker.leftovers.values(), key=lambda i: (i.screen, i.widget, i.prop)):
         plain = item.text.replace("&", "")
-        note = (" [in the catalogue, not found at run time: context mismatch?]"
+        note = (" [these words are in the catalogue: wrapped elsewhere, or wrapped here "
+                "under a context lupdate sees differently]"
                 if item.text in sources or plain in sources else "")
         lines.append(f"{item.screen}: {item.widget} {item.prop}: {item.text!r}  "
                      f"({where_written(item.text, files)}){note}")
