@@ -478,3 +478,31 @@ def test_pseudo_locale_marks_what_is_wrapped_and_the_rule_excuses_only_data(
     assert not walker.unmarked("December 1, 2026")
     assert not walker.unmarked(f"A1 {OPEN}Received{CLOSE} (CO-45, N435)")
     assert walker.unmarked("A1 Received")
+
+
+def test_launch_installs_the_shipped_catalogues(sandbox: Sandbox, tmp_path: Path, qtbot,
+                                                open_windows: list[MainWindow], qapp,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """`app.launch` loads the catalogues (`i18n.install_translator`): without them a clerk
+    reads "2 marked field(s)" even in English, and no translation would ever show."""
+    folder = tmp_path / "i18n"
+    folder.mkdir()
+    tool = catalogue_tool()
+    (folder / "claims_desktop_en.ts").write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+        '<TS version="2.1" language="en" sourcelanguage="en">\n<context>\n'
+        "    <name>Operations</name>\n    <message>\n"
+        "        <source>Claims Desktop</source>\n"
+        "        <translation>Claims Desktop (catalogue loaded)</translation>\n"
+        "    </message>\n</context>\n</TS>\n", encoding="utf-8")
+    tool.lrelease(folder / "claims_desktop_en.ts", folder / "claims_desktop_en.qm")
+    monkeypatch.setattr(i18n, "translations_dir", lambda: folder)
+    before = set(qapp.findChildren(QTranslator))
+    try:
+        start(sandbox, tmp_path, qtbot, open_windows)
+        assert i18n.translate("Operations", "Claims Desktop") == (
+            "Claims Desktop (catalogue loaded)"), "app.launch installs no translator"
+    finally:
+        for translator in set(qapp.findChildren(QTranslator)) - before:
+            qapp.removeTranslator(translator)
+            translator.deleteLater()
