@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool, QTime
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from desktop import __version__
-from desktop.config import SettingsError, load_settings, save_user_settings
+from desktop.config import SettingsError, default_config_dir, load_settings, save_user_settings
 from desktop.crash import CrashHandler
 from desktop.portal.deferred import DeferredClient
 from desktop.portal.urls import parse_portal_url
@@ -36,6 +36,8 @@ from desktop.ui.shell.main_window import MainWindow
 from desktop.ui.shell.navigation import ClaimOpener
 from desktop.ui.shell.options import ShellOptions
 from desktop.ui.shell.os_session import OsSessionEnd
+from desktop.ui.shell.status import PortalReach
+from desktop.ui.viewstate import FileViewState
 
 if TYPE_CHECKING:
     from desktop.demo import DemoPortal
@@ -107,6 +109,16 @@ def _remember_policy(config_dir: Path | None) -> Callable[[str], None]:
     return remember
 
 
+def _save_idle_lock(config_dir: Path | None) -> Callable[[int], None]:
+    """The clerk's own, shorter idle lock (File > Options), in the user settings."""
+    def save(minutes: int) -> None:
+        try:
+            save_user_settings(config_dir, {"idle_lock_minutes": minutes})
+        except SettingsError:
+            log.warning("could not save the idle lock time")
+    return save
+
+
 def _keep_unsaved_note(config_dir: Path | None) -> Callable[[str | None], None]:
     """Screen names (never data) whose edits the OS's end of the session lost."""
     def keep(note: str | None) -> None:
@@ -161,15 +173,19 @@ def workspace_screens(ctx: ScreenContext) -> list[ScreenSpec]:
     To add a screen: a `Screen` subclass in its own `desktop/ui/<feature>/` package, a
     small builder function like `_claims_screen` above, and an entry here.
     """
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("Navigation", text)
+
     return [
-        ScreenSpec("claims", "&Claims", "Search claims", lambda: _claims_screen(ctx)),
-        ScreenSpec("account", "&Account", "Your account settings",
+        ScreenSpec("claims", tr("&Claims"), tr("Search claims"), lambda: _claims_screen(ctx)),
+        ScreenSpec("account", tr("&Account"), tr("Your account settings"),
                    lambda: _account_screen(ctx)),
-        ScreenSpec("payments", "&Payments", "Find payments and read remittances",
+        ScreenSpec("payments", tr("&Payments"), tr("Find payments and read remittances"),
                    lambda: _payments_screen(ctx)),
-        ScreenSpec("batch", "&Batch status", "Check the status of a list of claim numbers",
+        ScreenSpec("batch", tr("&Batch status"),
+                   tr("Check the status of a list of claim numbers"),
                    lambda: _batch_screen(ctx)),
-        ScreenSpec("worklist", "&Worklist", "Your follow-ups and claims that changed",
+        ScreenSpec("worklist", tr("&Worklist"), tr("Your follow-ups and claims that changed"),
                    lambda: _worklist_screen(ctx)),
     ]
 
@@ -215,8 +231,9 @@ def launch(argv: Sequence[str]) -> QMainWindow:
         print(f"Reference portal: {demo.url}  CA: {demo.ca_bundle}", flush=True)
         app.aboutToQuit.connect(demo.stop)
     if not portal_url:
-        raise StartupError("No portal address is set. Ask your IT support to set "
-                           "'portal_url', or start with --portal-url.")
+        raise StartupError(QCoreApplication.translate(
+            "Startup", "No portal address is set. Ask your IT support to set 'portal_url', "
+            "or start with --portal-url."))
     def build_client() -> PortalClient:
         from desktop.portal.client import PortalClient
 
@@ -237,7 +254,10 @@ def launch(argv: Sequence[str]) -> QMainWindow:
     runner = TaskRunner(parent=app, report_unhandled=crash)
     token_store = LazyTokenStore()  # probed by the first worker that needs it
     session = Session(client, token_store, origin_of(portal_url), parent=app)
-    ops = Operations(client, runner, guard=session, report_unhandled=crash)
+    reach = PortalReach(app)  # the status bar says when the portal does not answer
+    ops = Operations(client, runner, guard=reach.guard(session), report_unhandled=crash)
+    # Window geometry, last screen, column widths: not personal, kept beside the settings.
+    view = FileViewState(args.config_dir or default_config_dir())
 
     def sign_out(reason: str) -> None:
         runner.run(session.sign_out, reason)
@@ -245,10 +265,12 @@ def launch(argv: Sequence[str]) -> QMainWindow:
     opener = ClaimOpener()  # attached to the window below; screens open claims with it
     ctx = ScreenContext(ops=ops, allow_export=settings.allow_export,
                         allow_print=settings.allow_print, sign_out=sign_out,
-                        require_mfa=settings.require_mfa, open_claim=opener.open)
+                        require_mfa=settings.require_mfa, open_claim=opener.open, view=view)
     options = ShellOptions(
         portal_host=parse_portal_url(portal_url).host,
         idle_lock_minutes=settings.idle_lock_minutes,
+        idle_lock_max=loaded.idle_lock_max,
+        save_idle_lock=_save_idle_lock(args.config_dir),
         last_seen_policy_version=settings.last_seen_policy_version,
         remember_policy_version=_remember_policy(args.config_dir),
         demo_users=[DemoUser(u.username, u.password, u.organization_name)
@@ -261,6 +283,8 @@ def launch(argv: Sequence[str]) -> QMainWindow:
         require_mfa=settings.require_mfa,
         file_screen="payments",
         initial_files=tuple(args.files),
+        view=view,
+        reach=reach,
     )
     window = MainWindow(session, ops, options)
     opener.attach(window)
@@ -270,8 +294,10 @@ def launch(argv: Sequence[str]) -> QMainWindow:
     if demo is not None:
         window.closed.connect(demo.stop)
     if loaded.problems:
-        window.show_banner("Some settings could not be read and safe values are used: "
-                            + " ".join(loaded.problems))
+        window.show_banner(QCoreApplication.translate(
+            "MainWindow", "Some settings could not be read and safe values are used:")
+            + " " + " ".join(loaded.problems))
+    window.closed.connect(view.sync)
     window.show()
     # The policy fetch (and with it the HTTP stack, the keyring) starts once the first
     # frame is on screen, so that the worker importing them does not hold the GIL while
@@ -349,8 +375,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StartupError as exc:
         print(f"claims-desktop: {exc}", file=sys.stderr)
         if not args.exit_after_start:  # an unattended check must not wait on a dialog
-            message(None, QMessageBox.Icon.Critical, "Claims Desktop cannot start",
-                    str(exc)).exec()
+            message(None, QMessageBox.Icon.Critical, QCoreApplication.translate(
+                "Startup", "Claims Desktop cannot start"), str(exc)).exec()
         return EXIT_STARTUP_FAILED
     # SIGTERM, SIGHUP, SIGINT, a logout or shutdown: the normal sign-out (os_session.py).
     ending = OsSessionEnd(app)

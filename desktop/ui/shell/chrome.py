@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar
 
+from desktop.ui.common.i18n import translate
 from desktop.ui.screen import ScreenSpec
 from desktop.ui.shell.shortcuts import open_shortcuts
 
@@ -30,6 +31,8 @@ class MenuHandlers:
     about: Handler
     #: File > Open remittance file…; None when no screen opens files.
     open_file: Handler | None = None
+    #: File > Options… (the clerk's own idle lock).
+    options: Handler | None = None
 
 
 @dataclass(frozen=True)
@@ -43,17 +46,22 @@ class ShellActions:
     support: QAction
     about: QAction
     shortcuts: QAction
+    options: QAction
+
+
+def _tr(text: str) -> str:
+    return translate("MainWindow", text)
 
 
 def build_status(window: QMainWindow) -> tuple[QLabel, QProgressBar]:
     """The session line and the busy indicator of the status bar."""
     label = QLabel(window)
     label.setObjectName("statusSession")
-    label.setAccessibleName("Connection and session status")
+    label.setAccessibleDescription(_tr("Connection and session status"))
     label.setTextFormat(Qt.TextFormat.PlainText)
     busy = QProgressBar(window)
     busy.setObjectName("busyIndicator")
-    busy.setAccessibleName("Working")
+    busy.setAccessibleName(_tr("Working"))
     busy.setRange(0, 0)
     busy.setMaximumWidth(120)
     busy.hide()
@@ -84,12 +92,14 @@ def _shower(show: Callable[[str], object], key: str) -> Handler:
 def build_menus(window: QMainWindow, screens: Sequence[ScreenSpec],
                 on: MenuHandlers) -> ShellActions:
     bar = window.menuBar()
-    file_menu = bar.addMenu("&File")
-    lock = _action(window, "&Lock now", "Ctrl+L", on.lock, "actionLock")
-    sign_out = _action(window, "Sign &out", "Ctrl+Shift+O", on.sign_out, "actionSignOut")
-    quit_ = _action(window, "&Quit", "Ctrl+Q", on.quit, "actionQuit")
-    open_file = _action(window, "&Open remittance file…", "Ctrl+O", on.open_file or _nothing,
-                        "openRemittanceFile")
+    file_menu = bar.addMenu(_tr("&File"))
+    lock = _action(window, _tr("&Lock now"), "Ctrl+L", on.lock, "actionLock")
+    sign_out = _action(window, _tr("Sign &out"), "Ctrl+Shift+O", on.sign_out, "actionSignOut")
+    quit_ = _action(window, _tr("&Quit"), "Ctrl+Q", on.quit, "actionQuit")
+    options = _action(window, _tr("O&ptions…"), "", on.options or _nothing, "actionOptions")
+    options.setVisible(on.options is not None)
+    open_file = _action(window, _tr("&Open remittance file…"), "Ctrl+O",
+                        on.open_file or _nothing, "openRemittanceFile")
     open_file.setVisible(on.open_file is not None)
     if on.open_file is not None:
         file_menu.addAction(open_file)
@@ -97,22 +107,26 @@ def build_menus(window: QMainWindow, screens: Sequence[ScreenSpec],
     for a in (lock, sign_out):
         file_menu.addAction(a)
     file_menu.addSeparator()
+    if on.options is not None:
+        file_menu.addAction(options)
+        file_menu.addSeparator()
     file_menu.addAction(quit_)
-    go = bar.addMenu("&Go")
+    go = bar.addMenu(_tr("&Go"))
     screen_actions: list[QAction] = []
     for number, spec in enumerate(screens, start=1):
         action = _action(window, spec.label, f"Ctrl+{number}",
                          _shower(on.show_screen, spec.key), spec.action_name)
         go.addAction(action)
         screen_actions.append(action)
-    help_menu = bar.addMenu("&Help")
-    policy = _action(window, "&Privacy policy…", "Ctrl+Shift+P", on.policy,
+    help_menu = bar.addMenu(_tr("&Help"))
+    policy = _action(window, _tr("&Privacy policy…"), "Ctrl+Shift+P", on.policy,
                      "actionPrivacyPolicy")
-    support = _action(window, "&Support contact…", "F1", on.support, "actionSupport")
-    about = _action(window, "&About Claims Desktop", "Ctrl+Shift+A", on.about, "actionAbout")
-    shortcuts = _action(window, "&Keyboard shortcuts…", "Ctrl+Shift+K",
+    support = _action(window, _tr("&Support contact…"), "F1", on.support, "actionSupport")
+    about = _action(window, _tr("&About Claims Desktop"), "Ctrl+Shift+A", on.about,
+                    "actionAbout")
+    shortcuts = _action(window, _tr("&Keyboard shortcuts…"), "Ctrl+Shift+K",
                         lambda: open_shortcuts(window), "actionShortcuts")
     for a in (policy, support, shortcuts, about):
         help_menu.addAction(a)
     return ShellActions(open_file, lock, sign_out, quit_, screen_actions, policy, support,
-                        about, shortcuts)
+                        about, shortcuts, options)

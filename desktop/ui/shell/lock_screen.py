@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.common.fields import centered_card, error_label
+from desktop.ui.common.a11y import Urgency, message_label, set_message
+from desktop.ui.common.fields import centered_card
+from desktop.ui.common.style import Role, mark
 from desktop.ui.common.text import heading, plain, set_plain
 from desktop.ui.shell.code_field import code_field
 
@@ -33,45 +35,49 @@ class LockScreen(QWidget):
         super().__init__(parent)
         self._stored = False
         self.setObjectName("lockScreen")
-        self.setAccessibleName("Locked")
+        self.setAccessibleName(self.tr("Locked"))
         card, box = centered_card(self)
-        self.title = heading("Claims Desktop is locked", card)
+        self.title = heading(self.tr("Claims Desktop is locked"), card)
         box.addWidget(self.title)
-        self.reason = QLabel(card)
-        self.reason.setTextFormat(Qt.TextFormat.PlainText)
-        self.reason.setWordWrap(True)
+        self.reason = message_label(card, "lockReason", self.tr("Why Claims Desktop is locked"))
         box.addWidget(self.reason)
         form = QFormLayout()
         self.user = QLabel(card)
         self.user.setTextFormat(Qt.TextFormat.PlainText)
-        form.addRow("Signed in as:", self.user)
+        form.addRow(self.tr("Signed in as:"), self.user)
         self.password = QLineEdit(card)
         self.password.setObjectName("unlockPassword")
-        self.password.setAccessibleName("Password to unlock")
+        self.password.setAccessibleName(self.tr("Password to unlock"))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setMaxLength(128)
         self.password.returnPressed.connect(self._unlock)
-        form.addRow("&Password:", self.password)
+        form.addRow(self.tr("&Password:"), self.password)
         self.otp = code_field(card, "unlockOtp")
         self.otp.returnPressed.connect(self._unlock)
         form.addRow(self.otp.label, self.otp)
         box.addLayout(form)
-        self.error = error_label(card, "unlockError", "unlocking")
+        self.error = message_label(card, "unlockError", self.tr("Problem with unlocking"))
+        mark(self.error, Role.ERROR)
+        self.error.hide()
         box.addWidget(self.error)
         row = QHBoxLayout()
-        self.sign_out = QPushButton("Sign &out", card)
+        self.sign_out = QPushButton(self.tr("Sign &out"), card)
         self.sign_out.setObjectName("lockSignOutButton")
-        self.sign_out.setAccessibleName("Sign out instead of unlocking")
+        self.sign_out.setAccessibleName(self.tr("Sign out instead of unlocking"))
         self.sign_out.clicked.connect(self.sign_out_requested)
-        self.unlock = QPushButton("&Unlock", card)
+        self.unlock = QPushButton(self.tr("&Unlock"), card)
         self.unlock.setObjectName("unlockButton")
-        self.unlock.setAccessibleName("Unlock")
+        self.unlock.setAccessibleName(self.tr("Unlock"))
         self.unlock.setDefault(True)
         self.unlock.clicked.connect(self._unlock)
         row.addWidget(self.sign_out)
         row.addStretch(1)
         row.addWidget(self.unlock)
         box.addLayout(row)
+        # Password, code, Unlock, then the way out (the row shows Sign out first).
+        QWidget.setTabOrder(self.password, self.otp)
+        QWidget.setTabOrder(self.otp, self.unlock)
+        QWidget.setTabOrder(self.unlock, self.sign_out)
 
     @property
     def stored(self) -> bool:
@@ -81,16 +87,15 @@ class LockScreen(QWidget):
     def prepare(self, username: str, reason: str, *, stored: bool = False) -> None:
         self._stored = stored
         if stored:
-            self.sign_out.setText("Sign in as &someone else")
-            self.sign_out.setAccessibleName("Sign this session out and sign in as someone "
-                                            "else")
+            self.sign_out.setText(self.tr("Sign in as &someone else"))
+            self.sign_out.setAccessibleName(
+                self.tr("Sign this session out and sign in as someone else"))
         else:
-            self.sign_out.setText("Sign &out")
-            self.sign_out.setAccessibleName("Sign out instead of unlocking")
+            self.sign_out.setText(self.tr("Sign &out"))
+            self.sign_out.setAccessibleName(self.tr("Sign out instead of unlocking"))
         set_plain(self.user, plain(username, 64))
-        set_plain(self.reason, reason)
-        self.error.clear()
-        self.error.hide()
+        set_message(self.reason, plain(reason, 600, multiline=True), Urgency.ASSERTIVE)
+        set_message(self.error, "")
         self.password.clear()
         self.otp.clear()
         self.otp.show_field(False)
@@ -103,8 +108,7 @@ class LockScreen(QWidget):
         self.otp.setEnabled(not busy)
 
     def failed(self, message: str) -> None:
-        set_plain(self.error, message)
-        self.error.show()
+        set_message(self.error, plain(message, 400, multiline=True), Urgency.ASSERTIVE)
         self.set_busy(False)
         if self.otp.asked:  # the password was right: only the code goes
             self.otp.clear()
@@ -115,14 +119,14 @@ class LockScreen(QWidget):
 
     def refused(self, tries_left: int) -> None:
         """A wrong password, or (once the code was asked for) a wrong or used code."""
-        what = ("That code is not right or was used already" if self.otp.asked
-                else "That password is not right")
-        self.failed(f"{what}. {tries_left} tries left before you are signed out.")
+        what = (self.tr("That code is not right or was used already.") if self.otp.asked
+                else self.tr("That password is not right."))
+        self.failed(what + " " + self.tr("%n tries left before you are signed out.", "",
+                                         tries_left))
 
     def ask_for_code(self, message: str) -> None:
         """The session ended while locked, so unlocking is a new sign-in: code needed."""
-        set_plain(self.error, message)
-        self.error.show()
+        set_message(self.error, plain(message, 400, multiline=True), Urgency.ASSERTIVE)
         self.set_busy(False)
         self.otp.show_field(True)
         self.otp.setFocus()
@@ -132,11 +136,12 @@ class LockScreen(QWidget):
             return
         pw = self.password.text()
         if not pw:
-            self.failed("Enter your password to unlock.")
+            self.failed(self.tr("Enter your password to unlock."))
             return
         code = self.otp.text().strip()
         if self.otp.asked and not code:
-            self.ask_for_code("Enter the code from your authenticator app, or a recovery code.")
+            self.ask_for_code(
+                self.tr("Enter the code from your authenticator app, or a recovery code."))
             return
         self.set_busy(True)
         if self.otp.asked:

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import logging
 from enum import Enum, StrEnum, auto
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEventLoop, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -19,19 +18,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.portal.api import PortalApi, PublicApi
 from desktop.portal.errors import AccountLocked, MfaRequired, PortalError, Unauthenticated
-from desktop.portal.models import Acceptance, Policy, SignIn, UserInfo
+from desktop.portal.models import Policy, SignIn, UserInfo
 from desktop.session import REASON_REVOKED, Session
 from desktop.tasks import Runner
 from desktop.ui.common.clipboard import clear_if_ours
 from desktop.ui.common.dialogs import DialogShelf, UnsavedChoice, ask_unsaved
 from desktop.ui.common.errors import describe, sign_in_message
-from desktop.ui.common.text import plain
 from desktop.ui.operations import Operations
 from desktop.ui.screen import Screen
 from desktop.ui.shell.chrome import MenuHandlers, build_menus, build_status
-from desktop.ui.shell.help_dialogs import open_about, open_policy_view, open_support
+from desktop.ui.shell.geometry import keep_geometry, place_window
+from desktop.ui.shell.help_menu import HelpMenu
 from desktop.ui.shell.idle import IdleWatcher
 from desktop.ui.shell.lock_screen import LockScreen
 from desktop.ui.shell.login_screen import LoginScreen
@@ -39,10 +37,10 @@ from desktop.ui.shell.mfa_gate import MfaGate
 from desktop.ui.shell.options import ShellOptions
 from desktop.ui.shell.os_session import EndReason, SessionManagerLike, unsaved_note_text
 from desktop.ui.shell.policy_gate import PolicyGate
+from desktop.ui.shell.policy_memory import PolicyMemory
+from desktop.ui.shell.registration_flow import RegistrationFlow
+from desktop.ui.shell.status import PortalReach, StatusFacts, status_line
 from desktop.ui.shell.workspace import FileOpening, Workspace
-
-if TYPE_CHECKING:
-    pass
 
 log = logging.getLogger(__name__)
 
@@ -50,10 +48,12 @@ log = logging.getLogger(__name__)
 MAX_UNLOCK_FAILURES = 5
 #: How long quitting waits for the server to revoke the session before it goes anyway.
 QUIT_REVOKE_WAIT_MS = 8000
-REVOKED = "The portal ended your session (was your password changed on another computer?)."
-RESUMED = ("Claims Desktop was closed without signing out (a crash, a power cut or the "
-           "computer shutting down). Enter your password to go on, or sign in as someone "
-           "else, which signs this session out.")
+REVOKED = str(QT_TRANSLATE_NOOP("MainWindow", "The portal ended your session (was your "
+                                "password changed on another computer?)."))
+RESUMED = str(QT_TRANSLATE_NOOP("MainWindow", "Claims Desktop was closed without signing "
+                                "out (a crash, a power cut or the computer shutting down). "
+                                "Enter your password to go on, or sign in as someone else, "
+                                "which signs this session out."))
 
 
 class ShellState(StrEnum):
@@ -75,16 +75,7 @@ class _Op(Enum):
     SIGN_IN = auto()
     UNLOCK = auto()
     SIGN_OUT = auto()
-    POLICY_VIEW = auto()
-    SUPPORT = auto()
-
-
-def _policy_and_history(api: PortalApi) -> tuple[Policy, list[Acceptance]]:
-    return api.get_policy(), api.list_acceptances()
-
-
-def _policy_alone(api: PublicApi) -> tuple[Policy, list[Acceptance]]:
-    return api.get_policy(), []
+    RECORD_POLICY = auto()
 
 
 class MainWindow(QMainWindow):
@@ -97,8 +88,9 @@ class MainWindow(QMainWindow):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.setWindowTitle("Claims Desktop")
-        self.resize(1200, 800)
+        self.setWindowTitle(self.tr("Claims Desktop"))
+        self._view = options.view
+        place_window(self, self._view)
         self._session = session
         self._root_ops = ops
         self._ops = ops.scope(self)
@@ -108,8 +100,7 @@ class MainWindow(QMainWindow):
         self._unlock_failures = 0
         self._told_memory_only = False
         self._username = ""
-        #: The policy version the user accepted in this launch (registration needs one).
-        self._accepted_this_launch: str | None = None
+        self.policies = PolicyMemory(options, self._view)
         self._resume_pending = False
         self._lost_confirmed = False
         self._shelf = DialogShelf(self)
@@ -117,9 +108,9 @@ class MainWindow(QMainWindow):
 
         self.login = LoginScreen(options.portal_host, options.demo_users, self)
         self.lock = LockScreen(self)
-        self.workspace = Workspace(options.screens, self)
+        self.workspace = Workspace(options.screens, self, self._view)
         self.workspace.connect_navigation(self.show_screen)
-        self.workspace.sign_out_requested.connect(lambda: self.sign_out("You are signed out."))
+        self.workspace.sign_out_requested.connect(lambda: self.sign_out(self._signed_out()))
         self.files = FileOpening(self.workspace, options, lambda: self._state == ShellState.WORKING)
         # The workspace's parts, by the names automation and tests use.
         self.screens = self.workspace.screens
@@ -131,15 +122,22 @@ class MainWindow(QMainWindow):
             self.root.addWidget(w)
         self.setCentralWidget(self.root)
         self.status_label, self.busy_bar = build_status(self)
+        self.reach = options.reach or PortalReach(self)
+        self.reach.changed.connect(self._update_status)
+        self.help = HelpMenu(ops, self, options, reach=self.reach, idle=lambda: self.idle,
+                             working=lambda: self._state == ShellState.WORKING)
         acts = build_menus(self, options.screens, MenuHandlers(
-            lock=self.lock_now, sign_out=lambda: self.sign_out("You are signed out."),
+            lock=self.lock_now, sign_out=lambda: self.sign_out(self._signed_out()),
             quit=self.close, show_screen=self.show_screen, policy=self.show_policy,
-            support=self.show_support, about=self.show_about, open_file=self.files.handler))
+            support=self.show_support, about=self.show_about, open_file=self.files.handler,
+            options=self.help.preferences))
         self.act_lock, self.act_sign_out, self.act_quit = acts.lock, acts.sign_out, acts.quit
         self.screen_actions, self.act_open_file = acts.screens, acts.open_file
         self.act_policy, self.act_support, self.act_about = acts.policy, acts.support, acts.about
+        self.act_options = acts.options
 
         self.gate = PolicyGate(ops, self)
+        self.gate.accepted.connect(self._remember_policy)
         self.mfa_gate = MfaGate(ops, self, options.require_mfa)
         self.idle = options.idle_watcher or IdleWatcher(options.idle_lock_minutes * 60.0,
                                                         parent=self)
@@ -148,8 +146,10 @@ class MainWindow(QMainWindow):
 
         for sign_in in (self.login.sign_in_requested, self.login.sign_in_with_code_requested):
             sign_in.connect(self._sign_in)
-        self.login.verify_requested.connect(self._verify_registration)
-        self.login.register_requested.connect(self._register)
+        self.registration = RegistrationFlow(
+            ops, self, self.gate, self.login, options.registration,
+            signed_out=lambda: self._state == ShellState.SIGNED_OUT,
+            accepted=lambda: self.policies.this_launch, remember=self._remember_policy)
         for unlock in (self.lock.unlock_requested, self.lock.unlock_with_code_requested):
             unlock.connect(self._unlock)
         self.lock.sign_out_requested.connect(self._sign_out_from_lock)
@@ -160,8 +160,6 @@ class MainWindow(QMainWindow):
         if busy is not None:
             busy.connect(self._busy)
         self._show_login()
-
-    # ----- layout -------------------------------------------------------------------
 
     # ----- state --------------------------------------------------------------------
 
@@ -183,15 +181,26 @@ class MainWindow(QMainWindow):
             a.setEnabled(on)
 
     def _update_status(self) -> None:
-        tls = self._options.tls_version() or "TLS"
-        parts = [f"Portal {plain(self._options.portal_host, 80)}",
-                 f"{plain(tls.replace('TLSv', 'TLS '), 20)}, certificate verified"]
-        if self._state in (ShellState.WORKING, ShellState.LOCKED) and self._username:
-            parts.append(f"Signed in as {plain(self._username, 64)}")
-            parts.append(f"Session token: {plain(self._session.token_location, 80)}")
-        else:
-            parts.append("Not signed in")
-        self.status_label.setText(" · ".join(parts))
+        signed_in = self._state in (ShellState.WORKING, ShellState.LOCKED) and self._username
+        self.status_label.setText(status_line(StatusFacts(
+            self._options.portal_host, self._options.tls_version(), self.reach.state,
+            self._username if signed_in else None,
+            self._session.token_location if signed_in else "")))
+
+    def _signed_out(self) -> str:
+        return self.tr("You are signed out.")
+
+    def _show_root(self, widget: QWidget) -> None:
+        """Show the sign-in screen, the workspace or the lock screen. While locked, the
+        workspace is taken out of the window altogether: hidden widgets still answer
+        through the accessibility tree, and a locked window must not read out claims."""
+        if widget is not self.workspace and self._state == ShellState.LOCKED:
+            if self.root.indexOf(self.workspace) >= 0:
+                self.root.removeWidget(self.workspace)
+                self.workspace.setParent(None)
+        elif self.root.indexOf(self.workspace) < 0:
+            self.root.insertWidget(1, self.workspace)
+        self.root.setCurrentWidget(widget)
 
     def _show_login(self, message_text: str | None = None) -> None:
         self._state = ShellState.SIGNED_OUT
@@ -202,7 +211,7 @@ class MainWindow(QMainWindow):
         self.mfa_gate.reset()
         self.idle.stop()
         self.login.reset(message_text)
-        self.root.setCurrentWidget(self.login)
+        self._show_root(self.login)
         self._set_signed_in_actions(False)
         self.banner.hide()
         self._update_status()
@@ -213,20 +222,20 @@ class MainWindow(QMainWindow):
             self.mfa_gate.require(self._enter_workspace, lambda t: self.sign_out(t, ask=False))
             return
         was_locked, self._resume_pending = self._resume_pending, False
-        self._accepted_this_launch = (self._session.accepted_policy_version
-                                      or self._accepted_this_launch)
+        self.policies.signed_in(self._session.accepted_policy_version)
         self._state = ShellState.WORKING
         self._unlock_failures = 0
         self.workspace.build_screens()
-        self.root.setCurrentWidget(self.workspace)
+        self._show_root(self.workspace)
         self._set_signed_in_actions(True)
         self.workspace.signed_in_as(self._username)
         self._update_status()
         if not self._session.token_persistent and not self._told_memory_only:
             self._told_memory_only = True
-            self.show_banner(self._session.token_notice or (
-                "No secure credential store is available, so your session is kept in "
-                "memory only and ends when Claims Desktop closes."))
+            self.show_banner(self.tr(
+                "This computer has no safe place to keep your sign-in, so Claims Desktop "
+                "keeps it only while it is open. You will need to sign in again each time "
+                "you start Claims Desktop. Nothing else changes."))
         current_key = self.workspace.current_key
         if current_key is not None:
             self.show_screen(current_key)
@@ -247,23 +256,26 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Called once the window is shown: first-launch policy, then a left-over token."""
         def loaded(policy: Policy) -> None:
-            if policy.version != self._options.last_seen_policy_version:
+            if policy.version != self.policies.last_seen:
                 self.gate.require(
-                    previous_version=self._options.last_seen_policy_version,
-                    record=self._remember_policy,
+                    previous_version=self.policies.last_seen,
+                    accepted_at=self.policies.seen_at(),
+                    record=lambda _v: None,  # nobody signed in: remembered on this PC
                     on_accepted=self._resume,
-                    on_declined=lambda: self._show_login(
+                    on_declined=lambda: self._show_login(self.tr(
                         "You need to accept the privacy policy to use Claims Desktop. "
-                        "It will be shown again when you sign in."),
+                        "It will be shown again when you sign in.")),
                     on_error=self._show_login)
             else:
                 self._resume()
 
         def failed(exc: PortalError) -> None:
+            self.reach.note(exc)
             self.portal_answered.emit(False)
             self._show_login(describe(exc))
 
         def answered(policy: Policy) -> None:
+            self.reach.note(None)
             self.portal_answered.emit(True)
             loaded(policy)
 
@@ -271,9 +283,7 @@ class MainWindow(QMainWindow):
                          on_failure=failed)
 
     def _remember_policy(self, version: str) -> None:
-        self._accepted_this_launch = version
-        self._options.last_seen_policy_version = version
-        self._options.remember_policy_version(version)
+        self.policies.remember(version, signed_out=self._state == ShellState.SIGNED_OUT)
 
     def _resume(self) -> None:
         """A token left in the credential store opens nothing by itself: its user's
@@ -288,11 +298,11 @@ class MainWindow(QMainWindow):
             if user is None or self._state != ShellState.SIGNED_OUT:
                 return
             self._username = user.display_name or user.username
-            self._lock(f"{RESUMED} {note}".strip(), stored=True)
+            self._lock(f"{self.tr(RESUMED)} {note}".strip(), stored=True)
 
         def failed(exc: Exception) -> None:
             if self._state == ShellState.SIGNED_OUT:
-                self.login.reset(describe(exc))
+                self.login.show_error(describe(exc), keep_password=True)
 
         self._ops.background(_Op.RESUME, self._session.resume, on_success=resumed,
                              on_failure=failed)
@@ -307,41 +317,56 @@ class MainWindow(QMainWindow):
 
     def _sign_in_failed(self, exc: Exception) -> None:
         self._state = ShellState.SIGNED_OUT
-        (self.login.ask_for_code if isinstance(exc, MfaRequired) else self.login.show_error)(
-            sign_in_message(exc))
+        self.reach.note(exc)
+        if isinstance(exc, MfaRequired):
+            self.login.ask_for_code(sign_in_message(exc))
+        else:  # only a refusal says the password was wrong; a network error does not
+            self.login.show_error(sign_in_message(exc),
+                                  keep_password=not isinstance(exc, Unauthenticated))
 
     def _after_sign_in(self, result: SignIn) -> None:
+        self.reach.note(None)
         self._username = result.user.display_name or result.user.username
         self.login.password.clear()
         self._gate_or_enter(result.policy.accepted_version, result.policy.current_version)
 
+    def _declined(self) -> None:
+        self.sign_out(self.tr("You declined the privacy policy, so you were signed out."))
+
     def _gate_or_enter(self, accepted: str | None, current: str | None) -> None:
-        if accepted != current:
-            self._state = ShellState.GATED
-            self.gate.require(
-                previous_version=accepted,
-                record=self._session.accept_policy,
-                on_accepted=self._enter_workspace,
-                on_declined=lambda: self.sign_out(
-                    "You declined the privacy policy, so you were signed out."),
-                on_error=lambda text: self.sign_out(text))
-        else:
+        first_launch = self.policies.take_before_sign_in()
+        if accepted == current:
             self._enter_workspace()
+        elif current is not None and first_launch == current:
+            # Accepted minutes ago at first launch, by the clerk now signing in: recorded
+            # for their account instead of asked a second time.
+            self._state = ShellState.GATED
+            self._ops.background(_Op.RECORD_POLICY,
+                                 lambda: self._session.accept_policy(current),
+                                 on_success=lambda _a: self._enter_workspace(),
+                                 on_failure=lambda _e: self._gate(accepted))
+        else:
+            self._state = ShellState.GATED
+            self._gate(accepted)
+
+    def _gate(self, accepted: str | None) -> None:
+        self.gate.require(previous_version=accepted, signed_in=True,
+                          record=self._session.accept_policy,
+                          on_accepted=self._enter_workspace, on_declined=self._declined,
+                          on_error=lambda text: self.sign_out(text))
 
     def _policy_changed(self, current_version: str) -> None:
         """Mid-session: the portal's policy changed. Work stays where it is."""
         if self._state not in (ShellState.WORKING, ShellState.LOCKED):
             return
         self.gate.require(
-            previous_version=self._session.accepted_policy_version,
+            previous_version=self._session.accepted_policy_version, signed_in=True,
             record=self._session.accept_policy,
-            on_accepted=self._policy_accepted_mid_session,
-            on_declined=lambda: self.sign_out(
-                "You declined the privacy policy, so you were signed out."),
+            on_accepted=self._policy_accepted_mid_session, on_declined=self._declined,
             on_error=lambda text: self.show_banner(text))
 
     def _policy_accepted_mid_session(self) -> None:
-        self._accepted_this_launch = self._session.accepted_policy_version
+        self.policies.signed_in(self._session.accepted_policy_version)
         self._resume_current_screen()
 
     def _resume_current_screen(self) -> None:
@@ -352,8 +377,8 @@ class MainWindow(QMainWindow):
 
     def _session_expired(self) -> None:
         if self._state == ShellState.WORKING:
-            self._lock("Your session on the portal ended. Enter your password to go on; "
-                       "what you were doing is kept.")
+            self._lock(self.tr("Your session on the portal ended. Enter your password to "
+                               "go on; what you were doing is kept."))
 
     def _signed_out_elsewhere(self, reason: str) -> None:
         signed_in = (ShellState.WORKING, ShellState.LOCKED, ShellState.GATED)
@@ -361,26 +386,28 @@ class MainWindow(QMainWindow):
             if reason == REASON_REVOKED and self._state != ShellState.GATED:
                 # Only this user can unlock, so what was typed stays, as after an expiry.
                 if self._state == ShellState.WORKING:
-                    self._lock(REVOKED + " Enter your password to go on; your work is kept.")
+                    self._lock(self.tr(REVOKED) + " " + self.tr(
+                        "Enter your password to go on; your work is kept."))
                 return
             self._clear_screens()
-            self._show_login(f"{REVOKED} Please sign in again." if reason == REASON_REVOKED
-                             else reason or "You are signed out.")
+            self._show_login(self.tr(REVOKED) + " " + self.tr("Please sign in again.")
+                             if reason == REASON_REVOKED else reason or self._signed_out())
 
     def unsaved_screens(self) -> list[Screen]:
         return self.workspace.unsaved_screens()
 
-    def _may_lose_unsaved(self, action: str) -> bool:
-        """Ask before `action` ("Sign out", "Quit") drops unsaved edits; True to go on."""
+    def _may_lose_unsaved(self, question: str) -> bool:
+        """Ask `question` before signing out or quitting drops unsaved edits."""
         if not self.unsaved_screens() or self._state != ShellState.WORKING:
             return True
-        return ask_unsaved(self, f"You have changes that are not saved. {action} and lose "
-                           "them?", go_on="&Discard changes") is UnsavedChoice.GO_ON
+        return ask_unsaved(self, question,
+                           go_on=self.tr("&Discard changes")) is UnsavedChoice.GO_ON
 
     def sign_out(self, reason: str, *, ask: bool = True) -> None:
         if self._state == ShellState.SIGNED_OUT:
             return
-        if ask and not self._may_lose_unsaved("Sign out"):
+        if ask and not self._may_lose_unsaved(self.tr(
+                "You have changes that are not saved. Sign out and lose them?")):
             return
         self._clear_screens()
         self._state = ShellState.SIGNING_OUT
@@ -395,58 +422,33 @@ class MainWindow(QMainWindow):
         clear_if_ours()
         self.workspace.clear_screens()
 
-    def _register(self) -> None:
-        """Registration needs the current policy accepted in this launch: gate first."""
-        if self._state != ShellState.SIGNED_OUT or self._options.registration is None:
-            return
-        if self._accepted_this_launch is None:
-            self.gate.require(previous_version=None, record=self._remember_policy,
-                              on_accepted=self._register,
-                              on_declined=lambda: self.login.reset(
-                                  "You need to accept the privacy policy to register."),
-                              on_error=self.login.reset)
-            return
-        dialog = self._options.registration(self._accepted_this_launch, self)
-        dialog.registered.connect(self._registered)
-        dialog.verify_requested.connect(self._verify_registration)
-        # The form may have shown a newer policy (published while it was open).
-        dialog.finished.connect(lambda _r: self._remember_policy(dialog.policy_version)
-                                if dialog.policy_version != self._accepted_this_launch
-                                else None)
-        dialog.finished.connect(dialog.deleteLater)
-        self.registration_dialog = dialog
-        dialog.open()
+    @property
+    def registration_dialog(self) -> QWidget | None:
+        return self.registration.dialog
 
-    def _registered(self, username: str, status: str) -> None:
-        if status == "active":
-            self.login.fill(username)
-
-    def _verify_registration(self, username: str = "") -> None:
-        """The first user of an office enters the office's code (now, or days later)."""
-        if self._state == ShellState.SIGNED_OUT:
-            from desktop.ui.registration.verify import open_verify_dialog
-
-            self.verify_dialog = open_verify_dialog(self._root_ops, username, self,
-                                                    self.login.fill)
+    @property
+    def verify_dialog(self) -> QWidget | None:
+        return self.registration.verify_dialog
 
     # ----- idle lock ------------------------------------------------------------------
 
     def lock_now(self) -> None:
         if self._state == ShellState.WORKING:
-            self._lock("You locked Claims Desktop. Enter your password to go on.")
+            self._lock(self.tr("You locked Claims Desktop. Enter your password to go on."))
 
     def _idle_locked(self) -> None:
         if self._state == ShellState.WORKING:
             minutes = max(1, round(self.idle.timeout_s / 60))
-            self._lock(f"Claims Desktop locked itself after {minutes} minutes without use. "
-                       "Enter your password to go on; what you were doing is kept.")
+            self._lock(self.tr("Claims Desktop locked itself after %n minute(s) without use. "
+                               "Enter your password to go on; what you were doing is kept.",
+                               "", minutes))
 
     def _idle_warning(self, seconds_left: int) -> None:
         if self._state == ShellState.WORKING:
             minutes = max(1, round(seconds_left / 60))
-            unit = "minute" if minutes == 1 else "minutes"
-            self.show_banner(f"Claims Desktop will lock in about {minutes} {unit} unless "
-                              "you use it. Move the mouse or press a key to stay signed in.")
+            self.show_banner(self.tr("Claims Desktop will lock in about %n minute(s) unless "
+                                     "you use it. Move the mouse or press a key to stay "
+                                     "signed in.", "", minutes))
 
     def _lock(self, reason: str, *, stored: bool = False) -> None:
         self._state = ShellState.LOCKED
@@ -455,25 +457,27 @@ class MainWindow(QMainWindow):
         self.banner.hide()
         clear_if_ours()  # what was copied from the hidden claims goes too
         self.lock.prepare(self._username, reason, stored=stored)
-        self.root.setCurrentWidget(self.lock)
         # Dialogs (support box, policy viewer, a screen's own) would stay on top of the
         # lock with whatever they show: off the screen until the unlock.
         self._shelf.shelve()
+        self._show_root(self.lock)
         self._set_signed_in_actions(False)
         self._update_status()
 
     def _sign_out_from_lock(self) -> None:
         if self.lock.stored:
-            self.sign_out("The previous session was signed out. Sign in with your own "
-                          "user name.")
+            self.sign_out(self.tr("The previous session was signed out. Sign in with your "
+                                  "own user name."))
         else:
-            self.sign_out("You are signed out.")
+            self.sign_out(self._signed_out())
 
     def _unlock(self, password: str, otp: str | None = None) -> None:
         def failed(exc: Exception) -> None:
+            self.reach.note(exc)
             if isinstance(exc, MfaRequired):
-                self.lock.ask_for_code("Your session on the portal ended, so the portal "
-                                       "asks for your code too. " + exc.user_message)
+                self.lock.ask_for_code(self.tr("Your session on the portal ended, so the "
+                                               "portal asks for your code too.")
+                                       + " " + exc.user_message)
                 return
             if isinstance(exc, AccountLocked):
                 self.sign_out(sign_in_message(exc), ask=False)
@@ -481,7 +485,8 @@ class MainWindow(QMainWindow):
             if isinstance(exc, Unauthenticated):
                 self._unlock_failures += 1
                 if self._unlock_failures >= MAX_UNLOCK_FAILURES:
-                    self.sign_out("Too many wrong passwords: you were signed out.", ask=False)
+                    self.sign_out(self.tr("Too many wrong passwords: you were signed out."),
+                                  ask=False)
                     return
                 left = MAX_UNLOCK_FAILURES - self._unlock_failures
                 self.lock.refused(left)
@@ -491,25 +496,16 @@ class MainWindow(QMainWindow):
         self._ops.background(_Op.UNLOCK, lambda: self._session.reauthenticate(password, otp),
                              on_success=self._after_sign_in, on_failure=failed)
 
-    # ----- help -----------------------------------------------------------------------
+    # ----- help and options (help_menu.py) ---------------------------------------------
 
     def show_policy(self) -> None:
-        """Help > Privacy policy; with the acceptance history when signed in. An expiry or
-        a policy change meanwhile has its own flow, so it opens no box here."""
-        def show(result: tuple[Policy, list[Acceptance]]) -> None:
-            open_policy_view(self, *result)
-
-        if self._state == ShellState.WORKING:
-            self._ops.portal(_Op.POLICY_VIEW, _policy_and_history, on_success=show)
-        else:
-            self._ops.public(_Op.POLICY_VIEW, _policy_alone, on_success=show)
+        self.help.policy()
 
     def show_support(self) -> None:
-        self._ops.public(_Op.SUPPORT, lambda api: api.get_support(),
-                         on_success=lambda info: open_support(self, info))
+        self.help.support()
 
     def show_about(self) -> None:
-        open_about(self, self._options.portal_host)
+        self.help.about()
 
     def _busy(self, busy: bool) -> None:
         self.busy_bar.setVisible(busy)
@@ -517,13 +513,15 @@ class MainWindow(QMainWindow):
     # ----- quitting -------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        keep_geometry(self, self._view)
         if self._closing or self._state in (ShellState.SIGNED_OUT, ShellState.STARTING):
             self.idle.stop()
             self._state = ShellState.CLOSED
             event.accept()
             self.closed.emit()
             return
-        if not self._may_lose_unsaved("Quit"):
+        if not self._may_lose_unsaved(self.tr(
+                "You have changes that are not saved. Quit and lose them?")):
             event.ignore()
             return
         event.ignore()
@@ -551,9 +549,9 @@ class MainWindow(QMainWindow):
             return True
         if not manager.allowsInteraction():
             return True  # end_os_session notes what is lost
-        if ask_unsaved(self, "The computer is signing you out. You have changes that are "
-                       "not saved. Sign out and lose them?",
-                       go_on="&Discard changes") is not UnsavedChoice.GO_ON:
+        if ask_unsaved(self, self.tr("The computer is signing you out. You have changes that "
+                                     "are not saved. Sign out and lose them?"),
+                       go_on=self.tr("&Discard changes")) is not UnsavedChoice.GO_ON:
             return False
         self._lost_confirmed = True
         return True

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,15 +13,21 @@ from desktop.ui.screen import ScreenSpec
 from desktop.ui.shell.files import choose_remittance
 from desktop.ui.shell.idle import IdleWatcher
 from desktop.ui.shell.login_screen import DemoUser
+from desktop.ui.viewstate import MemoryViewState, ViewState
 
 if TYPE_CHECKING:
     from desktop.ui.registration.dialog import RegistrationDialog
+    from desktop.ui.shell.status import PortalReach
 
 
 @dataclass
 class ShellOptions:
     portal_host: str
     idle_lock_minutes: int = 15
+    #: The longest idle lock the clerk may choose (IT's managed value, else the default).
+    idle_lock_max: int = 15
+    #: Keeps the clerk's own, shorter idle lock in the user settings (Options).
+    save_idle_lock: Callable[[int], None] = lambda _m: None
     last_seen_policy_version: str | None = None
     remember_policy_version: Callable[[str], None] = lambda _v: None
     demo_users: Sequence[DemoUser] = ()
@@ -44,3 +50,7 @@ class ShellOptions:
     initial_files: Sequence[Path] = ()
     #: Asks which files to open (a test replaces the dialog).
     choose_files: Callable[[QWidget], list[str]] = choose_remittance
+    #: Window geometry, the last screen and the support contact, kept between runs.
+    view: ViewState = field(default_factory=MemoryViewState)
+    #: Whether the portal answers (noted by the guard around every authenticated call).
+    reach: PortalReach | None = None

@@ -8,29 +8,38 @@ the acceptance, so a failed POST leaves the dialog open with the reason shown.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.ui.common.a11y import Urgency, message_label, set_message
+from desktop.ui.common.formats import Formats
 from desktop.ui.common.links import UrlOpener, open_external
-from desktop.ui.common.text import heading, plain, plain_label, set_plain
+from desktop.ui.common.style import Role, mark
+from desktop.ui.common.text import heading, plain, plain_label
+from desktop.ui.shell.policy_changes import (
+    ChangesHeader,
+    SafeTextBrowser,
+    set_policy_markdown,
+    write_changes,
+)
+
+__all__ = ["AcceptanceRow", "PolicyDialog", "PolicyLike", "SafeTextBrowser",
+           "set_policy_markdown"]
 
 
 class PolicyLike(Protocol):
@@ -53,88 +62,32 @@ class AcceptanceRow:
     receipt_id: str
 
 
+@dataclass(frozen=True)
+class Previous:
+    """The version the user accepted before, for "What changed" at the gate."""
+
+    version: str
+    #: Its text, if the portal still has it (the changes are then shown block by block).
+    policy: PolicyLike | None = None
+    #: When the user accepted it, if known.
+    accepted_at: datetime | None = None
+
+
 def _when(value: datetime | date | str) -> str:
     if isinstance(value, datetime):
-        return value.date().isoformat()
+        return Formats().date(value.date())
     if isinstance(value, date):
-        return value.isoformat()
+        return Formats().date(value)
     return plain(value, 40)
 
 
-def _diff_into(view: QTextBrowser, old: str, new: str, summary: str) -> None:
-    """Write the summary and a line diff with QTextCursor: no HTML is ever parsed."""
-    view.clear()
-    cursor = QTextCursor(view.document())
-    heading = QTextCharFormat()
-    heading.setFontWeight(QFont.Weight.Bold)
-    normal = QTextCharFormat()
-    added = QTextCharFormat()
-    added.setBackground(QColor("#d9f2d9"))
-    removed = QTextCharFormat()
-    removed.setBackground(QColor("#f8d7d7"))
-    removed.setFontStrikeOut(True)
-    cursor.insertText("Summary of changes\n", heading)
-    cursor.insertText(plain(summary, 4000, multiline=True) + "\n\n", normal)
-    cursor.insertText(
-        "Changes since the version you accepted (added lines marked +, removed lines marked −)\n",
-        heading,
-    )
-    old_lines, new_lines = old.splitlines(), new.splitlines()
-    matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
-    for n, group in enumerate(matcher.get_grouped_opcodes(1)):
-        if n:
-            cursor.insertText("  …\n", normal)
-        for tag, i1, i2, j1, j2 in group:
-            if tag == "equal":
-                for text in old_lines[i1:i2]:
-                    if text.strip():
-                        cursor.insertText("  " + plain(text, 2000) + "\n", normal)
-                continue
-            for text in old_lines[i1:i2]:
-                if text.strip():
-                    cursor.insertText("− " + plain(text, 2000) + "\n", removed)
-            for text in new_lines[j1:j2]:
-                if text.strip():
-                    cursor.insertText("+ " + plain(text, 2000) + "\n", added)
-    view.moveCursor(QTextCursor.MoveOperation.Start)
-
-
-class SafeTextBrowser(QTextBrowser):
-    """A text browser that loads no resource (no local files, no network images)."""
-
-    def loadResource(self, type: int, name: QUrl | str) -> object:
-        return None
-
-
-def set_policy_markdown(view: QTextBrowser, body: str) -> None:
-    """Render Markdown with raw HTML turned off: the portal's text cannot inject markup.
-
-    Bidi and control characters go as everywhere else, and pictures (`![x](url)`) are
-    replaced by a note: nothing is loaded for them, and a broken image helps nobody.
-    """
-    features = (QTextDocument.MarkdownFeature.MarkdownDialectGitHub
-                | QTextDocument.MarkdownFeature.MarkdownNoHTML)
-    document = view.document()
-    document.setMarkdown(plain(body, len(body) + 1, multiline=True), features)
-    images: list[tuple[int, int]] = []
-    block = document.begin()
-    while block.isValid():
-        fragments = block.begin()
-        while not fragments.atEnd():
-            fragment = fragments.fragment()
-            if fragment.charFormat().isImageFormat():
-                images.append((fragment.position(), fragment.length()))
-            fragments += 1
-        block = block.next()
-    cursor = QTextCursor(document)
-    for position, length in reversed(images):
-        cursor.setPosition(position)
-        cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
-        cursor.insertText("[picture not shown]", QTextCharFormat())
-
-
 class PolicyDialog(QDialog):
-    """Shows the current policy, what changed, and (in view mode) the acceptance history."""
+    """Shows the current policy, what changed, and (in view mode) the acceptance history.
+
+    At the gate, "What changed" is there only for a user who accepted a version before
+    (a brand-new user has nothing to compare with) and names both versions. The dialog
+    opens at the top of the text, with the keyboard focus on the text, not the tab bar.
+    """
 
     accept_requested = Signal(str)
 
@@ -143,6 +96,8 @@ class PolicyDialog(QDialog):
         policy: PolicyLike,
         *,
         previous: PolicyLike | None = None,
+        previous_version: str | None = None,
+        accepted_at: datetime | None = None,
         gate: bool = True,
         acceptances: Sequence[AcceptanceRow] = (),
         opener: UrlOpener | None = None,
@@ -150,94 +105,131 @@ class PolicyDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("policyDialog")
-        self.setWindowTitle("Privacy policy")
+        self.setWindowTitle(self.tr("Privacy policy"))
         self.setModal(True)
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
-        self.resize(760, 640)
+        self._fit_to_screen()
         self._version = policy.version
         self._opener = opener
+        before = previous_version or (previous.version if previous is not None else None)
+        self._previous = (Previous(before, previous, accepted_at)
+                          if before and before != policy.version else None)
 
         layout = QVBoxLayout(self)
         title = heading(plain(policy.title, 200), self, scale=1.3)
         title.setObjectName("policyTitle")
         layout.addWidget(title)
-        meta = plain_label(
-            f"Version {plain(policy.version, 40)} · effective {_when(policy.effective_at)}", self
-        )
+        meta = plain_label(self.tr("Version {version} · effective {date}").format(
+            version=plain(policy.version, 40), date=_when(policy.effective_at)), self)
         meta.setObjectName("policyMeta")
         layout.addWidget(meta)
         if gate:
-            intro = "Please read the policy. You need to accept it to search claims."
-            if previous is not None:
-                intro = ("The privacy policy has changed since you last accepted it. "
-                         "Please read what changed and accept to continue.")
+            intro = self.tr("Please read the policy. You need to accept it to search claims.")
+            if self._previous is not None:
+                intro = self.tr("The privacy policy has changed since you last accepted it. "
+                                "Please read what changed and accept to continue.")
             self._intro = plain_label(intro, self)
             layout.addWidget(self._intro)
 
-        layout.addWidget(self._build_tabs(policy, previous, gate, acceptances), 1)
+        layout.addWidget(self._build_tabs(policy, gate, acceptances), 1)
 
-        self.error = QLabel(self)
-        self.error.setObjectName("policyError")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a00000;")
+        self.error = message_label(self, "policyError",
+                                   self.tr("Problem with accepting the policy"))
+        mark(self.error, Role.ERROR)
         self.error.hide()
         layout.addWidget(self.error)
         layout.addWidget(self._build_buttons(gate))
+        self._first_view().setFocus()
 
-    def _build_tabs(self, policy: PolicyLike, previous: PolicyLike | None, gate: bool,
+    def _fit_to_screen(self) -> None:
+        """760x640 where there is room; never taller or wider than the screen."""
+        screen = self.screen()
+        room = screen.availableGeometry() if screen is not None else None
+        width, height = 760, 640
+        if room is not None:
+            width, height = min(width, room.width() - 40), min(height, room.height() - 60)
+        self.resize(width, height)
+
+    def _build_tabs(self, policy: PolicyLike, gate: bool,
                     acceptances: Sequence[AcceptanceRow]) -> QTabWidget:
         """The policy, what changed since the version accepted before, and the history."""
         self.tabs = QTabWidget(self)
-        self.text = SafeTextBrowser(self)
-        self.text.setObjectName("policyText")
-        self.text.setAccessibleName("Privacy policy text")
-        self.text.setOpenLinks(False)
-        self.text.setOpenExternalLinks(False)
+        self.tabs.setObjectName("policyTabs")
+        self.tabs.setAccessibleName(self.tr("Privacy policy"))
+        self.text = self._browser("policyText", self.tr("Privacy policy text"))
         set_policy_markdown(self.text, policy.body_markdown)
-        self.text.anchorClicked.connect(self._link)
-        self.tabs.addTab(self.text, "Policy")
+        self.tabs.addTab(self.text, self.tr("Policy"))
 
-        self.changes = SafeTextBrowser(self)
-        self.changes.setObjectName("policyChanges")
-        self.changes.setAccessibleName("What changed in the privacy policy")
-        self.changes.setOpenLinks(False)
-        self.changes.setOpenExternalLinks(False)
-        if previous is not None and previous.version != policy.version:
-            _diff_into(self.changes, previous.body_markdown, policy.body_markdown,
-                       policy.summary_of_changes)
+        self.changes = self._browser("policyChanges",
+                                     self.tr("What changed in the privacy policy"))
+        previous = self._previous
+        if previous is not None:
+            accepted_on = (Formats().date(previous.accepted_at.astimezone().date())
+                           if previous.accepted_at is not None else "")
+            old = previous.policy.body_markdown if previous.policy is not None else ""
+            new = policy.body_markdown if previous.policy is not None else ""
+            write_changes(self.changes, old, new, policy.summary_of_changes,
+                          ChangesHeader(previous.version, accepted_on, policy.version))
+            self.tabs.addTab(self.changes, self.tr("What changed"))
+            if gate:
+                self.tabs.setCurrentWidget(self.changes)
+        elif not gate:
+            self.changes.setPlainText(plain(policy.summary_of_changes, 4000, multiline=True))
+            self.tabs.addTab(self.changes, self.tr("Summary of changes"))
         else:
-            self.changes.setPlainText(
-                plain(policy.summary_of_changes or "This is the first version you are shown.",
-                      4000, multiline=True))
-        self.tabs.addTab(self.changes, "What changed")
-        if previous is not None and gate:
-            self.tabs.setCurrentWidget(self.changes)
+            self.changes.hide()  # a first acceptance: nothing to compare with
 
         if acceptances or not gate:
-            history = QTableWidget(len(acceptances), 3, self)
-            history.setObjectName("policyHistory")
-            history.setAccessibleName("Your policy acceptances")
-            history.setHorizontalHeaderLabels(["Version", "Accepted at", "Receipt"])
-            history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-            for row, acc in enumerate(acceptances):
-                for col, value in enumerate((acc.version, acc.accepted_at, acc.receipt_id)):
-                    history.setItem(row, col, QTableWidgetItem(plain(value, 80)))
-            history.resizeColumnsToContents()
-            history.horizontalHeader().setStretchLastSection(True)
-            self.tabs.addTab(history, "Your acceptances")
+            self.tabs.addTab(self._history(acceptances), self.tr("Your acceptances"))
         return self.tabs
+
+    def _browser(self, name: str, accessible: str) -> SafeTextBrowser:
+        view = SafeTextBrowser(self)
+        view.setObjectName(name)
+        view.setAccessibleName(accessible)
+        view.setOpenLinks(False)
+        view.setOpenExternalLinks(False)
+        view.anchorClicked.connect(self._link)
+        return view
+
+    def _history(self, acceptances: Sequence[AcceptanceRow]) -> QTableWidget:
+        history = QTableWidget(len(acceptances), 3, self)
+        history.setObjectName("policyHistory")
+        history.setAccessibleName(self.tr("Your policy acceptances"))
+        history.setHorizontalHeaderLabels([self.tr("Version"), self.tr("Accepted at"),
+                                           self.tr("Receipt")])
+        history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        history.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
+        for row, acc in enumerate(acceptances):
+            for col, value in enumerate((acc.version, acc.accepted_at, acc.receipt_id)):
+                history.setItem(row, col, QTableWidgetItem(plain(value, 80)))
+        history.resizeColumnsToContents()
+        history.horizontalHeader().setStretchLastSection(True)
+        return history
+
+    def _first_view(self) -> QWidget:
+        current = self.tabs.currentWidget()
+        return current if current is not None else self.text
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Opened at the top of the text shown, with the focus in it."""
+        super().showEvent(event)
+        for view in (self.text, self.changes):
+            view.moveCursor(view.textCursor().MoveOperation.Start)
+            view.verticalScrollBar().setValue(0)
+        self._first_view().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _build_buttons(self, gate: bool) -> QDialogButtonBox:
         """Accept / Decline at the gate; Close when only reading (Help)."""
         buttons = QDialogButtonBox(self)
         if gate:
-            self.accept_button = QPushButton("&Accept", self)
+            self.accept_button = QPushButton(self.tr("&Accept"), self)
             self.accept_button.setObjectName("policyAcceptButton")
-            self.accept_button.setAccessibleName("Accept the privacy policy")
-            self.decline_button = QPushButton("&Decline", self)
+            self.accept_button.setAccessibleName(self.tr("Accept the privacy policy"))
+            self.decline_button = QPushButton(self.tr("&Decline"), self)
             self.decline_button.setObjectName("policyDeclineButton")
-            self.decline_button.setAccessibleName("Decline the privacy policy and sign out")
+            self.decline_button.setAccessibleName(
+                self.tr("Decline the privacy policy and sign out"))
             buttons.addButton(self.accept_button, QDialogButtonBox.ButtonRole.AcceptRole)
             buttons.addButton(self.decline_button, QDialogButtonBox.ButtonRole.RejectRole)
             self.accept_button.clicked.connect(self._accept_clicked)
@@ -247,7 +239,7 @@ class PolicyDialog(QDialog):
         else:
             close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
             close.setObjectName("policyCloseButton")
-            close.setAccessibleName("Close the privacy policy")
+            close.setAccessibleName(self.tr("Close the privacy policy"))
             close.clicked.connect(self.reject)
         return buttons
 
@@ -255,15 +247,19 @@ class PolicyDialog(QDialog):
     def version(self) -> str:
         return self._version
 
+    @property
+    def previous_version(self) -> str | None:
+        """The version "What changed" compares with; None for a first acceptance."""
+        return self._previous.version if self._previous is not None else None
+
     def _accept_clicked(self) -> None:
         self.accept_button.setEnabled(False)
-        self.error.hide()
+        set_message(self.error, "")
         self.accept_requested.emit(self._version)
 
     def acceptance_failed(self, message: str) -> None:
         """The server did not record the acceptance: stay open, say why, allow a retry."""
-        set_plain(self.error, message)
-        self.error.show()
+        set_message(self.error, plain(message, 400, multiline=True), Urgency.ASSERTIVE)
         self.accept_button.setEnabled(True)
 
     def _link(self, url: QUrl) -> None:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import Enum, auto
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
-from desktop.portal.api import PublicApi
+from desktop.portal.api import PortalApi, PublicApi
 from desktop.portal.errors import PortalError
 from desktop.portal.models import Policy
 from desktop.ui.common.errors import describe
@@ -45,6 +46,26 @@ def load_policies(api: PublicApi, previous_version: str | None) -> tuple[Policy,
     return current, previous
 
 
+@dataclass(frozen=True)
+class Loaded:
+    current: Policy
+    previous: Policy | None
+    accepted_at: datetime | None
+
+
+def load_with_history(api: PortalApi, previous_version: str | None) -> Loaded:
+    """Worker thread, signed in: also when the user accepted the previous version."""
+    current, previous = load_policies(api, previous_version)
+    accepted_at = None
+    if previous_version:
+        try:
+            accepted_at = next((a.accepted_at for a in api.list_acceptances()
+                                if a.version == previous_version), None)
+        except PortalError:  # the date is a nicety too
+            accepted_at = None
+    return Loaded(current, previous, accepted_at)
+
+
 @dataclass
 class _Waiters:
     accepted: list[Done] = field(default_factory=list)
@@ -52,6 +73,9 @@ class _Waiters:
 
 
 class PolicyGate(QObject):
+    #: The portal (or, before sign-in, this computer) recorded an acceptance of a version.
+    accepted = Signal(str)
+
     def __init__(self, ops: Operations, parent_widget: QWidget) -> None:
         super().__init__(parent_widget)
         self._ops = ops.scope(self)
@@ -76,35 +100,55 @@ class PolicyGate(QObject):
         on_accepted: Done,
         on_declined: Done,
         on_error: Callable[[str], None],
+        signed_in: bool = False,
+        accepted_at: datetime | None = None,
     ) -> None:
-        """Show the gate; `record(version)` runs off the GUI thread when the user accepts."""
+        """Show the gate; `record(version)` runs off the GUI thread when the user accepts.
+
+        `previous_version` (accepted before, on `accepted_at` if known) is what "What
+        changed" compares with; signed in, the date comes from the user's acceptances.
+        """
         self._waiters.accepted.append(on_accepted)
         self._waiters.declined.append(on_declined)
         if self.is_open:
             return
         self._loading = True
 
-        def loaded(result: tuple[Policy, Policy | None]) -> None:
+        def loaded(result: Loaded) -> None:
             self._loading = False
-            self._open(result[0], result[1], record)
+            self._open(result, previous_version, record)
 
         def failed(exc: PortalError) -> None:
             self._loading = False
             self._waiters = _Waiters()
             on_error(describe(exc))
 
-        self._ops.public(_Op.LOAD, lambda api: load_policies(api, previous_version),
-                         on_success=loaded, on_failure=failed)
+        if signed_in:
+            self._ops.portal(_Op.LOAD, lambda api: load_with_history(api, previous_version),
+                             on_success=loaded, on_failure=failed, on_interrupted=failed)
+        else:
+            def public(api: PublicApi) -> Loaded:
+                current, previous = load_policies(api, previous_version)
+                return Loaded(current, previous, accepted_at)
 
-    def _open(self, policy: Policy, previous: Policy | None, record: Callable[[str], Any]) -> None:
+            self._ops.public(_Op.LOAD, public, on_success=loaded, on_failure=failed)
+
+    def _open(self, loaded: Loaded, previous_version: str | None,
+              record: Callable[[str], Any]) -> None:
         from desktop.ui.shell.policy_dialog import PolicyDialog
 
-        dlg = PolicyDialog(policy, previous=previous, gate=True, parent=self._parent)
+        dlg = PolicyDialog(loaded.current, previous=loaded.previous,
+                           previous_version=previous_version, accepted_at=loaded.accepted_at,
+                           gate=True, parent=self._parent)
         self._dialog = dlg
+
+        def recorded(version: str) -> None:
+            self.accepted.emit(version)
+            dlg.accept()
 
         def accept_requested(version: str) -> None:
             self._ops.background(_Op.RECORD, lambda: record(version),
-                                 on_success=lambda _r: dlg.accept(),
+                                 on_success=lambda _r: recorded(version),
                                  on_failure=lambda e: dlg.acceptance_failed(describe(e)))
 
         dlg.accept_requested.connect(accept_requested)

@@ -14,15 +14,27 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from desktop.ui.common.a11y import Urgency, announce, message_label
+from desktop.ui.common.style import Role, mark
 from desktop.ui.common.text import plain, set_plain
 from desktop.ui.screen import Screen, ScreenSpec
+from desktop.ui.viewstate import MemoryViewState, ViewState
 
 if TYPE_CHECKING:
     from desktop.ui.shell.options import ShellOptions
 
-BANNER_STYLE = "background: #fff4ce; border: 1px solid #e0c060; padding: 6px; color: #3b2f00;"
+#: The view-state key of the screen shown last (opened again at the next sign-in).
+SCREEN_KEY = "window/screen"
 
 
 class Workspace(QWidget):
@@ -31,43 +43,54 @@ class Workspace(QWidget):
     #: The screens were built (the first sign-in); command-line files may be opened.
     screens_built = Signal()
 
-    def __init__(self, specs: Sequence[ScreenSpec], parent: QWidget | None = None) -> None:
+    def __init__(self, specs: Sequence[ScreenSpec], parent: QWidget | None = None,
+                 view: ViewState | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("workspace")
         self._specs = list(specs)
+        self._view = view or MemoryViewState()
         self.screens: dict[str, Screen] = {}
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_bar())
-        self.banner = QLabel(self)
-        self.banner.setObjectName("workspaceBanner")
-        self.banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner = message_label(self, "workspaceBanner", self.tr("Notice"))
+        mark(self.banner, Role.BANNER)
         self.banner.hide()
         layout.addWidget(self.banner)
         self.screen_stack = QStackedWidget(self)
         layout.addWidget(self.screen_stack, 1)
 
     def _build_bar(self) -> QHBoxLayout:
+        """The screens' buttons as a named group of push buttons (not check boxes, as
+        checkable buttons are announced): the current one says so in its description
+        and is shown in bold."""
         bar = QHBoxLayout()
         self.nav: dict[str, QPushButton] = {}
+        self.nav_group = QGroupBox(self)
+        self.nav_group.setObjectName("navigation")
+        self.nav_group.setAccessibleName(self.tr("Screens"))
+        self.nav_group.setFlat(True)
+        row = QHBoxLayout(self.nav_group)
+        row.setContentsMargins(0, 0, 0, 0)
         for number, spec in enumerate(self._specs, start=1):
-            button = QPushButton(spec.label, self)
+            button = QPushButton(spec.label, self.nav_group)
             button.setObjectName(spec.nav_name)
             button.setAccessibleName(spec.tip)
-            button.setToolTip(f"{spec.tip} (Ctrl+{number})")
-            button.setCheckable(True)
-            bar.addWidget(button)
+            button.setToolTip(self.tr("{what} (Ctrl+{number})").format(what=spec.tip,
+                                                                       number=number))
+            button.setAutoDefault(False)
+            row.addWidget(button)
             self.nav[spec.key] = button
+        bar.addWidget(self.nav_group)
         bar.addStretch(1)
         self.user_label = QLabel(self)
         self.user_label.setTextFormat(Qt.TextFormat.PlainText)
         self.user_label.setObjectName("signedInUser")
         bar.addWidget(self.user_label)
-        self.sign_out_button = QPushButton("Sign &out", self)
+        self.sign_out_button = QPushButton(self.tr("Sign &out"), self)
         self.sign_out_button.setObjectName("signOutButton")
-        self.sign_out_button.setAccessibleName("Sign out")
-        self.sign_out_button.setToolTip("Sign out and remove the session from this computer")
+        self.sign_out_button.setAccessibleName(self.tr("Sign out"))
+        self.sign_out_button.setToolTip(
+            self.tr("Sign out and remove the session from this computer"))
         self.sign_out_button.clicked.connect(self.sign_out_requested)
         bar.addWidget(self.sign_out_button)
         return bar
@@ -84,6 +107,9 @@ class Workspace(QWidget):
             screen = spec.build()
             self.screens[spec.key] = screen
             self.screen_stack.addWidget(screen)
+        last = self._view.load_text(SCREEN_KEY)
+        if last in self.screens:
+            self.screen_stack.setCurrentWidget(self.screens[last])
         self.screens_built.emit()
 
     @property
@@ -99,14 +125,19 @@ class Workspace(QWidget):
         current_key = self.current_key
         current = self.screens.get(current_key) if current_key else None
         if current is not None and current is not screen and not current.can_leave():
-            self.nav[key].setChecked(False)
-            self.nav[current_key or key].setChecked(True)
             return False
         self.screen_stack.setCurrentWidget(screen)
-        for k, button in self.nav.items():
-            button.setChecked(k == key)
+        self._mark_current(key)
+        self._view.save_text(SCREEN_KEY, key)
         screen.activate()
         return True
+
+    def _mark_current(self, key: str) -> None:
+        for k, button in self.nav.items():
+            font = button.font()
+            font.setBold(k == key)
+            button.setFont(font)
+            button.setAccessibleDescription(self.tr("Current screen") if k == key else "")
 
     def open_files(self, key: str, paths: Sequence[Path]) -> None:
         """Show the screen that reads files and hand it `paths` (if the user may leave)."""
@@ -125,11 +156,12 @@ class Workspace(QWidget):
             screen.clear()
 
     def signed_in_as(self, name: str) -> None:
-        self.user_label.setText(f"Signed in as {plain(name, 64)}")
+        self.user_label.setText(self.tr("Signed in as {name}").format(name=plain(name, 64)))
 
     def show_banner(self, text: str) -> None:
         set_plain(self.banner, text)
         self.banner.show()
+        announce(self.banner, self.banner.text(), Urgency.POLITE)
 
 
 class FileOpening:

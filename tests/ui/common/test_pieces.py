@@ -58,9 +58,9 @@ def test_policy_dialog_shows_diff_and_gate_buttons(qtbot):
     assert "six years" in text.toPlainText()
     assert "<b>" in text.toPlainText()  # raw HTML is shown literally, not rendered
     diff = changes.toPlainText()
-    assert "+ We keep data six years." in diff
-    assert "− We keep data seven years." in diff
-    assert "Retention shortened." in diff
+    assert "Added:\nWe keep data six years." in diff  # formatted, not a diff of Markdown
+    assert "Removed:\nWe keep data seven years." in diff
+    assert "Retention shortened." in diff and "version 2026-05-01" in diff
     with qtbot.waitSignal(dlg.accept_requested) as blocker:
         qtbot.mouseClick(dlg.accept_button, Qt.MouseButton.LeftButton)
     assert blocker.args == ["2026-11-01"]

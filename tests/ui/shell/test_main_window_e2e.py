@@ -13,13 +13,16 @@ from collections.abc import Iterator
 
 import pytest
 import requests
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QTextEdit,
+    QWidget,
 )
 
 from desktop.app import launch
@@ -60,29 +63,64 @@ def current_version(sb: Sandbox) -> str:
     return str(s.get(f"{sb.url}/policy", verify=sb.ca_bundle, timeout=10).json()["version"])
 
 
-def test_first_launch_then_policy_changed_then_signed_in(shell_sandbox, tmp_path, qtbot,
-                                                         open_windows):
+def test_first_launch_acceptance_is_recorded_at_sign_in_without_asking_again(
+        shell_sandbox, tmp_path, qtbot, open_windows):
+    """One acceptance per version per user: the clerk who accepted at first launch is not
+    shown the same version again a minute later, after signing in."""
     sb = shell_sandbox
     demo = sb.demo_users[0]
     w = start(sb, tmp_path, qtbot, open_windows)
+    qtbot.waitUntil(lambda: w.gate.dialog is not None, timeout=WAIT_MS)
+    assert w.gate.dialog.previous_version is None  # a brand-new PC: no changelog
+    assert w.gate.dialog.findChild(QTextEdit, "policyChanges").isHidden()
     accept_first_launch(qtbot, w)
     settings = json.loads((tmp_path / "config" / "settings.json").read_text())
     assert settings["last_seen_policy_version"] == current_version(sb)
     assert current_version(sb) not in acceptances(sb, demo["username"])
 
+    opened: list[object] = []
+    w.gate.accepted.connect(opened.append)
     sign_in(qtbot, w, demo["username"], demo["password"])
-    qtbot.waitUntil(lambda: w.gate.dialog is not None, timeout=WAIT_MS)
-    dlg = w.gate.dialog
-    changes = dlg.findChild(QTextEdit, "policyChanges").toPlainText()
-    assert "+ " in changes and "− " in changes  # a real diff against the accepted version
-    assert w.state == "gated"
-    qtbot.mouseClick(dlg.accept_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
+    assert opened == [] and w.gate.dialog is None
     assert current_version(sb) in acceptances(sb, demo["username"])
     assert w.root.currentWidget() is w.workspace
     status = w.findChild(QLabel, "statusSession").text()
     assert "Signed in as" in status and "127.0.0.1" in status
     assert "TLS 1.3" in status or "TLS 1.2" in status
+
+
+def test_changed_policy_after_sign_in_names_both_versions(shell_sandbox, tmp_path, qtbot,
+                                                          open_windows):
+    """A clerk who accepted an older version: "What changed" is formatted text naming
+    the version and date they accepted; the acceptance is saved as the last seen."""
+    sb = shell_sandbox
+    demo = sb.demo_users[1]
+    accepted = acceptances(sb, demo["username"])
+    assert accepted and current_version(sb) not in accepted
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "settings.json").write_text(json.dumps(
+        {"last_seen_policy_version": current_version(sb)}))
+    w = start(sb, tmp_path, qtbot, open_windows)
+    qtbot.waitUntil(lambda: w.state == "signed_out", timeout=WAIT_MS)
+    (config / "settings.json").write_text("{}")  # only this sign-in's acceptance brings it back
+    sign_in(qtbot, w, demo["username"], demo["password"])
+    qtbot.waitUntil(lambda: w.gate.dialog is not None, timeout=WAIT_MS)
+    dlg = w.gate.dialog
+    qtbot.waitExposed(dlg)
+    changes = dlg.findChild(QTextEdit, "policyChanges")
+    text = changes.toPlainText()
+    assert f"Changes since version {accepted[0]}, which you accepted on" in text
+    assert current_version(sb) in text
+    assert "Added:" in text and "Removed:" in text
+    assert "**" not in text and "##" not in text and "− -" not in text
+    assert changes.verticalScrollBar().value() == 0
+    assert dlg.focusWidget() is changes  # the text, not the tab bar
+    qtbot.mouseClick(dlg.accept_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
+    settings = json.loads((config / "settings.json").read_text())
+    assert settings["last_seen_policy_version"] == current_version(sb)
 
 
 def test_second_launch_skips_first_launch_dialog(shell_sandbox, tmp_path, qtbot, open_windows):
@@ -252,6 +290,15 @@ def test_portal_down(tmp_path, qtbot, open_windows, shell_sandbox):
     sign_in(qtbot, w, "someone", "some password that is long")
     qtbot.waitUntil(lambda: w.login.sign_in.isEnabled(), timeout=WAIT_MS)
     assert "cannot be reached" in w.login.error.text()
+    # Nothing says the password was wrong: what was typed stays for the next try.
+    assert w.login.username.text() == "someone"
+    assert w.login.password.text() == "some password that is long"
+    status = w.status_label.text()
+    assert "certificate verified" not in status and "cannot be reached" in status
+    w.show_support()  # never fetched on this PC: a box that says so, not nothing
+    qtbot.waitUntil(lambda: w.findChild(QMessageBox, "supportDialog") is not None,
+                    timeout=WAIT_MS)
+    assert "cannot be reached" in w.findChild(QMessageBox, "supportDialog").text()
 
 
 def test_untrusted_certificate(shell_sandbox, tmp_path, qtbot, open_windows):
@@ -309,3 +356,52 @@ def test_lock_hides_open_dialogs_and_brings_them_back(shell_sandbox, tmp_path, q
     qtbot.mouseClick(w.lock.unlock, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
     assert box.isVisible()
+
+
+def _accessible_objects(root) -> list[object]:
+    """Every object a screen reader can reach from the window, walking the tree."""
+    found, todo = [], [QAccessible.queryAccessibleInterface(root)]
+    while todo:
+        face = todo.pop()
+        if face is None or not face.isValid():
+            continue
+        found.append(face.object())
+        todo.extend(face.child(i) for i in range(face.childCount()))
+    return found
+
+
+def test_locked_workspace_is_out_of_the_accessibility_tree(shell_sandbox, tmp_path, qtbot,
+                                                           open_windows):
+    w, user = fresh_user_signed_in(shell_sandbox, tmp_path, qtbot, open_windows)
+    table = w.findChild(QWidget, "claimsTable")
+    assert table is not None and table in _accessible_objects(w)
+    w.lock_now()
+    reachable = _accessible_objects(w)
+    assert w.lock in reachable
+    assert not any(o is w.workspace or (isinstance(o, QWidget) and
+                                        w.workspace.isAncestorOf(o)) for o in reachable)
+    w.lock.password.setText(user.password)
+    qtbot.mouseClick(w.lock.unlock, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
+    assert table in _accessible_objects(w) and table.window() is w
+
+
+def test_geometry_and_last_screen_survive_a_restart(shell_sandbox, tmp_path, qtbot,
+                                                    open_windows):
+    w, user = fresh_user_signed_in(shell_sandbox, tmp_path, qtbot, open_windows)
+    w.show_screen("account")
+    room = w.screen().availableGeometry()
+    wanted = QRect(room.left() + 6, room.top() + 40, w.minimumWidth(), w.minimumHeight())
+    w.setGeometry(wanted)
+    qtbot.waitUntil(lambda: w.geometry() == wanted, timeout=WAIT_MS)
+    w.abandon()
+    w2 = start(shell_sandbox, tmp_path, qtbot, open_windows)
+    # Before showing, Qt guesses the frame's margins: a few pixels either way.
+    got = w2.geometry()
+    assert abs(got.left() - wanted.left()) <= 8 and abs(got.top() - wanted.top()) <= 8
+    assert got.size() == wanted.size()
+    qtbot.waitUntil(lambda: w2.state == "signed_out", timeout=WAIT_MS)
+    sign_in(qtbot, w2, user.username, user.password)
+    qtbot.waitUntil(lambda: w2.state == "working", timeout=WAIT_MS)
+    assert w2.workspace.current_key == "account"
+    assert w2.screen_stack.currentWidget() is w2.screens["account"]
