@@ -20,12 +20,12 @@ class CodeField(QLineEdit):
     def __init__(self, parent: QWidget, name: str) -> None:
         super().__init__(parent)
         self.setObjectName(name)
-        self.setAccessibleName("Code from your authenticator app, or a recovery code")
+        self.setAccessibleName(self.tr("Code from your authenticator app, or a recovery code"))
         self.setMaxLength(MAX_CODE_CHARS)
-        self.setPlaceholderText("6-digit code or recovery code")
+        self.setPlaceholderText(self.tr("6-digit code or recovery code"))
         self.setInputMethodHints(Qt.InputMethodHint.ImhNoPredictiveText
                                  | Qt.InputMethodHint.ImhNoAutoUppercase)
-        self.label = QLabel("&Code:", parent)
+        self.label = QLabel(self.tr("&Code:"), parent)
         self.label.setBuddy(self)
         self.show_field(False)
 

@@ -15,10 +15,12 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.portal.models import UserInfo
 from desktop.ui.account.two_step_dialog import TwoStepDialog, TwoStepMode
+from desktop.ui.common.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.ui.operations import Operations
 
-DECLINED = ("Your IT department requires two-step sign-in on this computer, so you were "
-            "signed out. Sign in again and set it up to go on.")
+DECLINED = str(QT_TRANSLATE_NOOP("MainWindow", "Your IT department requires two-step sign-in on "
+                             "this computer, so you were signed out. Sign in again and set "
+                             "it up to go on."))
 
 
 class MfaGate:
@@ -35,7 +37,7 @@ class MfaGate:
 
     def require(self, on_done: Callable[[], None], on_declined: Callable[[str], None]) -> None:
         dialog = TwoStepDialog(self._ops, TwoStepMode.SET_UP, self._parent)
-        dialog.setWindowTitle("Two-step sign-in is required")
+        dialog.setWindowTitle(translate("MainWindow", "Two-step sign-in is required"))
 
         def changed(on: bool) -> None:
             self._done = on
@@ -46,7 +48,7 @@ class MfaGate:
             if self._done:
                 on_done()
             else:
-                on_declined(DECLINED)
+                on_declined(translate("MainWindow", DECLINED))
 
         dialog.changed.connect(changed)
         dialog.finished.connect(finished)

@@ -34,6 +34,8 @@ from typing import Protocol
 from PySide6.QtCore import QObject, QSocketNotifier, Signal
 from PySide6.QtGui import QGuiApplication
 
+from desktop.ui.common.i18n import translate
+
 log = logging.getLogger(__name__)
 
 
@@ -69,8 +71,9 @@ def unsaved_note_text(note: str | None) -> str:
     """What to say at the next start about edits a logout or shutdown lost."""
     if not note:
         return ""
-    return ("When the computer last ended your session (sign-out, shutdown), changes on "
-            f"these screens were not saved: {note}.")
+    return translate("MainWindow", "When the computer last ended your session (sign-out, "
+                     "shutdown), changes on these screens were not saved: {screens}.").format(
+        screens=note)
 
 
 class OsSessionEnd(QObject):

@@ -27,6 +27,7 @@ class PreferencesDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("optionsDialog")
         self.setWindowTitle(self.tr("Options"))
+        self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.idle = QSpinBox(self)
@@ -41,7 +42,7 @@ class PreferencesDialog(QDialog):
         note = plain_label(self.tr(
             "Claims Desktop hides every claim and asks for your password after this long "
             "without use. You can choose a shorter time; {maximum} minutes is the longest "
-            "your organisation allows.").format(maximum=maximum), self)
+            "your organization allows.").format(maximum=maximum), self)
         note.setObjectName("optionIdleLockNote")
         layout.addWidget(note)
         buttons = QDialogButtonBox(

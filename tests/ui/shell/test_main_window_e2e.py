@@ -311,7 +311,12 @@ def test_untrusted_certificate(shell_sandbox, tmp_path, qtbot, open_windows):
 def test_session_expired_mid_session_asks_for_password(tmp_path, qtbot, open_windows):
     with private_sandbox("--rate-limit", "0", "--idle-timeout-s", "2") as sb:
         w, user = fresh_user_signed_in(sb, tmp_path, qtbot, open_windows)
+        # The screens' first calls after sign-in (code tables, the worklist count) touch
+        # the session: under load they land late and keep it alive past a fixed wait, so
+        # the idle lifetime is counted from the last call the window made.
+        qtbot.waitUntil(lambda: w.runner.active == 0, timeout=WAIT_MS)
         qtbot.wait(2500)  # let the portal's idle lifetime run out
+        assert w.runner.active == 0
         w.show_policy()  # any authenticated call
         qtbot.waitUntil(lambda: w.state == "locked", timeout=WAIT_MS)
         assert "session" in w.lock.reason.text().lower()
