@@ -21,11 +21,13 @@ GEOMETRY_KEY = "window/geometry"
 PREFERRED = QSize(1280, 860)
 #: Smallest window the layout is built for: fits a 1024x600 netbook screen with a
 #: task bar and the title bar (see `tests/ui/shell/test_window_geometry.py`).
-MINIMUM = QSize(800, 480)
+MINIMUM = QSize(960, 480)
 #: Room kept for the window manager's title bar and borders (not known before showing).
 FRAME_ALLOWANCE = QSize(16, 48)
-#: Share of the available area the first window takes on a screen smaller than PREFERRED.
-FILL = 0.94
+#: Share of the available width and height the first window takes on a screen smaller
+#: than PREFERRED (at 1024 wide that leaves room for the Claims form's widest row).
+FILL_W = 0.96
+FILL_H = 0.94
 
 
 def initial_geometry(available: QRect) -> QRect:
@@ -33,8 +35,8 @@ def initial_geometry(available: QRect) -> QRect:
     a sensible size that fits with its frame, centred."""
     room_w = available.width() - FRAME_ALLOWANCE.width()
     room_h = available.height() - FRAME_ALLOWANCE.height()
-    width = max(min(MINIMUM.width(), room_w), min(PREFERRED.width(), int(room_w * FILL)))
-    height = max(min(MINIMUM.height(), room_h), min(PREFERRED.height(), int(room_h * FILL)))
+    width = max(min(MINIMUM.width(), room_w), min(PREFERRED.width(), int(room_w * FILL_W)))
+    height = max(min(MINIMUM.height(), room_h), min(PREFERRED.height(), int(room_h * FILL_H)))
     left = available.left() + (available.width() - width) // 2
     # The title bar sits above the client area: centre the framed window as a whole.
     top = (available.top() + (available.height() - height - FRAME_ALLOWANCE.height()) // 2
@@ -77,7 +79,13 @@ def _screen_of(window: QWidget) -> QScreen | None:
 def place_window(window: QWidget, view: ViewState) -> bool:
     """Restore the saved geometry if it still fits an attached screen, else size the
     window to the screen; True if restored. Called before the window is first shown."""
-    window.setMinimumSize(MINIMUM)
+    screen = _screen_of(window)
+    room = screen.availableGeometry() if screen is not None else None
+    if room is not None:  # a screen smaller than the minimum still gets the whole window
+        window.setMinimumSize(min(MINIMUM.width(), room.width() - FRAME_ALLOWANCE.width()),
+                              min(MINIMUM.height(), room.height() - FRAME_ALLOWANCE.height()))
+    else:
+        window.setMinimumSize(MINIMUM)
     saved = view.load_bytes(GEOMETRY_KEY)
     if saved is not None and window.restoreGeometry(saved):
         if window.isMaximized() or window.isFullScreen():
@@ -86,9 +94,8 @@ def place_window(window: QWidget, view: ViewState) -> bool:
         if fitted is not None:
             window.setGeometry(fitted)
             return True
-    screen = _screen_of(window)
-    if screen is not None:
-        window.setGeometry(initial_geometry(screen.availableGeometry()))
+    if room is not None:
+        window.setGeometry(initial_geometry(room))
     return False
 
 

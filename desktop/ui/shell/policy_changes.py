@@ -123,10 +123,23 @@ def _bold() -> QTextCharFormat:
     return fmt
 
 
-def _insert_markdown(cursor: QTextCursor, markdown: str, mark: QTextCharFormat | None) -> None:
+def _insert_markdown(cursor: QTextCursor, markdown: str, mark: QTextCharFormat | None,
+                     label: str = "") -> None:
+    """One block, rendered; `label` ("Removed:") goes in the same piece, above it (a
+    list item inserted after a separate label line would leave an empty line)."""
     piece = QTextDocument()
     _render(piece, markdown)
-    start = cursor.position()
+    if label:
+        head = QTextCursor(piece)
+        kept = head.blockFormat()  # a list item's format carries its list
+        head.insertText(label, _bold())
+        head.insertBlock(kept, QTextCharFormat())
+        first = piece.firstBlock()
+        listed = first.textList()
+        if listed is not None:  # the label is not a bullet of the list item below it
+            listed.remove(first)
+        QTextCursor(first).setBlockFormat(QTextBlockFormat())
+    start = cursor.position() + (len(label) + 1 if label else 0)
     cursor.insertFragment(QTextDocumentFragment(piece))
     if mark is not None:
         end = cursor.position()
@@ -186,16 +199,13 @@ def _write_block_changes(cursor: QTextCursor, old: list[Block], new: list[Block]
                 j2 > j1 and new[j1].is_heading):
             _insert_markdown(cursor, section.text, None)
             shown = section
-        if i2 > i1:
-            cursor.insertText(translate("Policy", "Removed:") + "\n", _bold())
-            for block in old[i1:i2]:
-                _insert_markdown(cursor, block.text, removed)
-        if j2 > j1:
-            cursor.insertText(translate("Policy", "Added:") + "\n", _bold())
-            for block in new[j1:j2]:
-                _insert_markdown(cursor, block.text, added)
-                if block.is_heading:
-                    section = shown = block
+        for n, block in enumerate(old[i1:i2]):
+            _insert_markdown(cursor, block.text, removed,
+                             "" if n else translate("Policy", "Removed:"))
+        for n, block in enumerate(new[j1:j2]):
+            _insert_markdown(cursor, block.text, added, "" if n else translate("Policy", "Added:"))
+            if block.is_heading:
+                section = shown = block
     if not changed:
         cursor.insertText(translate("Policy", "The text itself did not change."),
                           QTextCharFormat())

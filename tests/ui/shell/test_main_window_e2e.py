@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import socket
 from collections.abc import Iterator
+from itertools import pairwise
 
 import pytest
 import requests
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app import launch
+from desktop.ui.shell.geometry import MINIMUM
 from tests.conftest import Sandbox
 from tests.e2e.portal_helpers import private_sandbox, register
 from tests.ui.shell_helpers import (
@@ -190,6 +192,9 @@ def test_policy_published_mid_session_then_accept_keeps_work(tmp_path, qtbot, op
         assert w.state == "working"
         assert w.screen_stack.currentWidget() is w.screens["account"]
         assert "2026-12-02" in acceptances(sb, user.username)
+        # Saved as the last seen version: the next start does not ask again.
+        settings = json.loads((tmp_path / "config" / "settings.json").read_text())
+        assert settings["last_seen_policy_version"] == "2026-12-02"
 
 
 def test_idle_lock_hides_content_and_unlocks(shell_sandbox, tmp_path, qtbot, open_windows):
@@ -394,6 +399,11 @@ def test_locked_workspace_is_out_of_the_accessibility_tree(shell_sandbox, tmp_pa
 def test_geometry_and_last_screen_survive_a_restart(shell_sandbox, tmp_path, qtbot,
                                                     open_windows):
     w, user = fresh_user_signed_in(shell_sandbox, tmp_path, qtbot, open_windows)
+    for key in w.screens:  # every screen fits a 1024x600 screen with a task bar and frame
+        w.show_screen(key)
+        hint = w.minimumSizeHint()
+        assert hint.width() <= 1024 - 16 and hint.height() <= 600 - 40 - 48, (key, hint)
+        assert MINIMUM.width() >= hint.width(), key  # the window is not squeezed below it
     w.show_screen("account")
     room = w.screen().availableGeometry()
     wanted = QRect(room.left() + 6, room.top() + 40, w.minimumWidth(), w.minimumHeight())
@@ -410,3 +420,42 @@ def test_geometry_and_last_screen_survive_a_restart(shell_sandbox, tmp_path, qtb
     qtbot.waitUntil(lambda: w2.state == "working", timeout=WAIT_MS)
     assert w2.workspace.current_key == "account"
     assert w2.screen_stack.currentWidget() is w2.screens["account"]
+
+
+def test_first_run_without_a_keyring_waits_off_the_gui_thread(shell_sandbox, tmp_path, qtbot,
+                                                               open_windows, monkeypatch):
+    """No ready keyring: the system's prompt (here a 3 s wait) holds up only a worker,
+    the window keeps painting, and the memory-only notice is in plain words."""
+    import threading
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    import desktop.app
+    from desktop.tokenstore import NOTICE_TIMEOUT, LazyTokenStore, MemoryTokenStore
+
+    probed_on: list[threading.Thread] = []
+
+    def slow_keyring(_timeout_s: float) -> MemoryTokenStore:
+        probed_on.append(threading.current_thread())
+        time.sleep(3.0)  # the unlock prompt nobody answers
+        return MemoryTokenStore(notice=NOTICE_TIMEOUT)
+
+    monkeypatch.setattr(desktop.app, "LazyTokenStore",
+                        lambda: LazyTokenStore(opener=slow_keyring))
+    user = register(shell_sandbox)
+    w = start(shell_sandbox, tmp_path, qtbot, open_windows)
+    ticks: list[float] = []
+    timer = QTimer(w)
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start(50)
+    accept_first_launch(qtbot, w)
+    sign_in(qtbot, w, user.username, user.password)
+    qtbot.waitUntil(lambda: w.state == "working", timeout=WAIT_MS)
+    timer.stop()
+    assert probed_on and threading.main_thread() not in probed_on
+    gaps = [b - a for a, b in pairwise(ticks)]
+    assert gaps and max(gaps) < 1.5, max(gaps)  # never frozen for the 3 s probe
+    banner = w.banner.text()
+    assert w.banner.isVisible() and "sign in again each time" in banner
+    assert "credential store" not in banner and "keyring" not in banner

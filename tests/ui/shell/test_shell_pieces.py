@@ -233,3 +233,28 @@ def test_saved_geometry_is_used_only_where_an_attached_screen_shows_it():
     # Slightly too big for the laptop: kept, shrunk and moved to fit whole.
     fitted = fit_into_screens(QRect(20, 20, 1400, 760), laptop)  # type: ignore[arg-type]
     assert fitted is not None and QRect(0, 0, 1366, 728).contains(fitted)
+
+
+def test_policy_dialog_opens_at_the_top_with_the_focus_in_the_text(qtbot):
+    from dataclasses import dataclass
+
+    from desktop.ui.shell.policy_dialog import PolicyDialog
+
+    @dataclass
+    class P:
+        version: str
+        effective_at: str
+        title: str
+        body_markdown: str
+        summary_of_changes: str
+
+    body = "# Policy\n\n" + "\n\n".join(f"Paragraph {n} of a long policy." for n in range(200))
+    dlg = PolicyDialog(P("2026-11-01", "2026-11-01", "Policy", body, "First version."),
+                       gate=True)
+    qtbot.addWidget(dlg)
+    dlg.open()
+    qtbot.waitExposed(dlg)
+    assert dlg.text.verticalScrollBar().maximum() > 0
+    assert dlg.text.verticalScrollBar().value() == 0
+    assert dlg.focusWidget() is dlg.text  # not the tab bar
+    assert dlg.previous_version is None and dlg.tabs.count() == 1  # no changelog
