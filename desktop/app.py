@@ -28,6 +28,7 @@ from desktop.session import Session
 from desktop.tasks import TaskRunner
 from desktop.tokenstore import LazyTokenStore
 from desktop.ui.common import style
+from desktop.ui.common.i18n import translate
 from desktop.ui.context import ScreenContext
 from desktop.ui.operations import Operations
 from desktop.ui.screen import Screen, ScreenSpec
@@ -173,19 +174,20 @@ def workspace_screens(ctx: ScreenContext) -> list[ScreenSpec]:
     To add a screen: a `Screen` subclass in its own `desktop/ui/<feature>/` package, a
     small builder function like `_claims_screen` above, and an entry here.
     """
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Navigation", text)
-
     return [
-        ScreenSpec("claims", tr("&Claims"), tr("Search claims"), lambda: _claims_screen(ctx)),
-        ScreenSpec("account", tr("&Account"), tr("Your account settings"),
+        ScreenSpec("claims", translate("Navigation", "&Claims"),
+                   translate("Navigation", "Search claims"), lambda: _claims_screen(ctx)),
+        ScreenSpec("account", translate("Navigation", "&Account"),
+                   translate("Navigation", "Your account settings"),
                    lambda: _account_screen(ctx)),
-        ScreenSpec("payments", tr("&Payments"), tr("Find payments and read remittances"),
+        ScreenSpec("payments", translate("Navigation", "&Payments"),
+                   translate("Navigation", "Find payments and read remittances"),
                    lambda: _payments_screen(ctx)),
-        ScreenSpec("batch", tr("&Batch status"),
-                   tr("Check the status of a list of claim numbers"),
+        ScreenSpec("batch", translate("Navigation", "&Batch status"),
+                   translate("Navigation", "Check the status of a list of claim numbers"),
                    lambda: _batch_screen(ctx)),
-        ScreenSpec("worklist", tr("&Worklist"), tr("Your follow-ups and claims that changed"),
+        ScreenSpec("worklist", translate("Navigation", "&Worklist"),
+                   translate("Navigation", "Your follow-ups and claims that changed"),
                    lambda: _worklist_screen(ctx)),
     ]
 
@@ -231,7 +233,7 @@ def launch(argv: Sequence[str]) -> QMainWindow:
         print(f"Reference portal: {demo.url}  CA: {demo.ca_bundle}", flush=True)
         app.aboutToQuit.connect(demo.stop)
     if not portal_url:
-        raise StartupError(QCoreApplication.translate(
+        raise StartupError(translate(
             "Startup", "No portal address is set. Ask your IT support to set 'portal_url', "
             "or start with --portal-url."))
     def build_client() -> PortalClient:
@@ -294,7 +296,7 @@ def launch(argv: Sequence[str]) -> QMainWindow:
     if demo is not None:
         window.closed.connect(demo.stop)
     if loaded.problems:
-        window.show_banner(QCoreApplication.translate(
+        window.show_banner(translate(
             "MainWindow", "Some settings could not be read and safe values are used:")
             + " " + " ".join(loaded.problems))
     window.closed.connect(view.sync)
@@ -343,7 +345,8 @@ def after_first_paint(widget: QWidget, then: Callable[[], None]) -> None:
 
 def notify_user(text: str) -> None:
     """How the crash handler tells the user: a plain-text warning box."""
-    message(None, QMessageBox.Icon.Warning, "Claims Desktop", text).exec()
+    message(None, QMessageBox.Icon.Warning, translate("Startup", "Claims Desktop"),
+            text).exec()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -375,7 +378,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StartupError as exc:
         print(f"claims-desktop: {exc}", file=sys.stderr)
         if not args.exit_after_start:  # an unattended check must not wait on a dialog
-            message(None, QMessageBox.Icon.Critical, QCoreApplication.translate(
+            message(None, QMessageBox.Icon.Critical, translate(
                 "Startup", "Claims Desktop cannot start"), str(exc)).exec()
         return EXIT_STARTUP_FAILED
     # SIGTERM, SIGHUP, SIGINT, a logout or shutdown: the normal sign-out (os_session.py).
