@@ -121,8 +121,9 @@ class LockScreen(QWidget):
         """A wrong password, or (once the code was asked for) a wrong or used code."""
         what = (self.tr("That code is not right or was used already.") if self.otp.asked
                 else self.tr("That password is not right."))
-        self.failed(what + " " + self.tr("%n tries left before you are signed out.", "",
-                                         tries_left))
+        left = (self.tr("1 try left before you are signed out.") if tries_left == 1 else
+                self.tr("%n tries left before you are signed out.", "", tries_left))
+        self.failed(what + " " + left)
 
     def ask_for_code(self, message: str) -> None:
         """The session ended while locked, so unlocking is a new sign-in: code needed."""

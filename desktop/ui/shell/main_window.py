@@ -234,8 +234,8 @@ class MainWindow(QMainWindow):
             self._told_memory_only = True
             self.show_banner(self.tr(
                 "This computer has no safe place to keep your sign-in, so Claims Desktop "
-                "keeps it only while it is open. You will need to sign in again each time "
-                "you start Claims Desktop. Nothing else changes."))
+                "keeps it in memory only, while it is open. You will need to sign in again "
+                "each time you start Claims Desktop. Nothing else changes."))
         current_key = self.workspace.current_key
         if current_key is not None:
             self.show_screen(current_key)
@@ -439,16 +439,21 @@ class MainWindow(QMainWindow):
     def _idle_locked(self) -> None:
         if self._state == ShellState.WORKING:
             minutes = max(1, round(self.idle.timeout_s / 60))
-            self._lock(self.tr("Claims Desktop locked itself after %n minute(s) without use. "
-                               "Enter your password to go on; what you were doing is kept.",
-                               "", minutes))
+            self._lock(self.tr("Claims Desktop locked itself after {minutes} without use. "
+                               "Enter your password to go on; what you were doing is kept."
+                               ).format(minutes=self._minutes(minutes)))
 
     def _idle_warning(self, seconds_left: int) -> None:
         if self._state == ShellState.WORKING:
             minutes = max(1, round(seconds_left / 60))
-            self.show_banner(self.tr("Claims Desktop will lock in about %n minute(s) unless "
-                                     "you use it. Move the mouse or press a key to stay "
-                                     "signed in.", "", minutes))
+            self.show_banner(self.tr("Claims Desktop will lock in about {minutes} unless you "
+                                     "use it. Move the mouse or press a key to stay signed in."
+                                     ).format(minutes=self._minutes(minutes)))
+
+    def _minutes(self, n: int) -> str:
+        """"1 minute", "15 minutes": spelled out until a catalogue gives the plural forms
+        (without one, Qt would show "15 minute(s)")."""
+        return self.tr("1 minute") if n == 1 else self.tr("%n minutes", "", n)
 
     def _lock(self, reason: str, *, stored: bool = False) -> None:
         self._state = ShellState.LOCKED
