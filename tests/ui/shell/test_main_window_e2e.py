@@ -459,3 +459,25 @@ def test_first_run_without_a_keyring_waits_off_the_gui_thread(shell_sandbox, tmp
     banner = w.banner.text()
     assert w.banner.isVisible() and "sign in again each time" in banner
     assert "credential store" not in banner and "keyring" not in banner
+
+
+def test_options_keep_a_shorter_idle_lock_for_the_next_start(tmp_path, qtbot, open_windows,
+                                                             shell_sandbox):
+    url = f"https://127.0.0.1:{_closed_port()}/api/v1"
+    args = ["--portal-url", url, "--ca-bundle", shell_sandbox.ca_bundle,
+            "--config-dir", str(tmp_path / "c")]
+    w = launch(args)
+    open_windows.append(w)
+    assert w.idle.timeout_s == 15 * 60
+    w.help.preferences()
+    dialog = w.help.options_dialog
+    assert dialog is not None and dialog.idle.maximum() == 15  # never longer than allowed
+    dialog.idle.setValue(5)
+    dialog.accept()
+    assert w.idle.timeout_s == 5 * 60
+    settings = json.loads((tmp_path / "c" / "settings.json").read_text())
+    assert settings["idle_lock_minutes"] == 5
+    w.abandon()
+    w2 = launch(args)
+    open_windows.append(w2)
+    assert w2.idle.timeout_s == 5 * 60
