@@ -14,12 +14,22 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
+from desktop.ui.common.i18n import translate
+
 _INPUT_EVENTS = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.MouseButtonPress,
     QEvent.Type.MouseButtonRelease, QEvent.Type.MouseMove, QEvent.Type.Wheel,
     QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TabletPress,
     QEvent.Type.MouseButtonDblClick,
 })
+
+
+def minutes_text(n: int) -> str:
+    """"1 minute", "15 minutes": spelled out until a catalogue gives the plural forms
+    (without one, Qt would show "15 minute(s)")."""
+    if n == 1:
+        return translate("MainWindow", "1 minute")
+    return translate("MainWindow", "%n minutes", None, n)
 
 
 class IdleWatcher(QObject):

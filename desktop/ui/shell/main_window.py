@@ -30,7 +30,7 @@ from desktop.ui.screen import Screen
 from desktop.ui.shell.chrome import MenuHandlers, build_menus, build_status
 from desktop.ui.shell.geometry import keep_geometry, place_window
 from desktop.ui.shell.help_menu import HelpMenu
-from desktop.ui.shell.idle import IdleWatcher
+from desktop.ui.shell.idle import IdleWatcher, minutes_text
 from desktop.ui.shell.lock_screen import LockScreen
 from desktop.ui.shell.login_screen import LoginScreen
 from desktop.ui.shell.mfa_gate import MfaGate
@@ -441,19 +441,14 @@ class MainWindow(QMainWindow):
             minutes = max(1, round(self.idle.timeout_s / 60))
             self._lock(self.tr("Claims Desktop locked itself after {minutes} without use. "
                                "Enter your password to go on; what you were doing is kept."
-                               ).format(minutes=self._minutes(minutes)))
+                               ).format(minutes=minutes_text(minutes)))
 
     def _idle_warning(self, seconds_left: int) -> None:
         if self._state == ShellState.WORKING:
             minutes = max(1, round(seconds_left / 60))
             self.show_banner(self.tr("Claims Desktop will lock in about {minutes} unless you "
                                      "use it. Move the mouse or press a key to stay signed in."
-                                     ).format(minutes=self._minutes(minutes)))
-
-    def _minutes(self, n: int) -> str:
-        """"1 minute", "15 minutes": spelled out until a catalogue gives the plural forms
-        (without one, Qt would show "15 minute(s)")."""
-        return self.tr("1 minute") if n == 1 else self.tr("%n minutes", "", n)
+                                     ).format(minutes=minutes_text(minutes)))
 
     def _lock(self, reason: str, *, stored: bool = False) -> None:
         self._state = ShellState.LOCKED

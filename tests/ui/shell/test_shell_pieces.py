@@ -258,3 +258,10 @@ def test_policy_dialog_opens_at_the_top_with_the_focus_in_the_text(qtbot):
     assert dlg.text.verticalScrollBar().value() == 0
     assert dlg.focusWidget() is dlg.text  # not the tab bar
     assert dlg.previous_version is None and dlg.tabs.count() == 1  # no changelog
+
+
+def test_minutes_are_spelled_out_without_a_plural_catalogue():
+    from desktop.ui.shell.idle import minutes_text
+
+    assert minutes_text(1) == "1 minute"
+    assert minutes_text(15) == "15 minutes"  # not "15 minute(s)"
