@@ -27,7 +27,7 @@ from desktop.portal.urls import parse_portal_url
 from desktop.session import Session
 from desktop.tasks import TaskRunner
 from desktop.tokenstore import LazyTokenStore
-from desktop.ui.common import style
+from desktop.ui.common import i18n, style
 from desktop.ui.common.i18n import translate
 from desktop.ui.context import ScreenContext
 from desktop.ui.operations import Operations
@@ -208,6 +208,7 @@ def launch(argv: Sequence[str]) -> QMainWindow:
     QCoreApplication.setApplicationName("Claims Desktop")
     QCoreApplication.setApplicationVersion(__version__)
     style.apply(cast(QApplication, app))
+    i18n.install_translator(app)  # the English plural forms, and the clerk's language
 
     loaded = load_settings(config_dir=args.config_dir)
     overrides = {k: v for k, v in (("portal_url", args.portal_url),

@@ -49,19 +49,15 @@ class ShellActions:
     options: QAction
 
 
-def _tr(text: str) -> str:
-    return translate("MainWindow", text)
-
-
 def build_status(window: QMainWindow) -> tuple[QLabel, QProgressBar]:
     """The session line and the busy indicator of the status bar."""
     label = QLabel(window)
     label.setObjectName("statusSession")
-    label.setAccessibleDescription(_tr("Connection and session status"))
+    label.setAccessibleDescription(translate("MainWindow", "Connection and session status"))
     label.setTextFormat(Qt.TextFormat.PlainText)
     busy = QProgressBar(window)
     busy.setObjectName("busyIndicator")
-    busy.setAccessibleName(_tr("Working"))
+    busy.setAccessibleName(translate("MainWindow", "Working"))
     busy.setRange(0, 0)
     busy.setMaximumWidth(120)
     busy.hide()
@@ -92,13 +88,15 @@ def _shower(show: Callable[[str], object], key: str) -> Handler:
 def build_menus(window: QMainWindow, screens: Sequence[ScreenSpec],
                 on: MenuHandlers) -> ShellActions:
     bar = window.menuBar()
-    file_menu = bar.addMenu(_tr("&File"))
-    lock = _action(window, _tr("&Lock now"), "Ctrl+L", on.lock, "actionLock")
-    sign_out = _action(window, _tr("Sign &out"), "Ctrl+Shift+O", on.sign_out, "actionSignOut")
-    quit_ = _action(window, _tr("&Quit"), "Ctrl+Q", on.quit, "actionQuit")
-    options = _action(window, _tr("O&ptions…"), "", on.options or _nothing, "actionOptions")
+    file_menu = bar.addMenu(translate("MainWindow", "&File"))
+    lock = _action(window, translate("MainWindow", "&Lock now"), "Ctrl+L", on.lock, "actionLock")
+    sign_out = _action(window, translate("MainWindow", "Sign &out"), "Ctrl+Shift+O",
+                       on.sign_out, "actionSignOut")
+    quit_ = _action(window, translate("MainWindow", "&Quit"), "Ctrl+Q", on.quit, "actionQuit")
+    options = _action(window, translate("MainWindow", "O&ptions…"), "",
+                      on.options or _nothing, "actionOptions")
     options.setVisible(on.options is not None)
-    open_file = _action(window, _tr("&Open remittance file…"), "Ctrl+O",
+    open_file = _action(window, translate("MainWindow", "&Open remittance file…"), "Ctrl+O",
                         on.open_file or _nothing, "openRemittanceFile")
     open_file.setVisible(on.open_file is not None)
     if on.open_file is not None:
@@ -111,20 +109,21 @@ def build_menus(window: QMainWindow, screens: Sequence[ScreenSpec],
         file_menu.addAction(options)
         file_menu.addSeparator()
     file_menu.addAction(quit_)
-    go = bar.addMenu(_tr("&Go"))
+    go = bar.addMenu(translate("MainWindow", "&Go"))
     screen_actions: list[QAction] = []
     for number, spec in enumerate(screens, start=1):
         action = _action(window, spec.label, f"Ctrl+{number}",
                          _shower(on.show_screen, spec.key), spec.action_name)
         go.addAction(action)
         screen_actions.append(action)
-    help_menu = bar.addMenu(_tr("&Help"))
-    policy = _action(window, _tr("&Privacy policy…"), "Ctrl+Shift+P", on.policy,
+    help_menu = bar.addMenu(translate("MainWindow", "&Help"))
+    policy = _action(window, translate("MainWindow", "&Privacy policy…"), "Ctrl+Shift+P", on.policy,
                      "actionPrivacyPolicy")
-    support = _action(window, _tr("&Support contact…"), "F1", on.support, "actionSupport")
-    about = _action(window, _tr("&About Claims Desktop"), "Ctrl+Shift+A", on.about,
-                    "actionAbout")
-    shortcuts = _action(window, _tr("&Keyboard shortcuts…"), "Ctrl+Shift+K",
+    support = _action(window, translate("MainWindow", "&Support contact…"), "F1", on.support,
+                      "actionSupport")
+    about = _action(window, translate("MainWindow", "&About Claims Desktop"), "Ctrl+Shift+A",
+                    on.about, "actionAbout")
+    shortcuts = _action(window, translate("MainWindow", "&Keyboard shortcuts…"), "Ctrl+Shift+K",
                         lambda: open_shortcuts(window), "actionShortcuts")
     for a in (policy, support, shortcuts, about):
         help_menu.addAction(a)

@@ -75,8 +75,9 @@ class Workspace(QWidget):
             button = QPushButton(spec.label, self.nav_group)
             button.setObjectName(spec.nav_name)
             button.setAccessibleName(spec.tip)
-            button.setToolTip(self.tr("{what} (Ctrl+{number})").format(what=spec.tip,
-                                                                       number=number))
+            # Two pieces, not one composed string: the tip is translated where it is made.
+            button.setToolTip(spec.tip + " " + self.tr("(Ctrl+{number})").format(
+                number=number))
             button.setAutoDefault(False)
             row.addWidget(button)
             self.nav[spec.key] = button
