@@ -17,25 +17,41 @@ from __future__ import annotations
 import csv
 import os
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
-from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextDocument, QTextTableFormat
+from PySide6.QtCore import QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPen,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFrameFormat,
+    QTextLength,
+    QTextTableFormat,
+)
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from desktop import safefile
 from desktop.portal.claims import ClaimDetail
-from desktop.ui.claims.detail import (
-    LINE_COLUMNS,
-    explained_items,
+from desktop.ui.claims.detail_text import (
+    code_meanings,
+    headline,
     history_text,
-    line_adjustments,
+    line_cells,
+    line_columns,
     patient_text,
     payment_text,
 )
-from desktop.ui.claims.explain import CodeWords, status_text, why_summary
+from desktop.ui.claims.explain import CodeWords, why_summary
 from desktop.ui.claims.model import (
     R_ALLOWED,
     R_BILLED,
@@ -53,8 +69,11 @@ from desktop.ui.claims.model import (
     R_TO,
     Row,
 )
-from desktop.ui.common.formats import Formats, cents_text
+from desktop.ui.claims.tr import QT_TRANSLATE_NOOP
+from desktop.ui.common.formats import Formats
+from desktop.ui.common.i18n import translate
 from desktop.ui.common.text import plain
+from desktop.ui.shell.files import suggested_save_path
 
 CSV_HEADER: tuple[str, ...] = (
     "Claim number", "Patient last name", "Patient first name", "Member ID",
@@ -62,13 +81,35 @@ CSV_HEADER: tuple[str, ...] = (
     "Patient responsibility", "Paid date", "Payment number",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-PHI_NOTE = ("The file contains patient information. Keep it only where your office "
-            "allows, and delete it when you no longer need it.")
+PHI_NOTE = QT_TRANSLATE_NOOP("ClaimExport", "The file contains patient information. Keep it "
+                             "only where your office allows, and delete it when you no "
+                             "longer need it.")
+#: Points of the page's header and footer bands, and of the text in them.
+_BAND_POINTS = 9
 
 #: (parent, caption, suggested path, filter) -> the chosen path, or "" when cancelled.
 PathChooser = Callable[[QWidget, str, str, str], str]
 #: (printer, parent) -> True when the clerk confirmed printing.
 PrinterPrompt = Callable[[QPrinter, QWidget], bool]
+
+
+def phi_note() -> str:
+    return translate("ClaimExport", PHI_NOTE)
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """Who printed it and whose data it is: on every page of a printout or PDF."""
+
+    office: str = ""
+    payer: str = ""
+
+    def lines(self, what: str, when: str) -> list[str]:
+        """`Office · Payer`, then `what — printed <when>`."""
+        names = " · ".join(n for n in (plain(self.office, 80), plain(self.payer, 80)) if n)
+        printed = translate("ClaimExport", "{what} — printed {when}").format(what=what,
+                                                                            when=when)
+        return [names or translate("ClaimExport", "Claims Desktop"), printed]
 
 
 def save_path_dialog(parent: QWidget, caption: str, suggested: str, filters: str) -> str:
@@ -83,10 +124,8 @@ def print_dialog(printer: QPrinter, parent: QWidget) -> bool:
 
 
 def suggested_path(stem: str, suffix: str) -> str:
-    folder = QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-    safe = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in stem)[:80]
-    return str(Path(folder) / f"{safe}.{suffix}")
+    """In Documents, or the home folder where there is no Documents folder."""
+    return suggested_save_path(stem, suffix)
 
 
 def _cell(text: str) -> str:
@@ -94,12 +133,12 @@ def _cell(text: str) -> str:
 
 
 def csv_record(r: Row) -> list[str]:
-    paid = r[R_PAID_DATE]
+    f = Formats
     return [
         _cell(r[R_NUMBER]), _cell(r[R_LAST]), _cell(r[R_FIRST]), _cell(r[R_MEMBER]),
-        r[R_FROM].isoformat(), r[R_TO].isoformat(), _cell(r[R_CATEGORY]), _cell(r[R_LABEL]),
-        cents_text(r[R_BILLED]), cents_text(r[R_ALLOWED]), cents_text(r[R_PAID]),
-        cents_text(r[R_PATIENT]), paid.isoformat() if paid else "", _cell(r[R_PAYMENT] or ""),
+        f.file_date(r[R_FROM]), f.file_date(r[R_TO]), _cell(r[R_CATEGORY]), _cell(r[R_LABEL]),
+        f.file_money(r[R_BILLED]), f.file_money(r[R_ALLOWED]), f.file_money(r[R_PAID]),
+        f.file_money(r[R_PATIENT]), f.file_date(r[R_PAID_DATE]), _cell(r[R_PAYMENT] or ""),
     ]
 
 
@@ -120,106 +159,185 @@ def write_csv(path: str | os.PathLike[str], rows: Iterable[Row]) -> int:
 # --- print / PDF ------------------------------------------------------------------------
 
 
-def _heading(cursor: QTextCursor, text: str, scale: float = 1.2) -> None:
-    fmt = QTextCharFormat()
-    fmt.setFontWeight(QFont.Weight.Bold)
-    fmt.setFontPointSize(11 * scale)
-    cursor.insertBlock()
-    cursor.insertText(text, fmt)
-    cursor.insertBlock()
-    cursor.setCharFormat(QTextCharFormat())
+class _Builder:
+    """Plain-text blocks and ruled tables into a document; lengths in printer pixels.
+
+    The document is laid out on the printer itself (as `QTextDocument.print_` does), so
+    a length of 1 is one printer pixel: a 0.5 border was invisible at 1200 dpi, which
+    is why the old printout had no table rules. `unit` is printer pixels per CSS pixel.
+    """
+
+    def __init__(self, unit: float) -> None:
+        self.unit = unit
+        self.doc = QTextDocument()
+        self.doc.setDocumentMargin(0)
+        self.cursor = QTextCursor(self.doc)
+
+    def heading(self, text: str, scale: float = 1.2) -> None:
+        fmt = QTextCharFormat()
+        fmt.setFontWeight(QFont.Weight.Bold)
+        fmt.setFontPointSize(10 * scale)
+        self.cursor.insertBlock()
+        self.cursor.insertText(text, fmt)
+        self.cursor.insertBlock()
+        self.cursor.setCharFormat(QTextCharFormat())
+
+    def paragraphs(self, text: str) -> None:
+        for i, line in enumerate(text.split("\n")):
+            if i:
+                self.cursor.insertBlock()
+            self.cursor.insertText(line, QTextCharFormat())
+
+    def table(self, header: Sequence[str] | None, rows: Sequence[Sequence[str]]) -> None:
+        columns = len(header) if header else len(rows[0]) if rows else 1
+        count = len(rows) + (1 if header else 0)
+        if count == 0:
+            return
+        fmt = QTextTableFormat()
+        fmt.setCellPadding(3 * self.unit)
+        fmt.setCellSpacing(0)
+        fmt.setBorder(max(1.0, self.unit * 0.75))
+        fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+        fmt.setBorderBrush(QBrush(QColor("black")))
+        fmt.setBorderCollapse(True)
+        fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+        if header:
+            fmt.setHeaderRowCount(1)
+        table = self.cursor.insertTable(count, columns, fmt)
+        bold = QTextCharFormat()
+        bold.setFontWeight(QFont.Weight.Bold)
+        all_rows = ([list(header)] if header else []) + [list(r) for r in rows]
+        for r, values in enumerate(all_rows):
+            for c, value in enumerate(values[:columns]):
+                cell = table.cellAt(r, c).firstCursorPosition()
+                cell.insertText(value, bold if header and r == 0 else QTextCharFormat())
+        self.cursor.movePosition(QTextCursor.MoveOperation.End)
 
 
-def _paragraphs(cursor: QTextCursor, text: str) -> None:
-    for i, line in enumerate(text.split("\n")):
-        if i:
-            cursor.insertBlock()
-        cursor.insertText(line, QTextCharFormat())
+def _t(text: str) -> str:
+    return translate("ClaimExport", text)
 
 
-def _table(cursor: QTextCursor, header: Sequence[str] | None,
-           rows: Sequence[Sequence[str]]) -> None:
-    columns = len(header) if header else len(rows[0]) if rows else 1
-    count = len(rows) + (1 if header else 0)
-    if count == 0:
-        return
-    fmt = QTextTableFormat()
-    fmt.setCellPadding(3)
-    fmt.setCellSpacing(0)
-    fmt.setBorder(0.5)
-    table = cursor.insertTable(count, columns, fmt)
-    bold = QTextCharFormat()
-    bold.setFontWeight(QFont.Weight.Bold)
-    all_rows = ([list(header)] if header else []) + [list(r) for r in rows]
-    for r, values in enumerate(all_rows):
-        for c, value in enumerate(values[:columns]):
-            cell = table.cellAt(r, c).firstCursorPosition()
-            cell.insertText(value, bold if header and r == 0 else QTextCharFormat())
-    cursor.movePosition(QTextCursor.MoveOperation.End)
-
-
-def claim_document(detail: ClaimDetail, words: CodeWords, fmt: Formats,
-                   printed_at: datetime | None = None) -> QTextDocument:
-    """The claim as a printable document, built from plain text only."""
-    doc = QTextDocument()
-    doc.setDocumentMargin(24)
-    cursor = QTextCursor(doc)
-    _heading(cursor, f"Claim {plain(detail.claim_number, 60)}", 1.5)
-    _paragraphs(cursor, plain(status_text(detail, words), 200))
+def claim_document(detail: ClaimDetail, words: CodeWords, fmt: Formats, *,
+                   unit: float = 1.0) -> QTextDocument:
+    """The claim as a printable document, built from plain text only, in the panel's
+    order: the answer, who and when, amounts, lines, what the codes mean, history."""
+    b = _Builder(unit)
+    dash = "—"
+    b.heading(_t("Claim {number}").format(number=plain(detail.claim_number, 60)), 1.5)
+    b.paragraphs(plain(headline(detail, words), 200))
     why = why_summary(detail, words)
     if why:
-        cursor.insertBlock()
-        _paragraphs(cursor, plain(why, 600))
-    _heading(cursor, "Claim")
-    _table(cursor, None, [
-        ["Patient", patient_text(detail), "Date of birth", fmt.date(detail.patient.dob)],
-        ["Member ID", plain(detail.patient.member_id, 60), "Patient account",
-         plain(detail.patient_account_number or "—", 60)],
-        ["Dates of service", fmt.date_range(detail.service_from, detail.service_to),
-         "Received", fmt.instant(detail.received_at)],
-        ["Billing NPI", plain(detail.billing_npi, 20), "Rendering NPI",
-         plain(detail.rendering_npi or "—", 20)],
-        ["Billed", fmt.amount(detail.billed_amount), "Allowed",
-         fmt.amount(detail.allowed_amount) or "—"],
-        ["Paid", fmt.amount(detail.paid_amount) or "—", "Patient responsibility",
-         fmt.amount(detail.patient_responsibility) or "—"],
+        b.cursor.insertBlock()
+        b.paragraphs(plain(why, 600))
+    b.heading(_t("Claim"))
+    b.table(None, [
+        [_t("Patient"), patient_text(detail), _t("Date of birth"), fmt.date(detail.patient.dob)],
+        [_t("Member ID"), plain(detail.patient.member_id, 60), _t("Patient account"),
+         plain(detail.patient_account_number or dash, 60)],
+        [_t("Dates of service"), fmt.date_range(detail.service_from, detail.service_to),
+         _t("Received"), fmt.instant(detail.received_at)],
+        [_t("Billing NPI"), plain(detail.billing_npi, 20), _t("Rendering NPI"),
+         plain(detail.rendering_npi or dash, 20)],
     ])
-    _heading(cursor, "Lines")
-    _table(cursor, LINE_COLUMNS, [
-        [str(line.line_number), fmt.date(line.service_date), plain(line.procedure_code, 20),
-         ", ".join(plain(m, 10) for m in line.modifiers[:10]),
-         plain(format(line.units.normalize(), "f"), 12), fmt.amount(line.billed_amount),
-         fmt.amount(line.allowed_amount), fmt.amount(line.paid_amount),
-         plain(line_adjustments(line, fmt), 300),
-         ", ".join(plain(r, 10) for r in line.remarks[:20])]
-        for line in detail.lines])
-    _heading(cursor, "Adjustments and remarks")
-    _paragraphs(cursor, "\n".join(explained_items(detail, words, fmt))
-                or "No adjustments or remarks.")
-    _heading(cursor, "Payment")
-    _paragraphs(cursor, payment_text(detail, fmt))
-    _heading(cursor, "Status history")
-    _paragraphs(cursor, history_text(detail, words, fmt))
-    when = printed_at or datetime.now().astimezone()
-    cursor.insertBlock()
-    cursor.insertBlock()
-    _paragraphs(cursor, f"Printed {fmt.instant(when)} from Claims Desktop. "
-                "Contains patient information.")
-    return doc
+    b.heading(_t("Amounts"))
+    b.table(None, [
+        [_t("Billed"), fmt.amount(detail.billed_amount), _t("Allowed"),
+         fmt.amount(detail.allowed_amount) or dash],
+        [_t("Paid"), fmt.amount(detail.paid_amount) or dash, _t("Patient responsibility"),
+         fmt.amount(detail.patient_responsibility) or dash],
+    ])
+    b.paragraphs(payment_text(detail, fmt))
+    b.heading(_t("Lines"))
+    b.table(line_columns(), [line_cells(line, fmt) for line in detail.lines])
+    b.heading(_t("What the codes mean"))
+    b.paragraphs("\n".join(code_meanings(detail, words)) or _t("No adjustments or remarks."))
+    b.heading(_t("Status history"))
+    b.paragraphs(history_text(detail, words, fmt))
+    b.cursor.insertBlock()
+    b.cursor.insertBlock()
+    b.paragraphs(_t("From Claims Desktop. Contains patient information."))
+    return b.doc
 
 
-def print_claim(doc: QTextDocument, printer: QPrinter) -> None:
-    doc.print_(printer)
+def printer_unit(printer: QPrinter) -> float:
+    """Printer pixels per CSS pixel (1/96 inch)."""
+    return printer.resolution() / 96.0
 
 
-def save_pdf(doc: QTextDocument, path: str | os.PathLike[str]) -> None:
-    """Write the document as a PDF, all or nothing and owner-only (`desktop.safefile`):
-    Qt fills a 0600 temporary file beside the target, which is then renamed over it."""
+def page_words(page: int, pages: int) -> str:
+    return _t("Page {page} of {pages}").format(page=page, pages=pages)
+
+
+def paint_pages(doc: QTextDocument, printer: QPrinter, head: Sequence[str]) -> list[str]:
+    """Lay `doc` out on `printer`'s pages under a header (`head` lines, a rule) and over
+    a footer ("Page 2 of 5"); returns the footers drawn, one per page."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError("the printer could not be opened")
+    try:
+        doc.documentLayout().setPaintDevice(printer)
+        page = printer.pageRect(QPrinter.Unit.DevicePixel)
+        font = QFont(doc.defaultFont())
+        font.setPointSizeF(_BAND_POINTS)
+        line = QFontMetricsF(font, printer).lineSpacing()
+        gap = line * 0.8
+        top = line * len(head) + gap
+        bottom = line + gap
+        body = QSizeF(page.width(), page.height() - top - bottom)
+        doc.setPageSize(body)
+        pages = doc.pageCount()
+        footers: list[str] = []
+        for i in range(pages):
+            if i:
+                printer.newPage()
+            painter.setFont(font)
+            painter.setPen(QPen(QColor("black"), max(1.0, printer_unit(printer) * 0.75)))
+            for n, text in enumerate(head):
+                painter.drawText(QRectF(0, n * line, page.width(), line),
+                                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                                 text)
+            painter.drawLine(0, int(top - gap / 2), int(page.width()), int(top - gap / 2))
+            footer = page_words(i + 1, pages)
+            painter.drawText(QRectF(0, page.height() - line, page.width(), line),
+                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                             footer)
+            footers.append(footer)
+            painter.save()
+            painter.translate(0, top - i * body.height())
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.clip = QRectF(0, i * body.height(), body.width(), body.height())
+            painter.setClipRect(context.clip)
+            doc.documentLayout().draw(painter, context)
+            painter.restore()
+        return footers
+    finally:
+        painter.end()
+
+
+def print_claim(doc: QTextDocument, printer: QPrinter, head: Sequence[str]) -> list[str]:
+    return paint_pages(doc, printer, head)
+
+
+def pdf_printer(path: str | os.PathLike[str]) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def save_pdf(build: Callable[[float], QTextDocument], path: str | os.PathLike[str],
+             head: Sequence[str]) -> None:
+    """Write the document (built for the printer's resolution) as a PDF, all or nothing
+    and owner-only (`desktop.safefile`): Qt fills a 0600 temporary file beside the
+    target, which is then renamed over it."""
 
     def render(temp: Path) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(temp))
-        doc.print_(printer)
+        printer = pdf_printer(temp)
+        paint_pages(build(printer_unit(printer)), printer, head)
 
     safefile.replace_by_writer(path, render)
+
+
+def printed_at(fmt: Formats, when: datetime | None = None) -> str:
+    return fmt.instant(when or datetime.now().astimezone())

@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.portal.claims import ClaimSearch
-from desktop.ui.claims.status import StatusPicker
+from desktop.ui.claims.status_picker import StatusPicker
+from desktop.ui.claims.tr import QT_TRANSLATE_NOOP, counted
 from desktop.ui.common.fields import CheckedField
+from desktop.ui.common.i18n import translate
 from desktop.validation import (
     MAX_RANGE_MONTHS,
     ValidationError,
@@ -58,29 +60,56 @@ def _optional(rule: Callable[[str], Any]) -> Callable[[str], Any]:
 def _past_date(text: str) -> date:
     day = parse_date(text)
     if day > date.today():
-        raise ValidationError("A date of birth cannot be in the future.")
+        raise ValidationError(translate("SearchForm", "A date of birth cannot be in the future."))
     return day
 
 
 # (attribute, objectName, caption with mnemonic, what (for messages), rule, wire name)
 _FIELDS: tuple[tuple[str, str, str, str, Callable[[str], Any], str], ...] = (
-    ("claim_number", "searchClaimNumber", "Claim &number:", "claim number",
-     validate_claim_number, "claim_number"),
-    ("member_id", "searchMemberId", "&Member ID:", "member ID", validate_member_id,
+    ("claim_number", "searchClaimNumber",
+     QT_TRANSLATE_NOOP("SearchForm", "Claim &number:"),
+     QT_TRANSLATE_NOOP("SearchForm", "claim number"),
+     validate_claim_number,
+     "claim_number"),
+    ("member_id", "searchMemberId",
+     QT_TRANSLATE_NOOP("SearchForm", "&Member ID:"),
+     QT_TRANSLATE_NOOP("SearchForm", "member ID"),
+     validate_member_id,
      "member_id"),
-    ("last_name", "searchPatientLastName", "Patient &last name:", "patient last name",
-     lambda t: validate_person_name(t, "patient last name"), "patient_last_name"),
-    ("first_name", "searchPatientFirstName", "Patient f&irst name:", "patient first name",
-     lambda t: validate_person_name(t, "patient first name"), "patient_first_name"),
-    ("dob", "searchPatientDob", "&Date of birth:", "patient date of birth", _past_date,
+    ("last_name", "searchPatientLastName",
+     QT_TRANSLATE_NOOP("SearchForm", "Patient &last name:"),
+     QT_TRANSLATE_NOOP("SearchForm", "patient last name"),
+     lambda t: validate_person_name(t, translate("SearchForm", "patient last name")),
+     "patient_last_name"),
+    ("first_name", "searchPatientFirstName",
+     QT_TRANSLATE_NOOP("SearchForm", "Patient f&irst name:"),
+     QT_TRANSLATE_NOOP("SearchForm", "patient first name"),
+     lambda t: validate_person_name(t, translate("SearchForm", "patient first name")),
+     "patient_first_name"),
+    ("dob", "searchPatientDob",
+     QT_TRANSLATE_NOOP("SearchForm", "&Date of birth:"),
+     QT_TRANSLATE_NOOP("SearchForm", "patient date of birth"),
+     _past_date,
      "patient_dob"),
-    ("service_from", "searchServiceFrom", "Ser&vice from:", "first date of service",
-     parse_date, "service_from"),
-    ("service_to", "searchServiceTo", "Service &to:", "last date of service", parse_date,
+    ("service_from", "searchServiceFrom",
+     QT_TRANSLATE_NOOP("SearchForm", "Ser&vice from:"),
+     QT_TRANSLATE_NOOP("SearchForm", "first date of service"),
+     parse_date,
+     "service_from"),
+    ("service_to", "searchServiceTo",
+     QT_TRANSLATE_NOOP("SearchForm", "Service &to:"),
+     QT_TRANSLATE_NOOP("SearchForm", "last date of service"),
+     parse_date,
      "service_to"),
-    ("billing_npi", "searchBillingNpi", "&Billing NPI:", "billing NPI", validate_npi,
+    ("billing_npi", "searchBillingNpi",
+     QT_TRANSLATE_NOOP("SearchForm", "&Billing NPI:"),
+     QT_TRANSLATE_NOOP("SearchForm", "billing NPI"),
+     validate_npi,
      "billing_npi"),
-    ("rendering_npi", "searchRenderingNpi", "&Rendering NPI:", "rendering NPI", validate_npi,
+    ("rendering_npi", "searchRenderingNpi",
+     QT_TRANSLATE_NOOP("SearchForm", "&Rendering NPI:"),
+     QT_TRANSLATE_NOOP("SearchForm", "rendering NPI"),
+     validate_npi,
      "rendering_npi"),
 )
 #: Grid placement: (row, column pair) of each field; the status picker takes (1, 3).
@@ -105,8 +134,9 @@ class SearchForm(QWidget):
         self.fields: dict[str, CheckedField] = {}
         for attr, name, caption, what, rule, wire in _FIELDS:
             hint = DATE_HINT if attr in ("dob", "service_from", "service_to") else ""
-            field = CheckedField(self, name, caption, what, _optional(rule), wire=wire,
-                                 placeholder=hint)
+            field = CheckedField(self, name, translate("SearchForm", caption),
+                                 translate("SearchForm", what), _optional(rule), wire=wire,
+                                 placeholder=self.tr(hint) if hint else "")
             field.edit.returnPressed.connect(self.submitted)
             field.edit.setMinimumWidth(110)
             self.fields[attr] = field
@@ -117,7 +147,7 @@ class SearchForm(QWidget):
             field.caption.setContentsMargins(0, 4, 0, 0)
 
         self.status = StatusPicker(self)
-        status_caption = QLabel("Stat&us:", self)
+        status_caption = QLabel(self.tr("Stat&us:"), self)
         status_caption.setBuddy(self.status)
         status_caption.setContentsMargins(0, 4, 0, 0)
         grid.addWidget(status_caption, 1, 6, Qt.AlignmentFlag.AlignRight
@@ -125,15 +155,15 @@ class SearchForm(QWidget):
         grid.addWidget(self.status, 1, 7, Qt.AlignmentFlag.AlignTop)
 
         buttons = QHBoxLayout()
-        self.search_button = QPushButton("Search", self)
+        self.search_button = QPushButton(self.tr("Search"), self)
         self.search_button.setObjectName("searchButton")
-        self.search_button.setAccessibleName("Search claims")
-        self.search_button.setToolTip("Search with these details (Enter in any field)")
+        self.search_button.setAccessibleName(self.tr("Search claims"))
+        self.search_button.setToolTip(self.tr("Search with these details (Enter in any field)"))
         self.search_button.clicked.connect(self.submitted)
-        self.clear_button = QPushButton("Cl&ear", self)
+        self.clear_button = QPushButton(self.tr("Cl&ear"), self)
         self.clear_button.setObjectName("searchClear")
-        self.clear_button.setAccessibleName("Clear the search details")
-        self.clear_button.setToolTip("Empty every field and go back to the last 90 days")
+        self.clear_button.setAccessibleName(self.tr("Clear the search details"))
+        self.clear_button.setToolTip(self.tr("Empty every field and go back to the last 90 days"))
         self.clear_button.clicked.connect(self.reset)
         buttons.addStretch(1)
         buttons.addWidget(self.clear_button)
@@ -215,9 +245,11 @@ class SearchForm(QWidget):
 def _range_problem(start: date | None, end: date | None) -> tuple[str, str] | None:
     """The portal's date rules, so the clerk hears about them before a request."""
     if start is not None and end is not None and end < start:
-        return "service_to", "The 'to' date is before the 'from' date."
+        return "service_to", translate("SearchForm", "The 'to' date is before the 'from' "
+                                               "date.")
     last = end or date.today()
     if start is not None and start < add_months(last, -MAX_RANGE_MONTHS):
-        return ("service_from", f"A search can cover at most {MAX_RANGE_MONTHS} months; "
-                "narrow the dates.")
+        return ("service_from", counted(translate(
+            "SearchForm", "A search can cover at most %n month(s); narrow the dates.",
+            None, MAX_RANGE_MONTHS), MAX_RANGE_MONTHS))
     return None

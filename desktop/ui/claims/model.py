@@ -40,7 +40,9 @@ from desktop.portal.api import PortalApi
 from desktop.portal.claims import ClaimPage, ClaimSummary
 from desktop.portal.errors import PortalError
 from desktop.ui.claims.status import status_qcolours
+from desktop.ui.claims.tr import QT_TRANSLATE_NOOP
 from desktop.ui.common.formats import Formats, local_date, to_cents
+from desktop.ui.common.i18n import translate
 from desktop.ui.common.text import plain
 from desktop.ui.operations import Operations
 
@@ -52,19 +54,33 @@ Row = tuple[Any, ...]
 (COL_NUMBER, COL_PATIENT, COL_MEMBER, COL_SERVICE, COL_STATUS, COL_BILLED, COL_ALLOWED,
  COL_PAID, COL_PATIENT_RESP, COL_PAID_DATE, COL_PAYMENT) = range(11)
 
-#: (header, tooltip, initial width in digit widths); the status column adapts
+#: (header, tooltip, typical width of the content in digit widths). Money columns say
+#: "($)" in the header and show plain amounts (`Formats.dollars`); everywhere else
+#: (the detail, messages, the printout) money carries its `$` (`Formats.money`).
 COLUMNS: tuple[tuple[str, str, int], ...] = (
-    ("Claim number", "The payer's claim number", 14),
-    ("Patient", "Patient's last and first name", 15),
-    ("Member ID", "The patient's member ID", 11),
-    ("Dates of service", "First and last date of service", 16),
-    ("Status", "Status category and what it means", 22),
-    ("Billed", "Amount billed, in dollars", 9),
-    ("Allowed", "Amount allowed under the contract", 8),
-    ("Paid", "Amount the plan paid", 8),
-    ("Pt. resp.", "Patient responsibility: what the patient may owe", 8),
-    ("Paid date", "Date the payment was made", 9),
-    ("Payment number", "Check or electronic payment (EFT) number", 13),
+    (QT_TRANSLATE_NOOP("ClaimsTable", "Claim number"),
+     QT_TRANSLATE_NOOP("ClaimsTable", "The payer's claim number"), 14),
+    (QT_TRANSLATE_NOOP("ClaimsTable", "Patient"),
+     QT_TRANSLATE_NOOP("ClaimsTable", "Patient's last and first name"), 18),
+    (QT_TRANSLATE_NOOP("ClaimsTable", "Member ID"),
+     QT_TRANSLATE_NOOP("ClaimsTable", "The patient's member ID"), 12),
+    (QT_TRANSLATE_NOOP("ClaimsTable", "Dates of service"),
+     QT_TRANSLATE_NOOP("ClaimsTable", "First and last date of service"), 15),
+    (QT_TRANSLATE_NOOP("ClaimsTable", "Status"),
+     QT_TRANSLATE_NOOP("ClaimsTable", "Status category and what it means"), 22),
+    (QT_TRANSLATE_NOOP("ClaimsTable", "Billed ($)"),
+     QT_TRANSLATE_NOOP("ClaimsTable", "Amount billed, in dollars"), 9),
+    (QT_TRANSLATE_NOOP("ClaimsTable", "Allowed ($)"),
+     QT_TRANSLATE_NOOP("ClaimsTable", "Amount allowed under the contract, in dollars"), 9),
+    (QT_TRANSLATE_NOOP("ClaimsTable", "Paid ($)"),
+     QT_TRANSLATE_NOOP("ClaimsTable", "Amount the plan paid, in dollars"), 9),
+    (QT_TRANSLATE_NOOP("ClaimsTable", "Pt. resp. ($)"),
+     QT_TRANSLATE_NOOP("ClaimsTable", "Patient responsibility: what the patient may owe, "
+                       "in dollars"), 9),
+    (QT_TRANSLATE_NOOP("ClaimsTable", "Paid date"),
+     QT_TRANSLATE_NOOP("ClaimsTable", "Date the payment was made"), 10),
+    (QT_TRANSLATE_NOOP("ClaimsTable", "Payment number"),
+     QT_TRANSLATE_NOOP("ClaimsTable", "Check or electronic payment (EFT) number"), 16),
 )
 #: Columns whose cells may be elided: their tooltip shows the whole (cleaned) value.
 _TIP_COLUMNS = frozenset({COL_PATIENT, COL_STATUS, COL_PAYMENT})
@@ -170,6 +186,9 @@ class ClaimsTableModel(QAbstractTableModel):
         self._loader: PageLoader | None = None
         self.error: BaseException | None = None
         self.searched = False
+        #: Headers in the clerk's language, once (the accessible text of a cell uses them).
+        self._headers = tuple(translate("ClaimsTable", c[0]) for c in COLUMNS)
+        self._tips = tuple(translate("ClaimsTable", c[1]) for c in COLUMNS)
 
     # --- state -------------------------------------------------------------------
 
@@ -329,10 +348,11 @@ class ClaimsTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][0]
+            return self._headers[section]
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = COLUMNS[section][1]
-            return tip + (" (click to sort)" if section in SORT_KEYS else "")
+            tip = self._tips[section]
+            return self.tr("{tip} (click to sort)").format(tip=tip) if section in SORT_KEYS \
+                else tip
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _ALIGN_RIGHT if section in MONEY_COLUMNS else _ALIGN_LEFT
         return None
@@ -368,7 +388,7 @@ class ClaimsTableModel(QAbstractTableModel):
             return tooltip(self.text(r, col) if col != COL_PATIENT
                            else patient_name(r, 2 * NAME_CHARS + 2))
         if role == _ACCESSIBLE:
-            return f"{COLUMNS[col][0]}: {self.text(r, col)}"
+            return f"{self._headers[col]}: {self.text(r, col)}"
         return r[R_ID]  # CLAIM_ID_ROLE, the only one left
 
     def text(self, r: Row, col: int) -> str:

@@ -15,13 +15,9 @@ from collections.abc import Callable
 from enum import Enum, auto
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -46,25 +42,43 @@ from desktop.ui.claims.model import (
     page_rows,
 )
 from desktop.ui.claims.output import ClaimOutput
+from desktop.ui.claims.results_bar import ResultsBar
 from desktop.ui.claims.saved import NameQuestion, SavedSearchBar, ask_name, form_values
 from desktop.ui.claims.table import ClaimsTable
+from desktop.ui.claims.tr import QT_TRANSLATE_NOOP, counted
+from desktop.ui.common import a11y
 from desktop.ui.common.errors import describe
 from desktop.ui.common.formats import Formats
-from desktop.ui.common.text import set_plain
+from desktop.ui.common.i18n import translate
+from desktop.ui.common.style import Role, mark
+from desktop.ui.common.text import plain
 from desktop.ui.context import ScreenContext
 from desktop.ui.screen import Screen
 from desktop.ui.worklist.followup import FollowUpDialog
 
 SORTS: tuple[tuple[str, str], ...] = (
-    ("Service date, newest first", "-service_from"),
-    ("Service date, oldest first", "service_from"),
-    ("Billed, highest first", "-billed_amount"),
-    ("Billed, lowest first", "billed_amount"),
-    ("Received, newest first", "-received_at"),
-    ("Received, oldest first", "received_at"),
+    (QT_TRANSLATE_NOOP("ClaimsScreen", "Service date, newest first"), "-service_from"),
+    (QT_TRANSLATE_NOOP("ClaimsScreen", "Service date, oldest first"), "service_from"),
+    (QT_TRANSLATE_NOOP("ClaimsScreen", "Billed, highest first"), "-billed_amount"),
+    (QT_TRANSLATE_NOOP("ClaimsScreen", "Billed, lowest first"), "billed_amount"),
+    (QT_TRANSLATE_NOOP("ClaimsScreen", "Received, newest first"), "-received_at"),
+    (QT_TRANSLATE_NOOP("ClaimsScreen", "Received, oldest first"), "received_at"),
 )
 FILTER_DELAY_MS = 200
-ERROR_STYLE = "color: #a00000;"
+#: Keys of the layout kept between runs (`ScreenContext.view`).
+HEADER_KEY = "claims/results/header"
+SPLITTER_KEY = "claims/splitter"
+#: Wait this long after the clerk stops dragging before the layout is written.
+LAYOUT_SAVE_MS = 500
+
+
+class _Status(Enum):
+    """What the status line says, so the screen knows when it has gone stale."""
+
+    NONE = auto()
+    INFO = auto()
+    FORM = auto()      # "Please correct the marked fields": gone once they are right
+    FAILED = auto()    # the search failed; earlier results (if any) are not refreshed
 
 
 class _Op(Enum):
@@ -108,6 +122,9 @@ class ClaimsScreen(Screen):
         self._pending: set[_Op] = set()
         self._retry_action: Callable[[], None] | None = None
         self._follow_up: FollowUpDialog | None = None
+        self._status_kind = _Status.NONE
+        #: The rows shown belong to an earlier search (the last one failed).
+        self._not_refreshed = False
         self._ask_name = ask_search_name
         self.codes = CodeBook(ctx.ops, self)
         self.model = ClaimsTableModel(ctx.ops, self._fmt, self)
@@ -119,6 +136,7 @@ class ClaimsScreen(Screen):
         self.model.stateChanged.connect(self._update_count)
         self.model.loadFailed.connect(self._more_failed)
         self.model.loadInterrupted.connect(self._more_interrupted)
+        self._restore_layout()
         self._update_count()
 
     # --- layout --------------------------------------------------------------------------
@@ -128,6 +146,8 @@ class ClaimsScreen(Screen):
         layout.setContentsMargins(0, 0, 0, 0)
         self.form = SearchForm(self)
         self.form.submitted.connect(self.search)
+        for field in self.form.fields.values():
+            field.changed.connect(self._form_edited)
         layout.addWidget(self.form)
         self.saved = SavedSearchBar(self._ctx.ops, self.form.criteria, ask=self._ask_name,
                                     parent=self)
@@ -148,41 +168,11 @@ class ClaimsScreen(Screen):
             printing.activated.connect(self.print_detail)
 
     def _build_bar(self) -> QHBoxLayout:
-        """Count, status and Retry, quick filter, sort order, export."""
-        bar = QHBoxLayout()
-        self.count = QLabel(self)
-        self.count.setObjectName("claimsCount")
-        self.count.setAccessibleName("Number of claims found")
-        self.count.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.count.font()
-        font.setBold(True)
-        self.count.setFont(font)
-        bar.addWidget(self.count)
-        self.status = QLabel(self)
-        self.status.setObjectName("claimsStatus")
-        self.status.setAccessibleName("Search status")
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setWordWrap(True)
-        bar.addWidget(self.status, 1)
-        self.retry = QPushButton("Retr&y", self)
-        self.retry.setObjectName("claimsRetry")
-        self.retry.setAccessibleName("Try again")
+        """Count, status and Retry, quick filter, sort order, export (`results_bar`)."""
+        bar = ResultsBar(self, allow_export=self._ctx.allow_export)
+        self.count, self.status, self.retry = bar.count, bar.status, bar.retry
+        self.filter, self.sort, self.export_button = bar.filter, bar.sort, bar.export_button
         self.retry.clicked.connect(self._do_retry)
-        self.retry.hide()
-        bar.addWidget(self.retry)
-        self._build_filter_and_sort(bar)
-        self._add_export(bar)
-        return bar
-
-    def _build_filter_and_sort(self, bar: QHBoxLayout) -> None:
-        """The quick filter over loaded rows and the portal-side sort order."""
-        self.filter = QLineEdit(self)
-        self.filter.setObjectName("claimsFilter")
-        self.filter.setAccessibleName("Quick filter of the loaded claims")
-        self.filter.setPlaceholderText("Claim no., name, member ID, status…")
-        self.filter.setToolTip("Narrow the claims already loaded; no new search is made")
-        self.filter.setClearButtonEnabled(True)
-        self.filter.setMaximumWidth(260)
         # Typing narrows after a short pause, not on every keystroke of a long list.
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
@@ -190,33 +180,12 @@ class ClaimsScreen(Screen):
         self._filter_timer.timeout.connect(self.apply_filter)
         self.filter.textChanged.connect(lambda _t: self._filter_timer.start())
         self.filter.returnPressed.connect(self.apply_filter)
-        filter_caption = QLabel("&Quick filter:", self)
-        filter_caption.setBuddy(self.filter)
-        bar.addWidget(filter_caption)
-        bar.addWidget(self.filter)
-        self.sort = QComboBox(self)
-        self.sort.setObjectName("searchSort")
-        self.sort.setAccessibleName("Sort order")
         for text, key in SORTS:
-            self.sort.addItem(text, key)
+            self.sort.addItem(translate("ClaimsScreen", text), key)
         self.sort.setCurrentIndex(0)
-        self.sort.view().setObjectName("searchSortList")
-        self.sort.view().setAccessibleName("Sort orders")
         self.sort.activated.connect(lambda _i: self._sort_changed())
-        sort_caption = QLabel("&Sort by:", self)
-        sort_caption.setBuddy(self.sort)
-        bar.addWidget(sort_caption)
-        bar.addWidget(self.sort)
-
-    def _add_export(self, bar: QHBoxLayout) -> None:
-        self.export_button = QPushButton("E&xport CSV…", self)
-        self.export_button.setObjectName("exportCsvButton")
-        self.export_button.setAccessibleName("Export the listed claims to a CSV file")
-        self.export_button.setToolTip("Save the claims listed here to a CSV file "
-                                      "(it will contain patient information)")
         self.export_button.clicked.connect(self.export_csv)
-        self.export_button.setVisible(self._ctx.allow_export)
-        bar.addWidget(self.export_button)
+        return bar.layout_
 
     def _build_panes(self) -> QSplitter:
         """The results table above the claim detail."""
@@ -239,7 +208,42 @@ class ClaimsScreen(Screen):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
+        self._layout_timer = QTimer(self)
+        self._layout_timer.setSingleShot(True)
+        self._layout_timer.setInterval(LAYOUT_SAVE_MS)
+        self._layout_timer.timeout.connect(self.save_layout)
+        header = self.table.horizontalHeader()
+        header.sectionResized.connect(lambda *_a: self._layout_changed())
+        header.sectionMoved.connect(lambda *_a: self._layout_changed())
+        self.splitter.splitterMoved.connect(lambda *_a: self._layout_changed())
         return self.splitter
+
+    # --- layout kept between runs ----------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        header_state = self._ctx.view.load_bytes(HEADER_KEY)
+        if header_state is not None:
+            self.table.restore_header(header_state)
+        splitter_state = self._ctx.view.load_bytes(SPLITTER_KEY)
+        if splitter_state is not None:
+            self.splitter.restoreState(splitter_state)
+
+    def _layout_changed(self) -> None:
+        if self.table.user_sized or self.splitter.isVisible():
+            self._layout_timer.start()
+
+    def save_layout(self) -> None:
+        """Column widths and order (once the clerk set them) and the splitter."""
+        self._layout_timer.stop()
+        if self.table.user_sized:
+            self._ctx.view.save_bytes(HEADER_KEY, self.table.horizontalHeader().saveState())
+        if self.detail.isVisible():
+            self._ctx.view.save_bytes(SPLITTER_KEY, self.splitter.saveState())
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if self._layout_timer.isActive():
+            self.save_layout()
+        super().hideEvent(event)
 
     def apply_filter(self) -> None:
         self._filter_timer.stop()
@@ -266,6 +270,8 @@ class ClaimsScreen(Screen):
             self._follow_up.reject()  # a typed note is PHI: it goes with the session
         self._follow_up = None
         self.codes.clear()
+        self.output.clear()
+        self._not_refreshed = False
         self.saved.clear()
         self.form.forget_patient()
         self.filter.clear()
@@ -312,7 +318,7 @@ class ClaimsScreen(Screen):
         """Check the form and, if every field is right, start a new search."""
         criteria = self.form.criteria()
         if criteria is None:
-            self._set_status("Please correct the marked field before searching.", error=True)
+            self._form_problem()
             return
         self._run_search(criteria, self.sort_key)
 
@@ -326,7 +332,9 @@ class ClaimsScreen(Screen):
         self._last = (criteria, sort)
         self._pending.discard(_Op.SEARCH)
         self._pending.discard(_Op.MORE)
-        self.model.clear()
+        # The rows shown stay until the answer comes: if it is a failure, the clerk
+        # still has them (marked as not refreshed), which matters most with the
+        # portal down.
         self.model.set_filter(self.filter.text())
         self._set_status("")
         self.codes.ensure()
@@ -337,6 +345,7 @@ class ClaimsScreen(Screen):
         self._update_count()
 
     def _first_arrived(self, criteria: ClaimSearch, sort: str, page: RowPage) -> None:
+        self._not_refreshed = False
         self.model.set_results(page, page_loader(criteria, sort))
         if self.model.shown:
             self.table.setCurrentIndex(self.model.index(0, COL_NUMBER))
@@ -345,20 +354,47 @@ class ClaimsScreen(Screen):
         self._update_count()
 
     def _search_interrupted(self, _exc: PortalError) -> None:
+        # Signed out or a policy to accept: nothing of the earlier result stays shown.
+        self.model.clear()
+        self.model.set_filter(self.filter.text())
+        self._not_refreshed = False
         self._pending.add(_Op.SEARCH)
-        self._set_status("The search will run again once you are signed in and the "
-                         "privacy policy is accepted.")
+        self._set_status(self.tr("The search will run again once you are signed in and "
+                                 "the privacy policy is accepted."))
         self._update_count()
 
     def _search_failed(self, exc: PortalError) -> None:
+        self._not_refreshed = self.model.searched
         if isinstance(exc, ValidationFailed) and exc.fields:
             leftover = self.form.show_server_errors(exc.fields)
-            text = " ".join([describe(exc), *leftover]) if leftover else \
-                "The portal did not accept the marked field."
-            self._set_status(text, error=True)
+            if leftover:
+                self._set_status(" ".join([describe(exc), *leftover]), error=True)
+            else:
+                self._form_problem(server=True)
         else:
-            self._set_status(describe(exc), error=True, retry=self._retry_search)
+            self._set_status(describe(exc), error=True, retry=self._retry_search,
+                             kind=_Status.FAILED)
         self._update_count()
+
+    def _form_problem(self, *, server: bool = False) -> None:
+        """Say how many fields need correcting (the count follows the fields)."""
+        marked = sum(1 for f in self.form.fields.values() if f.has_error)
+        if server:
+            text = counted(self.tr("The portal did not accept the %n marked field(s).", None,
+                                   marked), marked)
+        else:
+            text = counted(self.tr("Please correct the %n marked field(s) before searching.",
+                                   None, marked), marked)
+        self._set_status(text, error=True, kind=_Status.FORM)
+
+    def _form_edited(self) -> None:
+        """A field changed: a "correct the marked fields" line follows what is left."""
+        if self._status_kind != _Status.FORM:
+            return
+        if any(f.has_error for f in self.form.fields.values()):
+            self._form_problem()
+        else:
+            self._set_status("")
 
     def _retry_search(self) -> None:
         if self._last is not None:
@@ -366,12 +402,12 @@ class ClaimsScreen(Screen):
 
     def _more_interrupted(self) -> None:
         self._pending.add(_Op.MORE)
-        self._set_status("Loading will go on once you are signed in and the privacy "
-                         "policy is accepted.")
+        self._set_status(self.tr("Loading will go on once you are signed in and the "
+                                 "privacy policy is accepted."))
 
     def _more_failed(self, exc: PortalError) -> None:
-        self._set_status("Could not load more claims: " + describe(exc)
-                         + " The claims already listed stay.", error=True,
+        self._set_status(self.tr("Could not load more claims: {reason} The claims already "
+                                 "listed stay.").format(reason=describe(exc)), error=True,
                          retry=self._retry_more)
 
     def _retry_more(self) -> None:
@@ -445,17 +481,19 @@ class ClaimsScreen(Screen):
         dialog = FollowUpDialog(self._ctx.ops, shown.claim_number, self.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.created.connect(lambda item: self._set_status(
-            f"Follow-up saved for {self._fmt.date(item.due_date)}; it is on your worklist."))
+            self.tr("Follow-up saved for {date}; it is on your worklist.").format(
+                date=self._fmt.date(item.due_date))))
         self._follow_up = dialog
         dialog.open()
 
     def _detail_interrupted(self, _exc: PortalError) -> None:
         self._pending.add(_Op.DETAIL)
-        self.detail.show_error("The claim will load once you are signed in and the "
-                               "privacy policy is accepted.", retry=False)
+        self.detail.show_error(self.tr("The claim will load once you are signed in and the "
+                                       "privacy policy is accepted."), retry=False)
 
     def _detail_failed(self, exc: PortalError) -> None:
-        self.detail.show_error("Could not load the claim: " + describe(exc), retry=True)
+        self.detail.show_error(self.tr("Could not load the claim: {reason}").format(
+            reason=describe(exc)), retry=True)
 
     def close_detail(self) -> None:
         self._ops.cancel(_Op.DETAIL)
@@ -492,11 +530,19 @@ class ClaimsScreen(Screen):
     # --- status line -------------------------------------------------------------------
 
     def _set_status(self, text: str, *, error: bool = False,
-                    retry: Callable[[], None] | None = None) -> None:
-        set_plain(self.status, text, 600)
-        self.status.setStyleSheet(ERROR_STYLE if error else "")
+                    retry: Callable[[], None] | None = None,
+                    kind: _Status | None = None) -> None:
+        """The line beside the count: errors are marked and announced assertively."""
+        self._status_kind = kind or (_Status.NONE if not text else _Status.INFO)
+        mark(self.status, Role.ERROR if error else None)
+        a11y.set_message(self.status, plain(text, 600, multiline=True),
+                         a11y.Urgency.ASSERTIVE if error else a11y.Urgency.POLITE)
         self._retry_action = retry
         self.retry.setVisible(retry is not None)
+
+    @property
+    def status_text(self) -> str:
+        return self.status.text()
 
     def _do_retry(self) -> None:
         action, self._retry_action = self._retry_action, None
@@ -504,25 +550,34 @@ class ClaimsScreen(Screen):
         if action is not None:
             action()
 
-    def _update_count(self) -> None:
+    def _count_text(self) -> str:
         m = self.model
         if self._ops.running(_Op.SEARCH):
-            text = "Searching…"
-        elif _Op.SEARCH in self._pending:
-            text = "Search paused"
-        elif not m.searched:
-            text = "No search yet: fill in any details above and press Enter"
-        elif m.total == 0:
-            text = "No claims match these details"
+            return self.tr("Searching…")
+        if _Op.SEARCH in self._pending:
+            return self.tr("Search paused")
+        if self._status_kind == _Status.FAILED and not m.searched:
+            return self.tr("No claims shown: the search did not run")
+        if not m.searched:
+            return self.tr("No search yet: fill in any details above and press Enter")
+        if m.total == 0:
+            text = self.tr("No claims match these details")
         else:
-            noun = "claim" if m.total == 1 else "claims"
-            text = f"{self._fmt.count(m.total)} {noun} ({self._fmt.count(m.loaded)} loaded)"
+            text = counted(self.tr("%n claim(s)", None, m.total), m.total, self._fmt)
+            text = self.tr("{claims} ({loaded} loaded)").format(
+                claims=text, loaded=self._fmt.count(m.loaded))
             if m.filtering:
-                text += f", {self._fmt.count(m.shown)} match the filter"
+                text = self.tr("{text}, {n} match the filter").format(
+                    text=text, n=self._fmt.count(m.shown))
             if m.loading:
-                text += ", loading more…"
-        set_plain(self.count, text)
-        self.export_button.setEnabled(m.shown > 0)
+                text = self.tr("{text}, loading more…").format(text=text)
+        if self._not_refreshed:
+            text = self.tr("{text}, from an earlier search (not refreshed)").format(text=text)
+        return text
+
+    def _update_count(self) -> None:
+        a11y.set_message(self.count, self._count_text())
+        self.export_button.setEnabled(self.model.shown > 0)
 
 
 def make_claims_screen(ctx: ScreenContext) -> Screen:

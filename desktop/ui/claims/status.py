@@ -1,196 +1,125 @@
-"""Claim status on screen: colours that always come with words, and the status picker.
+"""Claim status on screen: tones that always come with words, and the status groups.
 
 Colour helps a clerk scan a column of statuses, but the category and its label are
-always written out too (colour-blind users, printouts, screen readers). The picker is a
-button that opens a checkable list: status families (every `F…`) and exact categories
-(`F2`), as many as wanted; the portal ORs them.
+always written out too (colour-blind users, printouts, screen readers). The colours
+come from `style.Tone` (one scheme for the whole application); a category's tone is
+looked up in a dict built once, so painting a status cell costs two dict lookups.
+
+The clerk thinks in outcomes (paid, denied, pending, needs information, rejected), not
+in the ~40 X12 277 categories. `GROUPS` puts every category the contract lists under
+one outcome, so the picker (`status_picker.StatusPicker`) can offer the outcomes in
+plain words and keep the exact categories one step further for those who know them.
+The portal accepts families (`P`) and categories (`F2`); a group whose categories make
+up a whole family is sent as the family (shorter URLs, same answer).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent
-from PySide6.QtWidgets import (
-    QFrame,
-    QListWidget,
-    QListWidgetItem,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QColor
 
-from desktop.ui.claims.explain import FAMILY_WORDS, REJECTED_CATEGORIES, STATUS_CATEGORIES
-from desktop.ui.common.text import plain
+from desktop.ui.claims.explain import STATUS_CATEGORIES
+from desktop.ui.claims.tr import QT_TRANSLATE_NOOP, counted
+from desktop.ui.common.i18n import translate
+from desktop.ui.common.style import Tone, tone_colours
 
 FAMILIES: tuple[str, ...] = ("A", "P", "F", "R", "E")
 
-# (background, text) pairs with at least 7:1 contrast for the text.
-_GREEN = ("#e3f4e6", "#14491a")
-_RED = ("#fde7e9", "#7d1414")
-_AMBER = ("#fff1dc", "#6b3900")
-_YELLOW = ("#fff6cf", "#4d3b00")
-_PURPLE = ("#efe7fb", "#3f2473")
-_BLUE = ("#e6f0fb", "#0f3866")
-_GREY = ("#ececec", "#262626")
+
+@dataclass(frozen=True)
+class StatusGroup:
+    """An outcome in a clerk's words and the X12 categories it stands for."""
+
+    key: str
+    words: str  # QT_TRANSLATE_NOOP'd: shown through `group_words`
+    categories: tuple[str, ...]
+    tone: Tone
+    #: Offered as a one-click choice (the last two are only in "Exact status codes…").
+    preset: bool = True
 
 
-def status_colours(category: str) -> tuple[str, str]:
-    """(background, text) for a category; every family gets a distinct tint."""
-    family = category[:1]
-    if category == "F2" or category in REJECTED_CATEGORIES:
-        return _RED
-    if category == "F4":
-        return _AMBER
-    if family == "F":
-        return _GREEN
-    if family == "P":
-        return _YELLOW
-    if family == "R":
-        return _PURPLE
-    if family == "A":
-        return _BLUE
-    return _GREY
+def _family(letter: str) -> tuple[str, ...]:
+    return tuple(c for c in STATUS_CATEGORIES if c.startswith(letter))
 
 
-_BRUSHES: dict[str, tuple[QColor, QColor]] = {}
+GROUPS: tuple[StatusGroup, ...] = (
+    # F0 and F3 end with money paid as often as not; the client never explains them as
+    # refusals (explain.why_summary), so they count as paid, with F1.
+    StatusGroup("paid", QT_TRANSLATE_NOOP("ClaimStatus", "Paid"), ("F0", "F1", "F3"),
+                Tone.GOOD),
+    StatusGroup("denied", QT_TRANSLATE_NOOP("ClaimStatus", "Denied"), ("F2", "F4"),
+                Tone.BAD),
+    StatusGroup("pending", QT_TRANSLATE_NOOP("ClaimStatus", "Pending"), _family("P"),
+                Tone.CAUTION),
+    StatusGroup("info", QT_TRANSLATE_NOOP("ClaimStatus", "Needs information"),
+                _family("R"), Tone.SPECIAL),
+    StatusGroup("rejected", QT_TRANSLATE_NOOP("ClaimStatus", "Rejected"),
+                ("A3", "A4", "A6", "A7", "A8"), Tone.BAD),
+    StatusGroup("received", QT_TRANSLATE_NOOP("ClaimStatus", "Received"),
+                ("A0", "A1", "A2", "A5"), Tone.INFO, preset=False),
+    StatusGroup("error", QT_TRANSLATE_NOOP("ClaimStatus", "Status error"), _family("E"),
+                Tone.NEUTRAL, preset=False),
+)
+PRESETS: tuple[StatusGroup, ...] = tuple(g for g in GROUPS if g.preset)
+_GROUP_OF: dict[str, StatusGroup] = {c: g for g in GROUPS for c in g.categories}
+_TONE_OF: dict[str, Tone] = {c: g.tone for c, g in _GROUP_OF.items()}
+
+
+def group_words(group: StatusGroup) -> str:
+    return translate("ClaimStatus", group.words)
+
+
+def group_of(category: str) -> StatusGroup | None:
+    return _GROUP_OF.get(category.strip().upper())
+
+
+def outcome_words(category: str) -> str:
+    """`Denied` for F2; "" for a category outside the contract."""
+    group = group_of(category)
+    return group_words(group) if group is not None else ""
+
+
+def status_tone(category: str) -> Tone:
+    return _TONE_OF.get(category, Tone.NEUTRAL)
 
 
 def status_qcolours(category: str) -> tuple[QColor, QColor]:
-    pair = _BRUSHES.get(category)
-    if pair is None:
-        bg, fg = status_colours(category)
-        pair = (QColor(bg), QColor(fg))
-        _BRUSHES[category] = pair
-    return pair
+    """(background, ink) of a status cell; `tone_colours` caches the QColors."""
+    return tone_colours(_TONE_OF.get(category, Tone.NEUTRAL))
 
 
-class _Popup(QFrame):
-    """The drop-down list; Enter or Escape closes it and gives focus back to the button."""
-
-    def __init__(self, owner: QToolButton) -> None:
-        super().__init__(owner, Qt.WindowType.Popup)
-        self.setObjectName("searchStatusPopup")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
-        self.list = QListWidget(self)
-        self.list.setObjectName("searchStatusList")
-        self.list.setAccessibleName("Claim statuses to search for")
-        self.list.setUniformItemSizes(True)
-        self.list.installEventFilter(self)
-        layout.addWidget(self.list)
-        self.resize(560, 400)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.list and event.type() == QEvent.Type.KeyPress \
-                and isinstance(event, QKeyEvent) \
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.hide()
-            return True
-        return super().eventFilter(watched, event)
+def expand(codes: Iterable[str]) -> set[str]:
+    """Families and categories -> the categories they cover (unknown codes dropped)."""
+    out: set[str] = set()
+    for raw in codes:
+        code = raw.strip().upper()
+        if code in FAMILIES:
+            out.update(_family(code))
+        elif code in _GROUP_OF:
+            out.add(code)
+    return out
 
 
-class StatusPicker(QToolButton):
-    """`searchStatus`: pick status families and categories; shows what is picked."""
+def compact(categories: Iterable[str]) -> tuple[str, ...]:
+    """Categories -> what the portal is sent: whole families as their letter, in the
+    contract's order, then the other categories."""
+    chosen = set(categories)
+    families = [f for f in FAMILIES if set(_family(f)) <= chosen]
+    rest = [c for c in STATUS_CATEGORIES if c in chosen and c[:1] not in families]
+    return (*families, *rest)
 
-    changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("searchStatus")
-        self.setAccessibleName("Claim status")
-        self.setToolTip("Choose one or more statuses: a whole family such as Finalized, "
-                        "or an exact category such as F2 (denied). Space ticks, Enter closes.")
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.setMinimumWidth(150)
-        self._popup = _Popup(self)
-        self._items: dict[str, QListWidgetItem] = {}
-        for family in FAMILIES:
-            self._add(family, bold=True)
-            for category in STATUS_CATEGORIES:
-                if category.startswith(family):
-                    self._add(category, bold=False)
-        self.set_words({})
-        self._popup.list.itemChanged.connect(self._item_changed)
-        self.clicked.connect(self.open_popup)
-        self._update_text()
-
-    def _add(self, code: str, *, bold: bool) -> None:
-        item = QListWidgetItem(self._popup.list)
-        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
-                      | Qt.ItemFlag.ItemIsSelectable)
-        item.setCheckState(Qt.CheckState.Unchecked)
-        item.setData(Qt.ItemDataRole.UserRole, code)
-        if bold:
-            font = item.font()
-            font.setBold(True)
-            item.setFont(font)
-        self._items[code] = item
-
-    def set_words(self, labels: Mapping[str, str]) -> None:
-        """Label every entry, with the portal's words when its code table has arrived."""
-        blocked = self._popup.list.blockSignals(True)
-        try:
-            for code, item in self._items.items():
-                if len(code) == 1:
-                    item.setText(f"{code} — {FAMILY_WORDS[code]} (every {code} category)")
-                else:
-                    words = plain(labels.get(code, ""), 90)
-                    item.setText(f"    {code} — {words}" if words else f"    {code}")
-        finally:
-            self._popup.list.blockSignals(blocked)
-
-    def open_popup(self) -> None:
-        popup = self._popup
-        popup.move(self.mapToGlobal(QPoint(0, self.height())))
-        popup.show()
-        popup.list.setFocus()
-        if popup.list.currentRow() < 0:
-            popup.list.setCurrentRow(0)
-
-    def close_popup(self) -> None:
-        self._popup.hide()
-
-    @property
-    def popup_list(self) -> QListWidget:
-        return self._popup.list
-
-    def selected(self) -> tuple[str, ...]:
-        """Checked families, then checked categories not already covered by a family."""
-        families = [f for f in FAMILIES if self._checked(f)]
-        categories = [c for c in STATUS_CATEGORIES
-                      if self._checked(c) and c[:1] not in families]
-        return (*families, *categories)
-
-    def set_selected(self, codes: Iterable[str]) -> None:
-        wanted = {c.strip().upper() for c in codes}
-        blocked = self._popup.list.blockSignals(True)
-        try:
-            for code, item in self._items.items():
-                item.setCheckState(Qt.CheckState.Checked if code in wanted
-                                   else Qt.CheckState.Unchecked)
-        finally:
-            self._popup.list.blockSignals(blocked)
-        self._update_text()
-        self.changed.emit()
-
-    def _checked(self, code: str) -> bool:
-        return self._items[code].checkState() == Qt.CheckState.Checked
-
-    def _item_changed(self, _item: QListWidgetItem) -> None:
-        self._update_text()
-        self.changed.emit()
-
-    def _update_text(self) -> None:
-        chosen = self.selected()
-        if not chosen:
-            self.setText("Any status ▾")
-            self.setAccessibleDescription("Any status")
-            return
-        text = ", ".join(chosen)
-        shown = text if len(text) <= 24 else text[:22].rstrip(", ") + "…"
-        self.setText(f"{shown} ▾")
-        self.setAccessibleDescription(f"Statuses: {text}")
+def selection_words(codes: Iterable[str]) -> str:
+    """What a selection is called on the button: `Any status`, `Denied`, `Paid or
+    Denied`, or `3 status codes` when it is not a set of whole outcomes."""
+    chosen = expand(codes)
+    if not chosen:
+        return translate("ClaimStatus", "Any status")
+    whole = [g for g in GROUPS if set(g.categories) <= chosen]
+    covered = {c for g in whole for c in g.categories}
+    if covered == chosen and len(whole) <= 3:
+        return translate("ClaimStatus", " or ").join(group_words(g) for g in whole)
+    return counted(translate("ClaimStatus", "%n status code(s)", None, len(chosen)),
+                   len(chosen))

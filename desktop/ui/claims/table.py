@@ -1,10 +1,13 @@
 """The results table view: fixed geometry, server-side sort indicator, early page fetches.
 
 Kept apart from the screen because its rules are about staying fast with 100,000 rows:
-- row heights are fixed and column widths come from the font, never from the contents
-  (measuring every row would stall the window, and widths must not jump as pages
-  arrive); the status column takes the width the others leave, until the clerk sizes a
-  column by hand;
+- row heights are fixed and column widths come from the font and each column's
+  typical content (`model.COLUMNS`), never from measuring rows (that would stall the
+  window, and widths must not jump as pages arrive). Spare width goes first to the
+  text that gets cut (status, then patient, then payment number) up to a cap, and
+  what is left is shared by every column, so a wide screen has no empty third; once
+  the clerk sizes or moves a column by hand, their layout stays (and is kept between
+  runs by the screen, `ScreenContext.view`);
 - the next page is asked for while a screenful of loaded rows is still below the view,
   so scrolling rarely meets the end of what is loaded;
 - the header shows the portal's sort, not one Qt made up: only the service date and
@@ -15,18 +18,28 @@ Kept apart from the screen because its rules are about staying fast with 100,000
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from desktop.ui.claims.model import COL_STATUS, COLUMNS, SORT_KEYS, ClaimsTableModel
+from desktop.ui.claims.model import (
+    COL_PATIENT,
+    COL_PAYMENT,
+    COL_STATUS,
+    COLUMNS,
+    SORT_KEYS,
+    ClaimsTableModel,
+)
 from desktop.ui.claims.painting import CellPainter
 from desktop.ui.common.clipboard import install_cell_copy
 
 #: Start fetching the next page when this few loaded rows are left below the view.
 PREFETCH_ROWS = 150
-#: Bounds of the status column's width, in digit widths.
-STATUS_MIN_CHARS, STATUS_MAX_CHARS = 18, 48
+#: Columns that take spare width first: (column, share, most extra digit widths).
+GROWERS: tuple[tuple[int, int, int], ...] = ((COL_STATUS, 3, 30), (COL_PATIENT, 2, 14),
+                                             (COL_PAYMENT, 1, 4))
+#: Space around a cell's text, in pixels (margins and the grid line).
+CELL_PAD = 12
 
 
 class ClaimsTable(QTableView):
@@ -36,7 +49,7 @@ class ClaimsTable(QTableView):
         super().__init__(parent)
         self._model = model
         self.setObjectName("claimsTable")
-        self.setAccessibleName("Claims found")
+        self.setAccessibleName(self.tr("Claims found"))
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -52,23 +65,30 @@ class ClaimsTable(QTableView):
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         vertical = self.verticalHeader()
         vertical.setObjectName("claimsTableRowHeader")
-        vertical.setAccessibleName("Row numbers")
+        vertical.setAccessibleName(self.tr("Row numbers"))
         vertical.hide()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.horizontalHeader()
         header.setObjectName("claimsTableHeader")
-        header.setAccessibleName("Columns; the service date and billed columns sort")
+        header.setAccessibleName(self.tr("Columns; the service date and billed columns "
+                                         "sort"))
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
+        header.setSectionsMovable(True)
         self._digit = self.fontMetrics().horizontalAdvance("0")
         self._fitting = False
         self.user_sized = False
-        for col, (_name, _tip, chars) in enumerate(COLUMNS):
-            header.resizeSection(col, chars * self._digit + 10)
+        self._fitting = True
+        try:
+            for col, width in enumerate(self.base_widths()):
+                header.resizeSection(col, width)
+        finally:
+            self._fitting = False
         header.sectionResized.connect(self._section_resized)
+        header.sectionMoved.connect(self._section_moved)
         self.viewport().installEventFilter(self)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
         install_cell_copy(self)  # Ctrl+C copies a cell; taken back on lock and sign-out
@@ -89,21 +109,63 @@ class ClaimsTable(QTableView):
             self.fit_columns()
         return super().eventFilter(watched, event)
 
+    def base_widths(self) -> list[int]:
+        """Each column's typical content (or its header, if wider), in pixels."""
+        metrics = self.horizontalHeader().fontMetrics()
+        model = self._model
+        out = []
+        for col, (_name, _tip, chars) in enumerate(COLUMNS):
+            head = str(model.headerData(col, Qt.Orientation.Horizontal))
+            # A sortable header's arrow needs about two digits more.
+            arrow = 2 * self._digit if col in SORT_KEYS else 0
+            out.append(max(chars * self._digit, metrics.horizontalAdvance(head) + arrow)
+                       + CELL_PAD)
+        return out
+
     def fit_columns(self) -> None:
+        """Share the viewport's width: typical widths, then the growers, then everyone."""
         if self.user_sized:
             return
+        widths = self.base_widths()
+        spare = self.viewport().width() - sum(widths)
+        if spare > 0:
+            total_share = sum(share for _c, share, _m in GROWERS)
+            pool = spare
+            for col, share, most in GROWERS:
+                extra = min(pool * share // total_share, most * self._digit)
+                widths[col] += extra
+                spare -= extra
+            if spare > 0:  # a wide screen: every column a little wider, none empty
+                whole = sum(widths)
+                for col in range(len(widths)):
+                    widths[col] += spare * widths[col] // whole
         header = self.horizontalHeader()
-        others = sum(header.sectionSize(c) for c in range(len(COLUMNS)) if c != COL_STATUS)
-        lo, hi = STATUS_MIN_CHARS * self._digit, STATUS_MAX_CHARS * self._digit
-        width = max(lo, min(hi, self.viewport().width() - others))
         self._fitting = True
         try:
-            header.resizeSection(COL_STATUS, width)
+            for col, width in enumerate(widths):
+                if header.sectionSize(col) != width:
+                    header.resizeSection(col, width)
         finally:
             self._fitting = False
 
+    def restore_header(self, state: QByteArray) -> bool:
+        """The clerk's widths and order from an earlier run; then no more fitting."""
+        header = self.horizontalHeader()
+        self._fitting = True
+        try:
+            ok = header.restoreState(state) and header.count() == len(COLUMNS)
+        finally:
+            self._fitting = False
+        if ok:
+            self.user_sized = True
+        return ok
+
     def _section_resized(self, _section: int, _old: int, _new: int) -> None:
         if not self._fitting and self.isVisible():
+            self.user_sized = True
+
+    def _section_moved(self, _section: int, _old: int, _new: int) -> None:
+        if not self._fitting:
             self.user_sized = True
 
     def _scrolled(self, _value: int) -> None:

@@ -24,7 +24,14 @@ from desktop.portal.claims import (
     Payment,
     StatusChange,
 )
-from desktop.portal.models import Code, CodeTable
+from desktop.portal.models import (
+    Account,
+    Code,
+    CodeTable,
+    ContactPreferences,
+    SupportInfo,
+    VersionedAccount,
+)
 from desktop.portal.playbook import Playbook, parse_playbook
 from desktop.tasks import SyncTaskRunner
 from desktop.ui.context import ScreenContext
@@ -56,6 +63,12 @@ RARC_WORDS = {
     "N179": "More information has been asked of the member; the claim will be looked at again",
     "M127": "The patient's medical record for this service is missing",
 }
+#: The office the fake portal's clerk works for (the printout's header names it).
+ACCOUNT = Account(
+    username="clerk1", first_name="Casey", last_name="Clerk", email="casey@example.test",
+    phone="555-0101", organization_name="Sunrise Family Practice", tin_last4="1234",
+    npi="1127023095", status="active", created_at=datetime(2026, 1, 5, tzinfo=UTC),
+    contact_preferences=ContactPreferences(True, False, "email"))
 #: The reference portal's own playbook, as the client parses it.
 PLAYBOOK = parse_playbook(sandbox_playbook.document())
 
@@ -167,6 +180,17 @@ class FakeClient:
 
     def list_saved_searches(self) -> tuple[Any, ...]:
         return ()
+
+    def get_account(self) -> VersionedAccount:
+        self.calls.append(("get_account", None))
+        self._maybe_fail("get_account")
+        return VersionedAccount(ACCOUNT, "etag-1")
+
+    def get_support(self) -> SupportInfo:
+        self.calls.append(("get_support", None))
+        self._maybe_fail("get_support")
+        return SupportInfo("Example Health Plan", "help@example.test", "555-0100",
+                           "Mon-Fri 8-5", "https://example.test")
 
 
 class FakeSession:

@@ -217,7 +217,7 @@ def test_cells_text_alignment_and_status_colour():
     assert model.index(0, COL_SERVICE).data() == "3/2/2026"
     assert model.index(0, COL_NUMBER).data(Qt.ItemDataRole.AccessibleTextRole) == (
         "Claim number: 26061000000001")
-    assert model.headerData(COL_BILLED, Qt.Orientation.Horizontal) == "Billed"
+    assert model.headerData(COL_BILLED, Qt.Orientation.Horizontal) == "Billed ($)"
     assert model.columnCount() == len(COLUMNS)
     assert model.rowCount(model.index(0, 0)) == 0
     assert model.data(QModelIndex()) is None

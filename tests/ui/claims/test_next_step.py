@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop.ui.claims.screen import ClaimsScreen
+from desktop.ui.common.style import Tone, tone_colours
 from desktop.ui.worklist.followup import FollowUpDialog, check_follow_up
 from tests.ui.claims.support import detail, line
 from tests.ui.worklist.support import work_context
@@ -42,7 +44,10 @@ def test_a_denial_says_what_to_do_and_by_when(qtbot):
     assert (f"{-left} days late" if left < 0 else f"{left} days left") in text
     assert "Deadline passed" in text or "left" in text  # the colour also has words
     assert "Rule: Reference plan provider manual" in text
-    assert "background" in label.styleSheet()
+    # The urgency's tone colours the paragraph (from `style`, no style sheet of its own).
+    assert label.autoFillBackground() and label.styleSheet() == ""
+    backgrounds = {tone_colours(t)[0].name() for t in Tone}
+    assert label.palette().color(QPalette.ColorRole.Window).name() in backgrounds
 
 
 def test_paid_says_nothing_to_do_and_in_process_says_nothing(qtbot):

@@ -345,7 +345,7 @@ def test_detail_explains_codes_in_words(sb, app, code_words, kind):
         for group, carc, _amount in line[8]:
             assert f"{group}-{carc}: {code_words['carc'][carc]}" in explained
         for remark in line[9]:
-            assert f"remark {remark}: {code_words['rarc'][remark]}" in explained
+            assert f"{remark}: {code_words['rarc'][remark]}" in explained
     assert code_words["status"][claim["category"]] in panel.status_chip.text()
     assert len(panel.history.text().splitlines()) == len(history)
     why = panel.why.text() if panel.why.isVisibleTo(panel) else ""

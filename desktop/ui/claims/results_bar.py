@@ -1,0 +1,81 @@
+"""The line between the search form and the results: count, status, filter, sort, export.
+
+Only widgets: the screen decides what they say and does what they ask. Kept apart
+so that `screen.py` stays about the conversations with the portal. The count and the
+status are `a11y` message labels: their text is what a screen reader reads, and a
+change is announced (politely; errors assertively, by the screen).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from desktop.ui.common import a11y
+from desktop.ui.common.i18n import translate
+
+
+class ResultsBar:
+    """Built into the screen (the widgets are the screen's children; `layout_` goes
+    into the screen's layout)."""
+
+    def __init__(self, screen: QWidget, *, allow_export: bool) -> None:
+        self.layout_ = QHBoxLayout()
+        self.count = a11y.message_label(
+            screen, "claimsCount", translate("ClaimsScreen", "Number of claims found"))
+        self.count.setWordWrap(False)
+        font = self.count.font()
+        font.setBold(True)
+        self.count.setFont(font)
+        self.layout_.addWidget(self.count)
+        self.status = a11y.message_label(
+            screen, "claimsStatus", translate("ClaimsScreen", "Search status"))
+        self.status.hide()
+        self.layout_.addWidget(self.status, 1)
+        self.retry = QPushButton(translate("ClaimsScreen", "Retr&y"), screen)
+        self.retry.setObjectName("claimsRetry")
+        self.retry.setAccessibleName(translate("ClaimsScreen", "Try again"))
+        self.retry.hide()
+        self.layout_.addWidget(self.retry)
+        self.layout_.addStretch(0)
+        self._add_filter(screen)
+        self._add_sort(screen)
+        self.export_button = QPushButton(translate("ClaimsScreen", "E&xport CSV…"), screen)
+        self.export_button.setObjectName("exportCsvButton")
+        self.export_button.setAccessibleName(
+            translate("ClaimsScreen", "Export the listed claims to a CSV file"))
+        self.export_button.setToolTip(translate(
+            "ClaimsScreen", "Save the claims listed here to a CSV file (it will contain "
+            "patient information)"))
+        self.export_button.setVisible(allow_export)
+        self.layout_.addWidget(self.export_button)
+
+    def _add_filter(self, screen: QWidget) -> None:
+        self.filter = QLineEdit(screen)
+        self.filter.setObjectName("claimsFilter")
+        self.filter.setAccessibleName(
+            translate("ClaimsScreen", "Quick filter of the loaded claims"))
+        self.filter.setPlaceholderText(translate("ClaimsScreen", "Name, claim, member ID…"))
+        self.filter.setToolTip(translate(
+            "ClaimsScreen", "Narrow the claims already loaded by claim number, patient "
+            "name, member ID, status or payment number; no new search is made"))
+        self.filter.setClearButtonEnabled(True)
+        # Wide enough for the whole placeholder and the clear button, in this font.
+        metrics = self.filter.fontMetrics()
+        self.filter.setMinimumWidth(metrics.horizontalAdvance(self.filter.placeholderText())
+                                    + metrics.height() * 3)
+        self.filter.setMaximumWidth(max(260, self.filter.minimumWidth()))
+        caption = QLabel(translate("ClaimsScreen", "&Quick filter:"), screen)
+        caption.setBuddy(self.filter)
+        self.layout_.addWidget(caption)
+        self.layout_.addWidget(self.filter)
+
+    def _add_sort(self, screen: QWidget) -> None:
+        self.sort = QComboBox(screen)
+        self.sort.setObjectName("searchSort")
+        self.sort.setAccessibleName(translate("ClaimsScreen", "Sort order"))
+        self.sort.view().setObjectName("searchSortList")
+        self.sort.view().setAccessibleName(translate("ClaimsScreen", "Sort orders"))
+        caption = QLabel(translate("ClaimsScreen", "&Sort by:"), screen)
+        caption.setBuddy(self.sort)
+        self.layout_.addWidget(caption)
+        self.layout_.addWidget(self.sort)

@@ -1,0 +1,31 @@
+"""Translation helpers the claims screens need beyond `common.i18n`.
+
+- `QT_TRANSLATE_NOOP` with a type: PySide6's own is typed as returning `object`, which
+  made every constant tuple of translatable words a type error; lupdate finds the mark
+  by its name, so this one is found the same way. Show the text with
+  `translate(context, constant)`.
+- `counted(tr("%n claim(s)", None, n), n, fmt)`: Qt replaces `%n` but leaves the
+  source's "(s)" when no catalogue is loaded (the English build has none yet), and
+  writes the number without grouping in a "C" system locale. This finishes the
+  English plural and writes the number the way `Formats` does ("1,234 claims").
+  The text is still translated at the call site, so lupdate collects it there.
+"""
+
+from __future__ import annotations
+
+from desktop.ui.common.formats import Formats
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    del context
+    return text
+
+
+def counted(text: str, n: int, fmt: Formats | None = None) -> str:
+    """A `%n` text from `tr`, with the English plural and the number in `fmt`'s locale."""
+    if "(s)" in text:
+        text = text.replace("(s)", "" if n == 1 else "s")
+    digits = str(n)
+    if fmt is not None and digits in text:
+        text = text.replace(digits, fmt.count(n), 1)
+    return text
