@@ -185,8 +185,10 @@ class ClaimDetailPanel(QFrame):
         label.setContentsMargins(0, 8, 0, 0)
         return label
 
-    def _grid(self, specs: tuple[tuple[str, str], ...], columns: int) -> QGridLayout:
-        """Caption: value pairs, `columns` pairs a row; values go into `self.fields`."""
+    def _grid(self, specs: tuple[tuple[str, str], ...], columns: int, *,
+              wide_last: bool = False) -> QGridLayout:
+        """Caption: value pairs, `columns` pairs a row; values go into `self.fields`.
+        `wide_last`: the last value (a sentence) spans the rest of its row."""
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         for i, (key, caption) in enumerate(specs):
@@ -201,7 +203,8 @@ class ClaimDetailPanel(QFrame):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self._captions[value] = caption
             self.fields[key] = value
-            grid.addWidget(value, row, col * 2 + 1, Qt.AlignmentFlag.AlignTop)
+            span = columns * 2 - col * 2 - 1 if wide_last and i == len(specs) - 1 else 1
+            grid.addWidget(value, row, col * 2 + 1, 1, span, Qt.AlignmentFlag.AlignTop)
         for col in range(columns):
             grid.setColumnStretch(col * 2 + 1, 1)
         return grid
@@ -229,7 +232,7 @@ class ClaimDetailPanel(QFrame):
             ("billed", self.tr("Billed")), ("allowed", self.tr("Allowed")),
             ("paid", self.tr("Paid")), ("patient_resp", self.tr("Patient responsibility")),
             ("payment", self.tr("Payment")),
-        ), 4))
+        ), 4, wide_last=True))
         body.addWidget(self._section(self.tr("Lines")))
         body.addWidget(self._build_lines())
         body.addWidget(self._section(self.tr("What the codes mean")))

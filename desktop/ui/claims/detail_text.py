@@ -88,7 +88,7 @@ def code_meanings(detail: ClaimDetail, words: CodeWords) -> list[str]:
             adjustments.setdefault((adj.group_code, adj.carc), None)
         for code in line.remarks:
             remarks.setdefault(code, None)
-    out = [translate(_CONTEXT, "{code}: {words} ({group})").format(
+    out = [translate(_CONTEXT, "{code}: {words}. {group}.").format(
         code=f"{plain(group, 4)}-{plain(carc, 10)}", words=plain(carc_words(carc, words), 300),
         group=group_words(group)) for group, carc in adjustments]
     out += [translate(_CONTEXT, "{code}: {words}").format(

@@ -160,15 +160,14 @@ def write_csv(path: str | os.PathLike[str], rows: Iterable[Row]) -> int:
 
 
 class _Builder:
-    """Plain-text blocks and ruled tables into a document; lengths in printer pixels.
+    """Plain-text blocks and ruled tables into a document.
 
-    The document is laid out on the printer itself (as `QTextDocument.print_` does), so
-    a length of 1 is one printer pixel: a 0.5 border was invisible at 1200 dpi, which
-    is why the old printout had no table rules. `unit` is printer pixels per CSS pixel.
+    Lengths are CSS pixels (1/96 inch): the layout scales them to the printer. The old
+    tables had a 0.5-pixel border in Qt's default "outset" grey, which came out as
+    no rules at all on paper; these are one pixel, solid black, collapsed.
     """
 
-    def __init__(self, unit: float) -> None:
-        self.unit = unit
+    def __init__(self) -> None:
         self.doc = QTextDocument()
         self.doc.setDocumentMargin(0)
         self.cursor = QTextCursor(self.doc)
@@ -194,9 +193,9 @@ class _Builder:
         if count == 0:
             return
         fmt = QTextTableFormat()
-        fmt.setCellPadding(3 * self.unit)
+        fmt.setCellPadding(3)
         fmt.setCellSpacing(0)
-        fmt.setBorder(max(1.0, self.unit * 0.75))
+        fmt.setBorder(1)
         fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
         fmt.setBorderBrush(QBrush(QColor("black")))
         fmt.setBorderCollapse(True)
@@ -218,11 +217,10 @@ def _t(text: str) -> str:
     return translate("ClaimExport", text)
 
 
-def claim_document(detail: ClaimDetail, words: CodeWords, fmt: Formats, *,
-                   unit: float = 1.0) -> QTextDocument:
+def claim_document(detail: ClaimDetail, words: CodeWords, fmt: Formats) -> QTextDocument:
     """The claim as a printable document, built from plain text only, in the panel's
     order: the answer, who and when, amounts, lines, what the codes mean, history."""
-    b = _Builder(unit)
+    b = _Builder()
     dash = "—"
     b.heading(_t("Claim {number}").format(number=plain(detail.claim_number, 60)), 1.5)
     b.paragraphs(plain(headline(detail, words), 200))
@@ -326,15 +324,12 @@ def pdf_printer(path: str | os.PathLike[str]) -> QPrinter:
     return printer
 
 
-def save_pdf(build: Callable[[float], QTextDocument], path: str | os.PathLike[str],
-             head: Sequence[str]) -> None:
-    """Write the document (built for the printer's resolution) as a PDF, all or nothing
-    and owner-only (`desktop.safefile`): Qt fills a 0600 temporary file beside the
-    target, which is then renamed over it."""
+def save_pdf(doc: QTextDocument, path: str | os.PathLike[str], head: Sequence[str]) -> None:
+    """Write the document as a PDF, all or nothing and owner-only (`desktop.safefile`):
+    Qt fills a 0600 temporary file beside the target, which is then renamed over it."""
 
     def render(temp: Path) -> None:
-        printer = pdf_printer(temp)
-        paint_pages(build(printer_unit(printer)), printer, head)
+        paint_pages(doc, pdf_printer(temp), head)
 
     safefile.replace_by_writer(path, render)
 

@@ -131,8 +131,7 @@ class ClaimOutput(QObject):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if not self.ask_printer(printer, self._owner):
             return
-        doc = claims_export.claim_document(detail, words, self._fmt,
-                                           unit=claims_export.printer_unit(printer))
+        doc = claims_export.claim_document(detail, words, self._fmt)
         try:
             claims_export.print_claim(doc, printer, self._head(detail))
         except OSError:
@@ -153,10 +152,8 @@ class ClaimOutput(QObject):
         if not path:
             return
         try:
-            claims_export.save_pdf(
-                lambda unit: claims_export.claim_document(detail, words, self._fmt,
-                                                          unit=unit),
-                path, self._head(detail))
+            claims_export.save_pdf(claims_export.claim_document(detail, words, self._fmt),
+                                   path, self._head(detail))
         except OSError as exc:
             self._write_failed(exc)
             return

@@ -8,7 +8,15 @@ change is announced (politely; errors assertively, by the screen).
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.ui.common import a11y
 from desktop.ui.common.i18n import translate
@@ -19,24 +27,31 @@ class ResultsBar:
     into the screen's layout)."""
 
     def __init__(self, screen: QWidget, *, allow_export: bool) -> None:
-        self.layout_ = QHBoxLayout()
+        self.layout_ = QVBoxLayout()
+        self.layout_.setSpacing(2)
+        self.row = QHBoxLayout()
+        self.layout_.addLayout(self.row)
+        # The status gets a line of its own: a portal error is a sentence or two, and
+        # squeezed between the count and the filter it wrapped into five lines.
+        message_row = QHBoxLayout()
+        self.layout_.addLayout(message_row)
         self.count = a11y.message_label(
             screen, "claimsCount", translate("ClaimsScreen", "Number of claims found"))
         self.count.setWordWrap(False)
         font = self.count.font()
         font.setBold(True)
         self.count.setFont(font)
-        self.layout_.addWidget(self.count)
+        self.row.addWidget(self.count)
         self.status = a11y.message_label(
             screen, "claimsStatus", translate("ClaimsScreen", "Search status"))
         self.status.hide()
-        self.layout_.addWidget(self.status, 1)
+        message_row.addWidget(self.status, 1)
         self.retry = QPushButton(translate("ClaimsScreen", "Retr&y"), screen)
         self.retry.setObjectName("claimsRetry")
         self.retry.setAccessibleName(translate("ClaimsScreen", "Try again"))
         self.retry.hide()
-        self.layout_.addWidget(self.retry)
-        self.layout_.addStretch(0)
+        message_row.addWidget(self.retry)
+        self.row.addStretch(1)
         self._add_filter(screen)
         self._add_sort(screen)
         self.export_button = QPushButton(translate("ClaimsScreen", "E&xport CSV…"), screen)
@@ -47,7 +62,7 @@ class ResultsBar:
             "ClaimsScreen", "Save the claims listed here to a CSV file (it will contain "
             "patient information)"))
         self.export_button.setVisible(allow_export)
-        self.layout_.addWidget(self.export_button)
+        self.row.addWidget(self.export_button)
 
     def _add_filter(self, screen: QWidget) -> None:
         self.filter = QLineEdit(screen)
@@ -66,8 +81,8 @@ class ResultsBar:
         self.filter.setMaximumWidth(max(260, self.filter.minimumWidth()))
         caption = QLabel(translate("ClaimsScreen", "&Quick filter:"), screen)
         caption.setBuddy(self.filter)
-        self.layout_.addWidget(caption)
-        self.layout_.addWidget(self.filter)
+        self.row.addWidget(caption)
+        self.row.addWidget(self.filter)
 
     def _add_sort(self, screen: QWidget) -> None:
         self.sort = QComboBox(screen)
@@ -77,5 +92,5 @@ class ResultsBar:
         self.sort.view().setAccessibleName(translate("ClaimsScreen", "Sort orders"))
         caption = QLabel(translate("ClaimsScreen", "&Sort by:"), screen)
         caption.setBuddy(self.sort)
-        self.layout_.addWidget(caption)
-        self.layout_.addWidget(self.sort)
+        self.row.addWidget(caption)
+        self.row.addWidget(self.sort)

@@ -17,7 +17,6 @@ from enum import Enum, auto
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -167,7 +166,7 @@ class ClaimsScreen(Screen):
             printing.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             printing.activated.connect(self.print_detail)
 
-    def _build_bar(self) -> QHBoxLayout:
+    def _build_bar(self) -> QVBoxLayout:
         """Count, status and Retry, quick filter, sort order, export (`results_bar`)."""
         bar = ResultsBar(self, allow_export=self._ctx.allow_export)
         self.count, self.status, self.retry = bar.count, bar.status, bar.retry

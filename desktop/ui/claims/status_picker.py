@@ -66,7 +66,8 @@ class ExactCodesDialog(QDialog):
         self._items: dict[str, QTreeWidgetItem] = {}
         wanted = expand(chosen)
         for group in GROUPS:
-            top = QTreeWidgetItem(self.tree, [group_words(group)])
+            top = QTreeWidgetItem(self.tree, [self.tr("{outcome} ({codes})").format(
+                outcome=group_words(group), codes=", ".join(group.categories))])
             top.setFlags(top.flags() | Qt.ItemFlag.ItemIsUserCheckable
                          | Qt.ItemFlag.ItemIsAutoTristate)
             for code in group.categories:
@@ -76,7 +77,7 @@ class ExactCodesDialog(QDialog):
                 child.setCheckState(0, Qt.CheckState.Checked if code in wanted
                                     else Qt.CheckState.Unchecked)
                 self._items[code] = child
-            top.setExpanded(any(c in wanted for c in group.categories))
+            top.setExpanded(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.setObjectName("statusCodesButtons")

@@ -11,12 +11,12 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QAccessible, QGuiApplication
+from PySide6.QtGui import QAccessible, QGuiApplication, QTextFrameFormat
 from PySide6.QtWidgets import QLabel
 
 from desktop.portal.errors import ConnectionFailed
 from desktop.ui.claims.explain import CodeWords
-from desktop.ui.claims.export import claim_document, paint_pages, pdf_printer, printer_unit
+from desktop.ui.claims.export import claim_document, paint_pages, pdf_printer
 from desktop.ui.claims.model import COL_PATIENT, COL_STATUS, COLUMNS
 from desktop.ui.claims.screen import HEADER_KEY, ClaimsScreen
 from desktop.ui.claims.status import GROUPS, STATUS_CATEGORIES, selection_words
@@ -220,7 +220,7 @@ def test_elided_text_columns_have_tooltips(qtbot):
 def test_pdf_has_header_rules_and_page_numbers(qtbot, tmp_path: Path):
     long = detail("26061000000003", claim_id="c3", lines=[line(n) for n in range(1, 121)])
     printer = pdf_printer(tmp_path / "c.pdf")
-    doc = claim_document(long, CodeWords(), Formats(), unit=printer_unit(printer))
+    doc = claim_document(long, CodeWords(), Formats())
     head = ["Sunrise Family Practice · Example Health Plan", "Claim 26061000000003 — now"]
     footers = paint_pages(doc, printer, head)
     pages = len(footers)
@@ -228,7 +228,8 @@ def test_pdf_has_header_rules_and_page_numbers(qtbot, tmp_path: Path):
     data = (tmp_path / "c.pdf").read_bytes()
     assert len(re.findall(rb"/Type\s*/Page\b", data)) == pages
     table = next(f for f in doc.rootFrame().childFrames())
-    assert table.frameFormat().border() >= 1.0  # visible on a 1200 dpi page
+    fmt = table.frameFormat().toTableFormat()
+    assert fmt.border() >= 1.0 and fmt.borderStyle() == QTextFrameFormat.BorderStyle.BorderStyle_Solid
 
 
 def test_pdf_header_names_the_office_and_the_payer(qtbot, tmp_path: Path):
