@@ -16,6 +16,10 @@ from dataclasses import dataclass, field
 
 from desktop.portal.claims import Adjustment, ClaimDetail, ClaimSummary
 from desktop.portal.playbook import EMPTY_PLAYBOOK, Playbook
+from desktop.ui.claims.tr import QT_TRANSLATE_NOOP, counted
+from desktop.ui.common.i18n import translate
+
+_C = "ClaimWords"
 
 #: Claim status categories the contract lists (X12 277, code source 507); no R2 exists.
 STATUS_CATEGORIES: tuple[str, ...] = (
@@ -27,25 +31,27 @@ STATUS_CATEGORIES: tuple[str, ...] = (
 )
 
 FAMILY_WORDS: dict[str, str] = {
-    "A": "Acknowledged or rejected on receipt",
-    "P": "Pending",
-    "F": "Finalized",
-    "R": "More information requested",
-    "E": "Error",
-    "D": "Not found",
+    "A": QT_TRANSLATE_NOOP("ClaimWords", "Acknowledged or rejected on receipt"),
+    "P": QT_TRANSLATE_NOOP("ClaimWords", "Pending"),
+    "F": QT_TRANSLATE_NOOP("ClaimWords", "Finalized"),
+    "R": QT_TRANSLATE_NOOP("ClaimWords", "More information requested"),
+    "E": QT_TRANSLATE_NOOP("ClaimWords", "Error"),
+    "D": QT_TRANSLATE_NOOP("ClaimWords", "Not found"),
 }
 
 GROUP_WORDS: dict[str, str] = {
-    "CO": "Contractual obligation (the provider writes this off; do not bill the patient)",
-    "PR": "Patient responsibility (the patient may be billed)",
-    "OA": "Other adjustment",
-    "PI": "Payer-initiated reduction",
-    "CR": "Correction or reversal of an earlier claim",
+    "CO": QT_TRANSLATE_NOOP("ClaimWords", "Contractual obligation (the provider writes "
+                            "this off; do not bill the patient)"),
+    "PR": QT_TRANSLATE_NOOP("ClaimWords",
+                            "Patient responsibility (the patient may be billed)"),
+    "OA": QT_TRANSLATE_NOOP("ClaimWords", "Other adjustment"),
+    "PI": QT_TRANSLATE_NOOP("ClaimWords", "Payer-initiated reduction"),
+    "CR": QT_TRANSLATE_NOOP("ClaimWords", "Correction or reversal of an earlier claim"),
 }
 
 METHOD_WORDS: dict[str, str] = {
-    "ACH": "Electronic funds transfer (ACH)",
-    "CHK": "Paper check",
+    "ACH": QT_TRANSLATE_NOOP("ClaimWords", "Electronic funds transfer (ACH)"),
+    "CHK": QT_TRANSLATE_NOOP("ClaimWords", "Paper check"),
 }
 
 #: Adjustments that explain an ordinary payment rather than a refusal.
@@ -77,7 +83,8 @@ def family_of(category: str) -> str:
 
 def status_words(category: str, words: CodeWords, fallback: str = "") -> str:
     """`Finalized: denied` for `F2`: the portal's table first, then the claim's own label."""
-    return words.status.get(category) or fallback or FAMILY_WORDS.get(family_of(category), "")
+    family = FAMILY_WORDS.get(family_of(category), "")
+    return words.status.get(category) or fallback or (translate(_C, family) if family else "")
 
 
 def status_text(summary: ClaimSummary, words: CodeWords) -> str:
@@ -87,15 +94,18 @@ def status_text(summary: ClaimSummary, words: CodeWords) -> str:
 
 
 def carc_words(code: str, words: CodeWords) -> str:
-    return words.carc.get(code) or "No description is available for this reason code"
+    return words.carc.get(code) or translate(
+        _C, "No description is available for this reason code")
 
 
 def rarc_words(code: str, words: CodeWords) -> str:
-    return words.rarc.get(code) or "No description is available for this remark code"
+    return words.rarc.get(code) or translate(
+        _C, "No description is available for this remark code")
 
 
 def group_words(group_code: str) -> str:
-    return GROUP_WORDS.get(group_code, "Adjustment")
+    return translate(_C, GROUP_WORDS.get(group_code, QT_TRANSLATE_NOOP("ClaimWords",
+                                                                       "Adjustment")))
 
 
 def adjustment_words(adj: Adjustment, words: CodeWords) -> str:
@@ -105,8 +115,8 @@ def adjustment_words(adj: Adjustment, words: CodeWords) -> str:
 
 def method_words(method: str | None) -> str:
     if method is None:
-        return "No payment"
-    return METHOD_WORDS.get(method, method)
+        return translate(_C, "No payment")
+    return translate(_C, METHOD_WORDS[method]) if method in METHOD_WORDS else method
 
 
 def _unique(items: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -141,7 +151,8 @@ def _join(reasons: list[str]) -> str:
     shown = reasons[:SUMMARY_REASONS]
     text = "; ".join(shown)
     if len(reasons) > len(shown):
-        text += f"; and {len(reasons) - len(shown)} more (see the lines below)"
+        more = len(reasons) - len(shown)
+        text += counted(translate(_C, "; and %n more (see the lines below)", None, more), more)
     return text
 
 
@@ -155,18 +166,21 @@ def why_summary(detail: ClaimDetail, words: CodeWords) -> str | None:
     label = status_words(category, words, detail.status.label)
     code_label = words.status.get(detail.status.code, "")
     reasons = _reasons(detail, words)
+    because = _join(reasons) if reasons else code_label or label
     if category == "F2":
-        return "Denied: " + (_join(reasons) if reasons else code_label or label) + "."
+        return translate(_C, "Denied: {reasons}.").format(reasons=because)
     if category == "F4":
-        return "No payment: " + (_join(reasons) if reasons else code_label or label) + "."
+        return translate(_C, "No payment: {reasons}.").format(reasons=because)
     if category in REJECTED_CATEGORIES or family == "E":
         detail_text = f" ({code_label})" if code_label else ""
-        return f"Not accepted for processing: {label}{detail_text}. Correct and resubmit."
+        return translate(_C, "Not accepted for processing: {status}. Correct and "
+                         "resubmit.").format(status=label + detail_text)
     if family in ("P", "R"):
         head = label
         if family == "P" and label.lower().startswith("pending:"):
             head = label.split(":", 1)[1].strip()  # said once, by the prefix below
-        text = ("Pending: " if family == "P" else "") + head
+        text = translate(_C, "Pending: {status}").format(status=head) if family == "P" \
+            else head
         if code_label:
             text += f" ({code_label})"
         if reasons:

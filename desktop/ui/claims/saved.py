@@ -33,8 +33,11 @@ from desktop.portal.claims import ClaimSearch
 from desktop.portal.errors import Conflict, PortalError, ValidationFailed
 from desktop.portal.worklist import SavedSearch
 from desktop.ui.claims.form import us_date
+from desktop.ui.common import a11y
 from desktop.ui.common.errors import describe
-from desktop.ui.common.text import plain, set_plain
+from desktop.ui.common.i18n import translate
+from desktop.ui.common.style import Role, mark
+from desktop.ui.common.text import plain
 from desktop.ui.operations import Operations
 
 RECENT_MAX = 20
@@ -55,7 +58,8 @@ def form_values(c: ClaimSearch) -> dict[str, str]:
 
 
 def ask_name(parent: QWidget) -> str | None:
-    name, ok = QInputDialog.getText(parent, "Save this search", "Name of the search:")
+    name, ok = QInputDialog.getText(parent, translate("SavedSearchBar", "Save this search"),
+                                    translate("SavedSearchBar", "Name of the search:"))
     return name.strip() if ok and name.strip() else None
 
 
@@ -103,34 +107,38 @@ class SavedSearchBar(QWidget):
         self.recent = RecentClaims()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        caption = QLabel("Saved searches:", self)
+        caption = QLabel(self.tr("Saved searches:"), self)
         row.addWidget(caption)
         self.combo = QComboBox(self)
         self.combo.setObjectName("savedSearchList")
-        self.combo.setAccessibleName("Saved searches")
+        self.combo.setAccessibleName(self.tr("Saved searches"))
         self.combo.setMinimumContentsLength(24)
         self.combo.view().setObjectName("savedSearchListView")
-        self.combo.view().setAccessibleName("Saved searches")
+        self.combo.view().setAccessibleName(self.tr("Saved searches"))
         caption.setBuddy(self.combo)
         row.addWidget(self.combo)
-        self.run_button = self._button("Run", "runSavedSearchButton",
-                                       "Run the chosen saved search (Alt+1 to Alt+9)")
-        self.save_button = self._button("Save search…", "saveSearchButton",
-                                        "Save the current search under a name "
-                                        "(Ctrl+Shift+S)")
-        self.delete_button = self._button("Delete", "deleteSavedSearchButton",
-                                          "Delete the chosen saved search")
+        self.run_button = self._button(self.tr("Run"), "runSavedSearchButton",
+                                       self.tr("Run the chosen saved search (Alt+1 to "
+                                               "Alt+9)"))
+        self.save_button = self._button(self.tr("Save search…"), "saveSearchButton",
+                                        self.tr("Save the current search under a name "
+                                                "(Ctrl+Shift+S)"))
+        self.delete_button = self._button(self.tr("Delete"), "deleteSavedSearchButton",
+                                          self.tr("Delete the chosen saved search"))
         for b in (self.run_button, self.save_button, self.delete_button):
             row.addWidget(b)
-        self.status = QLabel(self)
-        self.status.setObjectName("savedSearchStatus")
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status = a11y.message_label(self, "savedSearchStatus",
+                                         self.tr("Saved searches: what happened"))
+        self.status.setWordWrap(False)
+        self.status.hide()
         row.addWidget(self.status, 1)
+        row.addStretch(0)
         self.recent_button = QToolButton(self)
         self.recent_button.setObjectName("recentClaimsButton")
-        self.recent_button.setAccessibleName("Recent claims (Ctrl+E)")
-        self.recent_button.setText("Recent claims")
-        self.recent_button.setToolTip("The last 20 claims opened in this session (Ctrl+E)")
+        self.recent_button.setAccessibleName(self.tr("Recent claims (Ctrl+E)"))
+        self.recent_button.setText(self.tr("Recent claims"))
+        self.recent_button.setToolTip(self.tr("The last 20 claims opened in this session "
+                                              "(Ctrl+E)"))
         self.recent_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.recent_menu = QMenu(self.recent_button)
         self.recent_menu.setObjectName("recentClaimsMenu")
@@ -185,7 +193,7 @@ class SavedSearchBar(QWidget):
     def save_current(self) -> None:
         criteria = self._current()
         if criteria is None:
-            self.say("Correct the marked search fields first.")
+            self.say(self.tr("Correct the marked search fields first."), error=True)
             return
         name = self._ask(self.window())
         if name is None:
@@ -193,14 +201,14 @@ class SavedSearchBar(QWidget):
         self._ops.portal(_Op.SAVE, lambda api: api.save_search(name, criteria),
                          on_success=self._saved, on_failure=self._failed,
                          on_interrupted=lambda _e: self.say(
-                             "Not saved: sign in again, then save it again."))
+                             self.tr("Not saved: sign in again, then save it again.")))
 
     def _saved(self, saved: SavedSearch) -> None:
-        self.say(f'Saved "{plain(saved.name, 60)}".')
+        self.say(self.tr('Saved "{name}".').format(name=plain(saved.name, 60)))
         self.load()
 
     def _deleted(self, _result: None) -> None:
-        self.say("Deleted.")
+        self.say(self.tr("Deleted."))
         self.load()
 
     def delete_chosen(self) -> None:
@@ -214,14 +222,18 @@ class SavedSearchBar(QWidget):
 
     def _failed(self, exc: PortalError) -> None:
         if isinstance(exc, Conflict):
-            self.say("You already have a saved search of this name; pick another.")
+            self.say(self.tr("You already have a saved search of this name; pick another."),
+                     error=True)
         elif isinstance(exc, ValidationFailed) and exc.fields:
-            self.say(" ".join(plain(v, 200) for v in exc.fields.values()))
+            self.say(" ".join(plain(v, 200) for v in exc.fields.values()), error=True)
         else:
-            self.say(describe(exc))
+            self.say(describe(exc), error=True)
 
-    def say(self, text: str) -> None:
-        set_plain(self.status, text, 300)
+    def say(self, text: str, *, error: bool = False) -> None:
+        """What happened to a saved search; gone with the next search (`say("")`)."""
+        mark(self.status, Role.ERROR if error else None)
+        a11y.set_message(self.status, plain(text, 300),
+                         a11y.Urgency.ASSERTIVE if error else a11y.Urgency.POLITE)
 
     def _sync(self) -> None:
         has = bool(self.searches)
@@ -234,7 +246,7 @@ class SavedSearchBar(QWidget):
         self.recent_menu.clear()
         recent = self.recent.newest_first()
         if not recent:
-            self.recent_menu.addAction("No claims opened yet").setEnabled(False)
+            self.recent_menu.addAction(self.tr("No claims opened yet")).setEnabled(False)
         for claim_id, number in recent:
             action = self.recent_menu.addAction(plain(number, 60))
             action.triggered.connect(lambda _=False, i=claim_id, n=number:

@@ -336,6 +336,7 @@ class ClaimsScreen(Screen):
         # portal down.
         self.model.set_filter(self.filter.text())
         self._set_status("")
+        self.saved.say("")  # "Saved …" / "Deleted." belong to the last action, not this
         self.codes.ensure()
         self._ops.portal(_Op.SEARCH, lambda api: first_page(api, criteria, sort),
                          on_success=lambda page: self._first_arrived(criteria, sort, page),
