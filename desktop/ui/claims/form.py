@@ -28,6 +28,7 @@ from desktop.portal.claims import ClaimSearch
 from desktop.ui.claims.status_picker import StatusPicker
 from desktop.ui.claims.tr import QT_TRANSLATE_NOOP, counted
 from desktop.ui.common.fields import CheckedField
+from desktop.ui.common.formats import Formats
 from desktop.ui.common.i18n import translate
 from desktop.validation import (
     MAX_RANGE_MONTHS,
@@ -48,6 +49,20 @@ DATE_HINT = "MM/DD/YYYY"
 
 def us_date(d: date) -> str:
     return f"{d.month:02d}/{d.day:02d}/{d.year:04d}"
+
+
+def date_text(d: date, fmt: Formats | None = None) -> str:
+    """A date for a field: as every other date on screen (`Formats`) when the field's
+    rule reads that spelling back (US `M/d/yyyy`), else `MM/DD/YYYY`, which it always
+    reads."""
+    if fmt is not None:
+        text = fmt.date(d)
+        try:
+            if parse_date(text) == d:
+                return text
+        except ValidationError:
+            pass
+    return us_date(d)
 
 
 def _optional(rule: Callable[[str], Any]) -> Callable[[str], Any]:
@@ -124,9 +139,10 @@ class SearchForm(QWidget):
     #: The clerk asked to search (Enter or the button); call `criteria()`.
     submitted = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, fmt: Formats | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("claimSearchForm")
+        self._fmt = fmt
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(8)
@@ -190,8 +206,9 @@ class SearchForm(QWidget):
         for field in self.fields.values():
             field.wipe()
         today = date.today()
-        self.fields["service_from"].set_text(us_date(today - timedelta(days=DEFAULT_DAYS)))
-        self.fields["service_to"].set_text(us_date(today))
+        self.fields["service_from"].set_text(
+            date_text(today - timedelta(days=DEFAULT_DAYS), self._fmt))
+        self.fields["service_to"].set_text(date_text(today, self._fmt))
         self.status.set_selected(())
 
     def forget_patient(self) -> None:

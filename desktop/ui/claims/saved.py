@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
 from desktop.portal.claims import ClaimSearch
 from desktop.portal.errors import Conflict, PortalError, ValidationFailed
 from desktop.portal.worklist import SavedSearch
-from desktop.ui.claims.form import us_date
+from desktop.ui.claims.form import date_text
 from desktop.ui.common import a11y
 from desktop.ui.common.errors import describe
+from desktop.ui.common.formats import Formats
 from desktop.ui.common.i18n import translate
 from desktop.ui.common.style import Role, mark
 from desktop.ui.common.text import plain
@@ -45,10 +46,10 @@ SHORTCUT_SEARCHES = 9
 NameQuestion = Callable[[QWidget], str | None]
 
 
-def form_values(c: ClaimSearch) -> dict[str, str]:
+def form_values(c: ClaimSearch, fmt: Formats | None = None) -> dict[str, str]:
     """A saved search as the search form's field texts (every field, so none is left over)."""
     def day(d: date | None) -> str:
-        return us_date(d) if d else ""
+        return date_text(d, fmt) if d else ""
 
     return {"claim_number": c.claim_number or "", "member_id": c.member_id or "",
             "last_name": c.patient_last_name or "", "first_name": c.patient_first_name or "",

@@ -143,7 +143,7 @@ class ClaimsScreen(Screen):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.form = SearchForm(self)
+        self.form = SearchForm(self, self._fmt)
         self.form.submitted.connect(self.search)
         for field in self.form.fields.values():
             field.changed.connect(self._form_edited)
@@ -323,7 +323,7 @@ class ClaimsScreen(Screen):
 
     def run_saved(self, criteria: ClaimSearch) -> None:
         """A saved search: into the form (the clerk sees what runs), then searched."""
-        self.form.set_values(**form_values(criteria))
+        self.form.set_values(**form_values(criteria, self._fmt))
         self.form.status.set_selected(criteria.statuses)
         self.search()
 

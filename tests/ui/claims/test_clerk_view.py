@@ -251,3 +251,23 @@ def test_quick_filter_placeholder_fits(qtbot):
     edit = s.filter
     room = edit.width() - edit.fontMetrics().height() * 2  # the clear button
     assert edit.fontMetrics().horizontalAdvance(edit.placeholderText()) <= room
+
+
+def test_every_preset_is_accepted_by_the_reference_portal():
+    """The presets send families and categories the portal's filter understands."""
+    from desktop.ui.claims.status import PRESETS, compact
+    from sandbox.claims_query import expand_status
+
+    for group in PRESETS:
+        sent = compact(group.categories)
+        expanded = {c for code in sent for c in (expand_status(code) or ["?"])}
+        assert expanded == set(group.categories), group.key
+
+
+def test_form_dates_are_written_like_the_table_dates(qtbot):
+    """One date spelling: the form's default dates as `Formats` writes them."""
+    from datetime import date
+
+    s, _ = screen(qtbot, many(1))
+    assert s.form.fields["service_to"].text() == s.formats.date(date.today())
+    assert s.form.criteria() is not None  # and the field reads it back

@@ -49,7 +49,9 @@ def test_alt_number_runs_a_saved_search(qtbot):
     qtbot.keyClick(s.saved.combo, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     searched = [a for n, a in client.calls if n == "search_claims"][-1][0]
     assert searched.service_from == date(2026, 1, 1) and searched.statuses == ("F2",)
-    assert s.form.fields["service_to"].edit.text() == "02/01/2026"
+    # Written as every other date on screen (`Formats`), which the field reads back.
+    assert s.form.fields["service_to"].edit.text() == s.formats.date(date(2026, 2, 1))
+    assert s.form.status.currentText() == "1 status code"
 
 
 def test_a_taken_name_is_said_in_words(qtbot):
