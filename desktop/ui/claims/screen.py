@@ -223,9 +223,9 @@ class ClaimsScreen(Screen):
         header_state = self._ctx.view.load_bytes(HEADER_KEY)
         if header_state is not None:
             self.table.restore_header(header_state)
-        splitter_state = self._ctx.view.load_bytes(SPLITTER_KEY)
-        if splitter_state is not None:
-            self.splitter.restoreState(splitter_state)
+        # Applied when the detail first opens: while it is hidden the splitter has
+        # nothing to share.
+        self._splitter_state = self._ctx.view.load_bytes(SPLITTER_KEY)
 
     def _layout_changed(self) -> None:
         if self.table.user_sized or self.splitter.isVisible():
@@ -453,6 +453,10 @@ class ClaimsScreen(Screen):
         elsewhere (batch status, the worklist, recent claims)."""
         self._detail_target = (claim_id, claim_number)
         self.detail.show()
+        if self._splitter_state is not None:
+            self.splitter.restoreState(self._splitter_state)
+            self._splitter_state = None
+            self.detail.show()
         if self.splitter.sizes()[1] == 0 or self.detail.height() < 80:
             total = sum(self.splitter.sizes())
             self.splitter.setSizes([total * 2 // 5, total - total * 2 // 5])

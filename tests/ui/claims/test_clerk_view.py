@@ -271,3 +271,16 @@ def test_form_dates_are_written_like_the_table_dates(qtbot):
     s, _ = screen(qtbot, many(1))
     assert s.form.fields["service_to"].text() == s.formats.date(date.today())
     assert s.form.criteria() is not None  # and the field reads it back
+
+
+def test_detail_splitter_is_kept_between_runs(qtbot):
+    view = MemoryViewState()
+    s, _ = screen(qtbot, many(3), view=view)
+    s.open_claim("c1", "26000000000001")
+    total = sum(s.splitter.sizes())
+    s.splitter.setSizes([150, total - 150])
+    s.save_layout()
+    s.close()
+    again, _ = screen(qtbot, many(3), view=view)
+    again.open_claim("c1", "26000000000001")
+    assert abs(again.splitter.sizes()[0] - 150) <= 2
