@@ -154,7 +154,9 @@ class SearchForm(QWidget):
                                  translate("SearchForm", what), _optional(rule), wire=wire,
                                  placeholder=self.tr(hint) if hint else "")
             field.edit.returnPressed.connect(self.submitted)
-            field.edit.setMinimumWidth(110)
+            # Room for a date, no more: four pairs a row must fit a 1024-pixel screen.
+            field.edit.setMinimumWidth(
+                field.edit.fontMetrics().horizontalAdvance("00/00/0000") + 16)
             self.fields[attr] = field
             row, pair = _PLACES[attr]
             grid.addWidget(field.caption, row, pair * 2,

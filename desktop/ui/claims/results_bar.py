@@ -37,7 +37,8 @@ class ResultsBar:
         self.layout_.addLayout(message_row)
         self.count = a11y.message_label(
             screen, "claimsCount", translate("ClaimsScreen", "Number of claims found"))
-        self.count.setWordWrap(False)
+        # Wraps rather than widening the window (1024-pixel screens, long counts).
+        self.count.setWordWrap(True)
         font = self.count.font()
         font.setBold(True)
         self.count.setFont(font)
