@@ -284,3 +284,25 @@ def test_detail_splitter_is_kept_between_runs(qtbot):
     again, _ = screen(qtbot, many(3), view=view)
     again.open_claim("c1", "26000000000001")
     assert abs(again.splitter.sizes()[0] - 150) <= 2
+
+
+def test_screen_fits_a_1024_pixel_window(qtbot):
+    s, client = screen(qtbot, many(5), size=(900, 560))
+    s.search()
+    client.fail["search_claims"] = [ConnectionFailed()]
+    s.search()  # the longest count and status there are
+    assert s.minimumSizeHint().width() <= 880
+
+
+def test_count_is_announced_politely_and_errors_assertively(qtbot, monkeypatch):
+    from desktop.ui.common import a11y
+
+    heard: list[tuple[str, a11y.Urgency]] = []
+    monkeypatch.setattr(a11y, "announce", lambda _w, text, urgency=a11y.Urgency.POLITE:
+                        heard.append((text, urgency)))
+    s, client = screen(qtbot, many(5))
+    s.search()
+    assert ("5 claims (5 loaded)", a11y.Urgency.POLITE) in heard
+    client.fail["search_claims"] = [ConnectionFailed()]
+    s.search()
+    assert (s.status.text(), a11y.Urgency.ASSERTIVE) in heard
