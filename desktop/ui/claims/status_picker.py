@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -41,6 +42,8 @@ from desktop.ui.common.text import plain
 
 #: Item data of the custom-selection line and of "Exact status codes…".
 _ANY, _CUSTOM, _EXACT = "any", "custom", "exact"
+_STEP_KEYS = frozenset({Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp,
+                        Qt.Key.Key_PageDown, Qt.Key.Key_Home, Qt.Key.Key_End})
 
 
 class ExactCodesDialog(QDialog):
@@ -124,6 +127,7 @@ class StatusPicker(QComboBox):
         self._labels: Mapping[str, str] = {}
         self._codes: tuple[str, ...] = ()
         self._dialog: ExactCodesDialog | None = None
+        self._stepping = False
         self._by_key: dict[str, tuple[str, ...]] = {_ANY: ()}
         self.addItem(selection_words(()), _ANY)
         for group in PRESETS:
@@ -135,11 +139,29 @@ class StatusPicker(QComboBox):
 
     # --- the clerk's choice -----------------------------------------------------------
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Arrow keys on the closed box step through the outcomes but never open the
+        exact-codes dialog on the way (the list, Alt+Down, and Enter do)."""
+        self._stepping = event.key() in _STEP_KEYS and not (
+            event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        try:
+            super().keyPressEvent(event)
+        finally:
+            self._stepping = False
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        self._stepping = True
+        try:
+            super().wheelEvent(event)
+        finally:
+            self._stepping = False
+
     def _chosen(self, index: int) -> None:
         data = self.itemData(index)
         if data == _EXACT:
             self._show()  # the dialog decides; until then the old choice stays
-            self.open_codes()
+            if not self._stepping:
+                self.open_codes()
         elif data in self._by_key:
             self._set(self._by_key[data])
 

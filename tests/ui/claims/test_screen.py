@@ -153,6 +153,9 @@ def test_status_picker_by_keyboard(qtbot):
     assert picker.currentText() == "Denied" and picker.selected() == ("F2", "F4")
     s.search()
     assert searches(client)[-1][0].statuses == ("F2", "F4")
+    for _ in range(8):  # past the last outcome: stays there, no dialog on the way
+        qtbot.keyClick(picker, Qt.Key.Key_Down)
+    assert picker.currentText() == "Rejected" and picker.codes_dialog is None
 
 
 def test_clear_resets_the_form(qtbot):
