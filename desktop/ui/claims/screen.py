@@ -25,7 +25,7 @@ from shiboken6 import isValid
 
 from desktop.portal.api import PortalApi
 from desktop.portal.claims import DEFAULT_SORT, ClaimDetail, ClaimSearch
-from desktop.portal.errors import PortalError, ValidationFailed
+from desktop.portal.errors import PolicyAcceptanceRequired, PortalError, ValidationFailed
 from desktop.ui.claims import export as claims_export
 from desktop.ui.claims.codes import CodeBook
 from desktop.ui.claims.detail import ClaimDetailPanel
@@ -353,14 +353,21 @@ class ClaimsScreen(Screen):
                 self.table.setFocus()
         self._update_count()
 
-    def _search_interrupted(self, _exc: PortalError) -> None:
+    def _waits_for(self, exc: BaseException | None) -> str:
+        """What the clerk is waiting for: a changed policy to accept (still signed in),
+        or signing in again (expired or revoked)."""
+        if isinstance(exc, PolicyAcceptanceRequired):
+            return self.tr("once the privacy policy is accepted")
+        return self.tr("once you have signed in again")
+
+    def _search_interrupted(self, exc: PortalError) -> None:
         # Signed out or a policy to accept: nothing of the earlier result stays shown.
         self.model.clear()
         self.model.set_filter(self.filter.text())
         self._not_refreshed = False
         self._pending.add(_Op.SEARCH)
-        self._set_status(self.tr("The search will run again once you are signed in and "
-                                 "the privacy policy is accepted."))
+        self._set_status(self.tr("The search will run again {when}.").format(
+            when=self._waits_for(exc)))
         self._update_count()
 
     def _search_failed(self, exc: PortalError) -> None:
@@ -402,8 +409,8 @@ class ClaimsScreen(Screen):
 
     def _more_interrupted(self) -> None:
         self._pending.add(_Op.MORE)
-        self._set_status(self.tr("Loading will go on once you are signed in and the "
-                                 "privacy policy is accepted."))
+        self._set_status(self.tr("Loading will go on {when}.").format(
+            when=self._waits_for(self.model.error)))
 
     def _more_failed(self, exc: PortalError) -> None:
         self._set_status(self.tr("Could not load more claims: {reason} The claims already "
@@ -490,10 +497,10 @@ class ClaimsScreen(Screen):
         self._follow_up = dialog
         dialog.open()
 
-    def _detail_interrupted(self, _exc: PortalError) -> None:
+    def _detail_interrupted(self, exc: PortalError) -> None:
         self._pending.add(_Op.DETAIL)
-        self.detail.show_error(self.tr("The claim will load once you are signed in and the "
-                                       "privacy policy is accepted."), retry=False)
+        self.detail.show_error(self.tr("The claim will load {when}.").format(
+            when=self._waits_for(exc)), retry=False)
 
     def _detail_failed(self, exc: PortalError) -> None:
         self.detail.show_error(self.tr("Could not load the claim: {reason}").format(

@@ -291,6 +291,7 @@ def test_expired_session_mid_scroll_resumes_after_sign_in(qtbot):
     client.fail["search_claims"] = [SessionExpired()]
     s.table.scrollToBottom()
     assert s.model.rowCount() == 100 and not s.retry.isVisible()
+    assert s.status.text() == "Loading will go on once you have signed in again."
     s.resume()
     assert s.model.rowCount() == 600
     assert searches(client)[-1][1] == "100"  # the same cursor, asked again
@@ -301,7 +302,9 @@ def test_policy_gate_on_first_page_resumes_the_same_search(qtbot):
     s.form.set_values(member_id="ZZ100000001")
     client.fail["search_claims"] = [PolicyAcceptanceRequired()]
     s.search()
-    assert s.model.rowCount() == 0 and "once you are signed in" in s.status.text()
+    # A signed-in clerk is not told to sign in (issue 15, item 7).
+    assert s.model.rowCount() == 0
+    assert s.status.text() == "The search will run again once the privacy policy is accepted."
     s.form.set_values(member_id="ZZ999")  # typing on meanwhile does not change what resumes
     s.resume()
     assert searches(client)[-1][0].member_id == "ZZ100000001"
