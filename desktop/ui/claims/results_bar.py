@@ -42,7 +42,7 @@ class ResultsBar:
         font = self.count.font()
         font.setBold(True)
         self.count.setFont(font)
-        self.row.addWidget(self.count)
+        self.row.addWidget(self.count, 1)  # the spare width: wraps only when narrow
         self.status = a11y.message_label(
             screen, "claimsStatus", translate("ClaimsScreen", "Search status"))
         self.status.hide()
@@ -52,7 +52,6 @@ class ResultsBar:
         self.retry.setAccessibleName(translate("ClaimsScreen", "Try again"))
         self.retry.hide()
         message_row.addWidget(self.retry)
-        self.row.addStretch(1)
         self._add_filter(screen)
         self._add_sort(screen)
         self.export_button = QPushButton(translate("ClaimsScreen", "E&xport CSV…"), screen)
