@@ -18,9 +18,16 @@ Kept apart from the screen because its rules are about staying fast with 100,000
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
-from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QHelpEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QTableView,
+    QToolTip,
+    QWidget,
+)
 
 from desktop.ui.claims.model import (
     COL_PATIENT,
@@ -29,6 +36,7 @@ from desktop.ui.claims.model import (
     COLUMNS,
     SORT_KEYS,
     ClaimsTableModel,
+    tooltip,
 )
 from desktop.ui.claims.painting import CellPainter
 from desktop.ui.common.clipboard import install_cell_copy
@@ -103,6 +111,33 @@ class ClaimsTable(QTableView):
             self._cells.paint(painter, event.rect())
         finally:
             painter.end()
+
+    def tooltip_at(self, pos: QPoint) -> str | None:
+        """The whole text of the cell at `pos` when the cell does not show all of it
+        (cut at the column's edge, or shortened); None when it is all on screen."""
+        index = self.indexAt(pos)
+        if not index.isValid():
+            return None
+        shown = str(index.data() or "")
+        full = index.data(Qt.ItemDataRole.ToolTipRole)
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
+                                          self) + 1
+        room = self.columnWidth(index.column()) - 2 * margin - 1
+        if shown and (self.fontMetrics().horizontalAdvance(shown) > room
+                      or shown.endswith("…")):
+            return str(full) if full else tooltip(shown)
+        return None
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """Tooltips only where a cell's text is cut short (one measurement per hover)."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.tooltip_at(event.pos())
+            if text is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            return True
+        return super().viewportEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.viewport() and event.type() == QEvent.Type.Resize:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QAccessible, QGuiApplication, QTextFrameFormat
 from PySide6.QtWidgets import QLabel
 
@@ -207,11 +207,19 @@ def test_column_widths_and_order_are_kept_between_runs(qtbot):
     assert header.sectionSize(COL_PATIENT) == 333 and header.logicalIndex(0) == COL_STATUS
 
 
-def test_elided_text_columns_have_tooltips(qtbot):
+def test_tooltips_only_where_a_cell_is_cut_short(qtbot):
     s, _ = screen(qtbot, many(1, category="A1"))
     s.search()
-    tip = s.model.index(0, COL_STATUS).data(Qt.ItemDataRole.ToolTipRole)
-    assert "A1 Received, but not yet accepted for processing" in tip
+    header = s.table.horizontalHeader()
+    header.resizeSection(COL_STATUS, 60)
+    status = s.table.visualRect(s.model.index(0, COL_STATUS)).center()
+    assert "A1 Received, but not yet accepted for processing" in s.table.tooltip_at(status)
+    header.resizeSection(COL_STATUS, 600)
+    status = s.table.visualRect(s.model.index(0, COL_STATUS)).center()
+    assert s.table.tooltip_at(status) is None
+    header.resizeSection(0, 30)  # a column without a tooltip of its own
+    number = s.table.visualRect(s.model.index(0, 0)).center()
+    assert "26000000000001" in s.table.tooltip_at(number)
 
 
 # --- item 10: the printout ----------------------------------------------------------------
