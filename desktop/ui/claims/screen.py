@@ -223,6 +223,7 @@ class ClaimsScreen(Screen):
         header_state = self._ctx.view.load_bytes(HEADER_KEY)
         if header_state is not None:
             self.table.restore_header(header_state)
+            self._sync_indicator()  # the saved state's arrow is an old run's sort
         # Applied when the detail first opens: while it is hidden the splitter has
         # nothing to share.
         self._splitter_state = self._ctx.view.load_bytes(SPLITTER_KEY)
