@@ -330,8 +330,8 @@ class ClaimDetailPanel(QFrame):
         """The value, and an accessible name that carries it ("Member ID: ZZ123")."""
         set_plain(label, text, VALUE_CHARS + 10)
         caption = self._captions.get(label, "")
-        label.setAccessibleName(self.tr("{caption}: {value}").format(
-            caption=caption, value=label.text()) if text else caption)
+        # Caption and value joined (not nested in a template): each is its own text.
+        label.setAccessibleName(f"{caption}: {label.text()}" if text else caption)
 
     def _fill_next_step(self, d: ClaimDetail, words: CodeWords) -> None:
         step = next_step(facts_from_detail(d), words.playbook)

@@ -25,7 +25,6 @@ from desktop.ui.common.text import plain
 
 NAME_CHARS = 120
 MAX_EXPLAINED = 200
-_CONTEXT = "ClaimDetail"
 LINE_COLUMNS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("ClaimDetail", "Line"),
     QT_TRANSLATE_NOOP("ClaimDetail", "Service date"),
@@ -41,7 +40,7 @@ LINE_COLUMNS: tuple[str, ...] = (
 
 
 def line_columns() -> list[str]:
-    return [translate(_CONTEXT, c) for c in LINE_COLUMNS]
+    return [translate("ClaimDetail", c) for c in LINE_COLUMNS]
 
 
 def patient_text(detail: ClaimDetail, limit: int = NAME_CHARS) -> str:
@@ -58,7 +57,7 @@ def headline(detail: ClaimDetail, words: CodeWords) -> str:
     exact = f"{category}: {label}" if label else category
     if not outcome:
         return exact
-    return translate(_CONTEXT, "{outcome} ({exact})").format(outcome=outcome, exact=exact)
+    return f"{outcome} ({exact})"  # joined, not nested: the outcome is translated
 
 
 def line_adjustments(line: ClaimLine, fmt: Formats) -> str:
@@ -88,14 +87,14 @@ def code_meanings(detail: ClaimDetail, words: CodeWords) -> list[str]:
             adjustments.setdefault((adj.group_code, adj.carc), None)
         for code in line.remarks:
             remarks.setdefault(code, None)
-    out = [translate(_CONTEXT, "{code}: {words}. {group}.").format(
+    out = [translate("ClaimDetail", "{code}: {words}. {group}.").format(
         code=f"{plain(group, 4)}-{plain(carc, 10)}", words=plain(carc_words(carc, words), 300),
         group=group_words(group)) for group, carc in adjustments]
-    out += [translate(_CONTEXT, "{code}: {words}").format(
+    out += [translate("ClaimDetail", "{code}: {words}").format(
         code=plain(code, 10), words=plain(rarc_words(code, words), 300)) for code in remarks]
     if len(out) > MAX_EXPLAINED:
         more = len(out) - MAX_EXPLAINED
-        tail = counted(translate(_CONTEXT, "… and %n more.", None, more), more)
+        tail = counted(translate("ClaimDetail", "… and %n more.", None, more), more)
         out = [*out[:MAX_EXPLAINED], tail]
     return out
 
@@ -103,14 +102,15 @@ def code_meanings(detail: ClaimDetail, words: CodeWords) -> list[str]:
 def payment_text(detail: ClaimDetail, fmt: Formats) -> str:
     pay = detail.payment
     if pay is None or (pay.method is None and not to_cents(pay.amount)):
-        return translate(_CONTEXT, "No payment has been made on this claim.")
-    parts = [translate(_CONTEXT, method_words(pay.method))]
+        return translate("ClaimDetail", "No payment has been made on this claim.")
+    parts = [method_words(pay.method)]
     if pay.number:
-        parts.append(translate(_CONTEXT, "number {number}").format(number=plain(pay.number, 60)))
+        parts.append(translate("ClaimDetail", "number {number}").format(
+            number=plain(pay.number, 60)))
     if pay.date:
-        parts.append(translate(_CONTEXT, "on {date}").format(date=fmt.date(pay.date)))
+        parts.append(translate("ClaimDetail", "on {date}").format(date=fmt.date(pay.date)))
     if pay.amount is not None:
-        parts.append(translate(_CONTEXT, "for {amount}").format(amount=fmt.amount(pay.amount)))
+        parts.append(translate("ClaimDetail", "for {amount}").format(amount=fmt.amount(pay.amount)))
     return ", ".join(parts) + "."
 
 
@@ -120,7 +120,7 @@ def history_text(detail: ClaimDetail, words: CodeWords, fmt: Formats) -> str:
         category = plain(change.category, 10)
         label = plain(status_words(change.category, words), 160)
         code_label = plain(words.status.get(change.code, ""), 160)
-        extra = translate(_CONTEXT, " (code {code}: {words})").format(
+        extra = translate("ClaimDetail", " (code {code}: {words})").format(
             code=plain(change.code, 20), words=code_label) if code_label else ""
         rows.append(f"{fmt.instant(change.effective_at)} — {category} {label}{extra}")
-    return "\n".join(rows) or translate(_CONTEXT, "No status history was sent.")
+    return "\n".join(rows) or translate("ClaimDetail", "No status history was sent.")

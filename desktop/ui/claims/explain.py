@@ -19,8 +19,6 @@ from desktop.portal.playbook import EMPTY_PLAYBOOK, Playbook
 from desktop.ui.claims.tr import QT_TRANSLATE_NOOP, counted
 from desktop.ui.common.i18n import translate
 
-_C = "ClaimWords"
-
 #: Claim status categories the contract lists (X12 277, code source 507); no R2 exists.
 STATUS_CATEGORIES: tuple[str, ...] = (
     *(f"A{n}" for n in range(9)),
@@ -84,7 +82,8 @@ def family_of(category: str) -> str:
 def status_words(category: str, words: CodeWords, fallback: str = "") -> str:
     """`Finalized: denied` for `F2`: the portal's table first, then the claim's own label."""
     family = FAMILY_WORDS.get(family_of(category), "")
-    return words.status.get(category) or fallback or (translate(_C, family) if family else "")
+    shown = translate("ClaimWords", family) if family else ""
+    return words.status.get(category) or fallback or shown
 
 
 def status_text(summary: ClaimSummary, words: CodeWords) -> str:
@@ -95,16 +94,16 @@ def status_text(summary: ClaimSummary, words: CodeWords) -> str:
 
 def carc_words(code: str, words: CodeWords) -> str:
     return words.carc.get(code) or translate(
-        _C, "No description is available for this reason code")
+        "ClaimWords", "No description is available for this reason code")
 
 
 def rarc_words(code: str, words: CodeWords) -> str:
     return words.rarc.get(code) or translate(
-        _C, "No description is available for this remark code")
+        "ClaimWords", "No description is available for this remark code")
 
 
 def group_words(group_code: str) -> str:
-    return translate(_C, GROUP_WORDS.get(group_code, QT_TRANSLATE_NOOP("ClaimWords",
+    return translate("ClaimWords", GROUP_WORDS.get(group_code, QT_TRANSLATE_NOOP("ClaimWords",
                                                                        "Adjustment")))
 
 
@@ -115,8 +114,8 @@ def adjustment_words(adj: Adjustment, words: CodeWords) -> str:
 
 def method_words(method: str | None) -> str:
     if method is None:
-        return translate(_C, "No payment")
-    return translate(_C, METHOD_WORDS[method]) if method in METHOD_WORDS else method
+        return translate("ClaimWords", "No payment")
+    return translate("ClaimWords", METHOD_WORDS[method]) if method in METHOD_WORDS else method
 
 
 def _unique(items: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -152,7 +151,8 @@ def _join(reasons: list[str]) -> str:
     text = "; ".join(shown)
     if len(reasons) > len(shown):
         more = len(reasons) - len(shown)
-        text += counted(translate(_C, "; and %n more (see the lines below)", None, more), more)
+        text += counted(translate("ClaimWords", "; and %n more (see the lines below)", None,
+                                  more), more)
     return text
 
 
@@ -168,18 +168,18 @@ def why_summary(detail: ClaimDetail, words: CodeWords) -> str | None:
     reasons = _reasons(detail, words)
     because = _join(reasons) if reasons else code_label or label
     if category == "F2":
-        return translate(_C, "Denied: {reasons}.").format(reasons=because)
+        return translate("ClaimWords", "Denied: {reasons}.").format(reasons=because)
     if category == "F4":
-        return translate(_C, "No payment: {reasons}.").format(reasons=because)
+        return translate("ClaimWords", "No payment: {reasons}.").format(reasons=because)
     if category in REJECTED_CATEGORIES or family == "E":
         detail_text = f" ({code_label})" if code_label else ""
-        return translate(_C, "Not accepted for processing: {status}. Correct and "
+        return translate("ClaimWords", "Not accepted for processing: {status}. Correct and "
                          "resubmit.").format(status=label + detail_text)
     if family in ("P", "R"):
         head = label
         if family == "P" and label.lower().startswith("pending:"):
             head = label.split(":", 1)[1].strip()  # said once, by the prefix below
-        text = translate(_C, "Pending: {status}").format(status=head) if family == "P" \
+        text = translate("ClaimWords", "Pending: {status}").format(status=head) if family == "P" \
             else head
         if code_label:
             text += f" ({code_label})"

@@ -213,48 +213,50 @@ class _Builder:
         self.cursor.movePosition(QTextCursor.MoveOperation.End)
 
 
-def _t(text: str) -> str:
-    return translate("ClaimExport", text)
-
-
 def claim_document(detail: ClaimDetail, words: CodeWords, fmt: Formats) -> QTextDocument:
     """The claim as a printable document, built from plain text only, in the panel's
     order: the answer, who and when, amounts, lines, what the codes mean, history."""
     b = _Builder()
     dash = "—"
-    b.heading(_t("Claim {number}").format(number=plain(detail.claim_number, 60)), 1.5)
+    b.heading(translate("ClaimExport", "Claim {number}").format(
+        number=plain(detail.claim_number, 60)), 1.5)
     b.paragraphs(plain(headline(detail, words), 200))
     why = why_summary(detail, words)
     if why:
         b.cursor.insertBlock()
         b.paragraphs(plain(why, 600))
-    b.heading(_t("Claim"))
+    b.heading(translate("ClaimExport", "Claim"))
     b.table(None, [
-        [_t("Patient"), patient_text(detail), _t("Date of birth"), fmt.date(detail.patient.dob)],
-        [_t("Member ID"), plain(detail.patient.member_id, 60), _t("Patient account"),
+        [translate("ClaimExport", "Patient"), patient_text(detail),
+         translate("ClaimExport", "Date of birth"), fmt.date(detail.patient.dob)],
+        [translate("ClaimExport", "Member ID"), plain(detail.patient.member_id, 60),
+         translate("ClaimExport", "Patient account"),
          plain(detail.patient_account_number or dash, 60)],
-        [_t("Dates of service"), fmt.date_range(detail.service_from, detail.service_to),
-         _t("Received"), fmt.instant(detail.received_at)],
-        [_t("Billing NPI"), plain(detail.billing_npi, 20), _t("Rendering NPI"),
-         plain(detail.rendering_npi or dash, 20)],
+        [translate("ClaimExport", "Dates of service"),
+         fmt.date_range(detail.service_from, detail.service_to),
+         translate("ClaimExport", "Received"), fmt.instant(detail.received_at)],
+        [translate("ClaimExport", "Billing NPI"), plain(detail.billing_npi, 20),
+         translate("ClaimExport", "Rendering NPI"), plain(detail.rendering_npi or dash, 20)],
     ])
-    b.heading(_t("Amounts"))
+    b.heading(translate("ClaimExport", "Amounts"))
     b.table(None, [
-        [_t("Billed"), fmt.amount(detail.billed_amount), _t("Allowed"),
-         fmt.amount(detail.allowed_amount) or dash],
-        [_t("Paid"), fmt.amount(detail.paid_amount) or dash, _t("Patient responsibility"),
+        [translate("ClaimExport", "Billed"), fmt.amount(detail.billed_amount),
+         translate("ClaimExport", "Allowed"), fmt.amount(detail.allowed_amount) or dash],
+        [translate("ClaimExport", "Paid"), fmt.amount(detail.paid_amount) or dash,
+         translate("ClaimExport", "Patient responsibility"),
          fmt.amount(detail.patient_responsibility) or dash],
     ])
     b.paragraphs(payment_text(detail, fmt))
-    b.heading(_t("Lines"))
+    b.heading(translate("ClaimExport", "Lines"))
     b.table(line_columns(), [line_cells(line, fmt) for line in detail.lines])
-    b.heading(_t("What the codes mean"))
-    b.paragraphs("\n".join(code_meanings(detail, words)) or _t("No adjustments or remarks."))
-    b.heading(_t("Status history"))
+    b.heading(translate("ClaimExport", "What the codes mean"))
+    b.paragraphs("\n".join(code_meanings(detail, words))
+                 or translate("ClaimExport", "No adjustments or remarks."))
+    b.heading(translate("ClaimExport", "Status history"))
     b.paragraphs(history_text(detail, words, fmt))
     b.cursor.insertBlock()
     b.cursor.insertBlock()
-    b.paragraphs(_t("From Claims Desktop. Contains patient information."))
+    b.paragraphs(translate("ClaimExport", "From Claims Desktop. Contains patient information."))
     return b.doc
 
 
@@ -264,7 +266,7 @@ def printer_unit(printer: QPrinter) -> float:
 
 
 def page_words(page: int, pages: int) -> str:
-    return _t("Page {page} of {pages}").format(page=page, pages=pages)
+    return translate("ClaimExport", "Page {page} of {pages}").format(page=page, pages=pages)
 
 
 def paint_pages(doc: QTextDocument, printer: QPrinter, head: Sequence[str]) -> list[str]:

@@ -44,7 +44,7 @@ from desktop.validation import (
 DEFAULT_DAYS = 90
 #: Fields that identify a patient (or a patient's claim): emptied on sign-out.
 PATIENT_FIELDS = ("claim_number", "member_id", "last_name", "first_name", "dob")
-DATE_HINT = "MM/DD/YYYY"
+DATE_HINT = QT_TRANSLATE_NOOP("SearchForm", "MM/DD/YYYY")
 
 
 def us_date(d: date) -> str:
@@ -152,7 +152,7 @@ class SearchForm(QWidget):
             hint = DATE_HINT if attr in ("dob", "service_from", "service_to") else ""
             field = CheckedField(self, name, translate("SearchForm", caption),
                                  translate("SearchForm", what), _optional(rule), wire=wire,
-                                 placeholder=self.tr(hint) if hint else "")
+                                 placeholder=translate("SearchForm", hint) if hint else "")
             field.edit.returnPressed.connect(self.submitted)
             # Room for a date, no more: four pairs a row must fit a 1024-pixel screen.
             field.edit.setMinimumWidth(

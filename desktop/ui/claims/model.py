@@ -351,8 +351,8 @@ class ClaimsTableModel(QAbstractTableModel):
             return self._headers[section]
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = self._tips[section]
-            return self.tr("{tip} (click to sort)").format(tip=tip) if section in SORT_KEYS \
-                else tip
+            # Joined, not nested: each part is a whole translated text.
+            return tip + self.tr(" (click to sort)") if section in SORT_KEYS else tip
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _ALIGN_RIGHT if section in MONEY_COLUMNS else _ALIGN_LEFT
         return None

@@ -575,16 +575,15 @@ class ClaimsScreen(Screen):
         if m.total == 0:
             text = self.tr("No claims match these details")
         else:
-            text = counted(self.tr("%n claim(s)", None, m.total), m.total, self._fmt)
-            text = self.tr("{claims} ({loaded} loaded)").format(
-                claims=text, loaded=self._fmt.count(m.loaded))
+            # Whole translated parts, joined: a translator sees each as one sentence part.
+            text = counted(self.tr("%n claim(s) ({loaded} loaded)", None, m.total), m.total,
+                           self._fmt).format(loaded=self._fmt.count(m.loaded))
             if m.filtering:
-                text = self.tr("{text}, {n} match the filter").format(
-                    text=text, n=self._fmt.count(m.shown))
+                text += self.tr(", {n} match the filter").format(n=self._fmt.count(m.shown))
             if m.loading:
-                text = self.tr("{text}, loading more…").format(text=text)
+                text += self.tr(", loading more…")
         if self._not_refreshed:
-            text = self.tr("{text}, from an earlier search (not refreshed)").format(text=text)
+            text += self.tr(", from an earlier search (not refreshed)")
         return text
 
     def _update_count(self) -> None:

@@ -69,8 +69,8 @@ class ExactCodesDialog(QDialog):
         self._items: dict[str, QTreeWidgetItem] = {}
         wanted = expand(chosen)
         for group in GROUPS:
-            top = QTreeWidgetItem(self.tree, [self.tr("{outcome} ({codes})").format(
-                outcome=group_words(group), codes=", ".join(group.categories))])
+            top = QTreeWidgetItem(self.tree, [
+                f"{group_words(group)} ({', '.join(group.categories)})"])
             top.setFlags(top.flags() | Qt.ItemFlag.ItemIsUserCheckable
                          | Qt.ItemFlag.ItemIsAutoTristate)
             for code in group.categories:
