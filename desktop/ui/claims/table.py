@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.claims.model import (
     COL_PATIENT,
     COL_PAYMENT,
+    COL_SERVICE,
     COL_STATUS,
     COLUMNS,
     SORT_KEYS,
@@ -46,6 +47,9 @@ PREFETCH_ROWS = 150
 #: Columns that take spare width first: (column, share, most extra digit widths).
 GROWERS: tuple[tuple[int, int, int], ...] = ((COL_STATUS, 3, 30), (COL_PATIENT, 2, 14),
                                              (COL_PAYMENT, 1, 4))
+#: Columns that give up width first on a narrow window: (column, least digit widths).
+SHRINKERS: tuple[tuple[int, int], ...] = ((COL_STATUS, 14), (COL_PATIENT, 12),
+                                          (COL_PAYMENT, 12), (COL_SERVICE, 11))
 #: Space around a cell's text, in pixels (margins and the grid line).
 CELL_PAD = 12
 
@@ -174,6 +178,14 @@ class ClaimsTable(QTableView):
                 whole = sum(widths)
                 for col in range(len(widths)):
                     widths[col] += spare * widths[col] // whole
+        else:  # a narrow window: the long texts give way (their tooltips show them whole)
+            for col, least in SHRINKERS:
+                if spare >= 0:
+                    break
+                give = min(-spare, widths[col] - (least * self._digit + CELL_PAD))
+                if give > 0:
+                    widths[col] -= give
+                    spare += give
         header = self.horizontalHeader()
         self._fitting = True
         try:

@@ -314,3 +314,12 @@ def test_count_is_announced_politely_and_errors_assertively(qtbot, monkeypatch):
     client.fail["search_claims"] = [ConnectionFailed()]
     s.search()
     assert (s.status.text(), a11y.Urgency.ASSERTIVE) in heard
+
+
+def test_a_1200_pixel_window_shows_every_column(qtbot):
+    """The window's default width: the long texts give way, no column is off screen."""
+    s, _ = screen(qtbot, many(3), size=(1180, 700))
+    s.search()
+    header = s.table.horizontalHeader()
+    total = sum(header.sectionSize(c) for c in range(len(COLUMNS)))
+    assert total <= s.table.viewport().width()
