@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>About</name>
+    <message>
+        <source>About Claims Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claims Desktop {version}
+Qt for Python {qt}
+Portal: {host}
+
+Nothing is stored on this computer except the session token, in the operating system&apos;s credential store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AccountForm</name>
     <message>
         <source>Active</source>
@@ -284,6 +299,848 @@
     </message>
 </context>
 <context>
+    <name>ClaimDetail</name>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjustments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code}: {words}. {group}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code}: {words}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and %n more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No payment has been made on this claim.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (code {code}: {words})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No status history was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClaimDetailPanel</name>
+    <message>
+        <source>Claim detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim detail status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retr&amp;y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the claim again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print this claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print this claim (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this claim as a PDF file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this claim as a PDF file you choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follo&amp;w up on…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow up on this claim on a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put this claim on your worklist for a date (F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the claim detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the claim detail (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{caption}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this claim has this status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates of service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billing NPI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rendering NPI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient responsibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the codes mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the adjustment and remark codes mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns of the claim lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the claim…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do next: {step}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No adjustments or remarks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClaimExport</name>
+    <message>
+        <source>The file contains patient information. Keep it only where your office allows, and delete it when you no longer need it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} — printed {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claims Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates of service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billing NPI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rendering NPI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient responsibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the codes mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No adjustments or remarks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From Claims Desktop. Contains patient information.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClaimOutput</name>
+    <message>
+        <source>Claim {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no claims listed to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export claims to CSV (the file will contain patient information)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer could not be opened; nothing was printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The claim was sent to the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the claim as PDF (the file will contain patient information)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the claim to {path}. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n claim(s) to {path}. </source>
+        <translation>
+            <numerusform>Saved %n claim to {path}. </numerusform>
+            <numerusform>Saved %n claims to {path}. </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file was not saved. {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClaimStatus</name>
+    <message>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClaimWords</name>
+    <message>
+        <source>Acknowledged or rejected on receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finalized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More information requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contractual obligation (the provider writes this off; do not bill the patient)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient responsibility (the patient may be billed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other adjustment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payer-initiated reduction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correction or reversal of an earlier claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Electronic funds transfer (ACH)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No description is available for this reason code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No description is available for this remark code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; and %n more (see the lines below)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Denied: {reasons}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No payment: {reasons}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not accepted for processing: {status}. Correct and resubmit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending: {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsScreen</name>
+    <message>
+        <source>Number of claims found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retr&amp;y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the listed claims to a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the claims listed here to a CSV file (it will contain patient information)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quick filter of the loaded claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, claim, member ID…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Narrow the claims already loaded by claim number, patient name, member ID, status or payment number; no new search is made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quick filter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sort by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service date, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service date, oldest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billed, highest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billed, lowest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received, oldest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>once the privacy policy is accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>once you have signed in again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search will run again {when}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The portal did not accept the %n marked field(s).</source>
+        <translation>
+            <numerusform>The portal did not accept the %n marked field.</numerusform>
+            <numerusform>The portal did not accept the %n marked fields.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Please correct the %n marked field(s) before searching.</source>
+        <translation>
+            <numerusform>Please correct the %n marked field before searching.</numerusform>
+            <numerusform>Please correct the %n marked fields before searching.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading will go on {when}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load more claims: {reason} The claims already listed stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up saved for {date}; it is on your worklist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The claim will load {when}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load the claim: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No claims shown: the search did not run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No search yet: fill in any details above and press Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No claims match these details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n claim(s) ({loaded} loaded)</source>
+        <translation>
+            <numerusform>%n claim ({loaded} loaded)</numerusform>
+            <numerusform>%n claims ({loaded} loaded)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, {n} match the filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, loading more…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, from an earlier search (not refreshed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsTable</name>
+    <message>
+        <source>Claim number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payer&apos;s claim number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient&apos;s last and first name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The patient&apos;s member ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates of service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First and last date of service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status category and what it means</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billed ($)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount billed, in dollars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed ($)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount allowed under the contract, in dollars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid ($)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount the plan paid, in dollars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pt. resp. ($)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient responsibility: what the patient may owe, in dollars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date the payment was made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check or electronic payment (EFT) number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claims found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns; the service date and billed columns sort</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsTableModel</name>
+    <message>
+        <source> (click to sort)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CodeField</name>
+    <message>
+        <source>Code from your authenticator app, or a recovery code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6-digit code or recovery code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Your account was changed elsewhere</source>
@@ -492,9 +1349,35 @@ This is the last step. You will be signed out at once and cannot sign in with th
     </message>
 </context>
 <context>
+    <name>ExactCodesDialog</name>
+    <message>
+        <source>Exact status codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the X12 claim status categories to search for. Ticking an outcome ticks all of its codes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status codes by outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Fields</name>
     <message>
         <source>Problem with {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <source>X12 835 remittances (*.835 *.edi *.txt *.x12);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open remittance file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -518,6 +1401,373 @@ This is the last step. You will be signed out at once and cannot sign in with th
     </message>
     <message>
         <source>That site has its own privacy practices, which this application&apos;s privacy policy does not cover. It opens in your web browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>Locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claims Desktop is locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why Claims Desktop is locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password to unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem with unlocking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out instead of unlocking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in as &amp;someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign this session out and sign in as someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That code is not right or was used already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That password is not right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 try left before you are signed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tries left before you are signed out.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter your password to unlock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the code from your authenticator app, or a recovery code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoginScreen</name>
+    <message>
+        <source>Sign in to the Claims Online Portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portal: {host}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem with signing in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Register a new account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register a new office account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have a &amp;code for my office…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the verification code of a registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo users (reference portal, made-up data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in demo user {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your username and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code from your authenticator app, or one of your recovery codes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Some settings could not be read and safe values are used:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection and session status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>O&amp;ptions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open remittance file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Privacy policy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Support contact…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Claims Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal ended your session (was your password changed on another computer?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claims Desktop was closed without signing out (a crash, a power cut or the computer shutting down). Enter your password to go on, or sign in as someone else, which signs this session out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claims Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are signed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer has no safe place to keep your sign-in, so Claims Desktop keeps it in memory only, while it is open. You will need to sign in again each time you start Claims Desktop. Nothing else changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You need to accept the privacy policy to use Claims Desktop. It will be shown again when you sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You declined the privacy policy, so you were signed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your session on the portal ended. Enter your password to go on; what you were doing is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your password to go on; your work is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have changes that are not saved. Sign out and lose them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You locked Claims Desktop. Enter your password to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claims Desktop locked itself after {minutes} without use. Enter your password to go on; what you were doing is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claims Desktop will lock in about {minutes} unless you use it. Move the mouse or press a key to stay signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The previous session was signed out. Sign in with your own user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your session on the portal ended, so the portal asks for your code too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: you were signed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have changes that are not saved. Quit and lose them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The computer is signing you out. You have changes that are not saved. Sign out and lose them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your IT department requires two-step sign-in on this computer, so you were signed out. Sign in again and set it up to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two-step sign-in is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the computer last ended your session (sign-out, shutdown), changes on these screens were not saved: {screens}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <source>&amp;Claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your account settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find payments and read remittances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Batch status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the status of a list of claim numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Worklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your follow-ups and claims that changed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -727,6 +1977,147 @@ This is the last step. You will be signed out at once and cannot sign in with th
     </message>
 </context>
 <context>
+    <name>Policy</name>
+    <message>
+        <source>[picture not shown]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes since version {previous}, which you accepted on {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes since version {previous}, the version you accepted before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current version is {current}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary of changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text itself did not change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PolicyDialog</name>
+    <message>
+        <source>Privacy policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {version} · effective {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please read the policy. You need to accept it to search claims.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The privacy policy has changed since you last accepted it. Please read what changed and accept to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem with accepting the policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Privacy policy text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What changed in the privacy policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary of changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your acceptances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your policy acceptances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept the privacy policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline the privacy policy and sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the privacy policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock after this many minutes without use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claims Desktop hides every claim and asks for your password after this long without use. You can choose a shorter time; {maximum} minutes is the longest your organization allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RegistrationDialog</name>
     <message>
         <source>Register a new office account</source>
@@ -782,6 +2173,13 @@ This is the last step. You will be signed out at once and cannot sign in with th
     </message>
     <message>
         <source>&amp;Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationFlow</name>
+    <message>
+        <source>You need to accept the privacy policy to register.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1064,6 +2462,416 @@ What happens next: once the reviewer activates the account you can sign in with 
     </message>
 </context>
 <context>
+    <name>SavedSearchBar</name>
+    <message>
+        <source>Save this search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the search:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved searches:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved searches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the chosen saved search (Alt+1 to Alt+9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save search…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the current search under a name (Ctrl+Shift+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the chosen saved search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved searches: what happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent claims (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last 20 claims opened in this session (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the marked search fields first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: sign in again, then save it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved &quot;{name}&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You already have a saved search of this name; pick another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No claims opened yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchForm</name>
+    <message>
+        <source>MM/DD/YYYY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A date of birth cannot be in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim &amp;number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>claim number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Member ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient &amp;last name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>patient last name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient f&amp;irst name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>patient first name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date of birth:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>patient date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ser&amp;vice from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first date of service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service &amp;to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last date of service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Billing NPI:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>billing NPI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rendering NPI:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rendering NPI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stat&amp;us:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search with these details (Enter in any field)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cl&amp;ear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the search details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty every field and go back to the last 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The &apos;to&apos; date is before the &apos;from&apos; date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A search can cover at most %n month(s); narrow the dates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Everywhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the screens, in the order of the buttons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a remittance (835) file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search (in the form); open the claim (in the list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the claim detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow up on the claim shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the claim shown (where IT allows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run saved search 1 to 9</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the current search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent claims (the last 20 opened)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the numbers pasted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the claim of the row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the follow-up done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snooze: follow up on a later date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reassign to a colleague</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload the worklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>No portal address is set. Ask your IT support to set &apos;portal_url&apos;, or start with --portal-url.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claims Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claims Desktop cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>Portal {host}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be reached now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certificate not trusted: not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{tls}, certificate verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session token: {where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatusPicker</name>
+    <message>
+        <source>Claim status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search for claims with this outcome; &quot;Exact status codes…&quot; picks X12 status categories one by one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exact status codes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statuses: {codes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Support</name>
+    <message>
+        <source>{organization}
+
+Phone: {phone}
+Email: {email}
+Hours: {hours}
+Website: {website}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal cannot be reached now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal did not give the contact just now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the contact it gave on {when}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The support contact comes from the portal, which cannot be reached now, and it was never fetched on this computer. Ask your office&apos;s IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TwoStepDialog</name>
     <message>
         <source>Nothing was changed: the portal asked you to sign in again or to accept its privacy policy first. Then try again.</source>
@@ -1303,6 +3111,41 @@ Each code signs you in once. Keep this page somewhere safe.</source>
     </message>
     <message>
         <source>A new code is on its way to your office&apos;s contact. The old code no longer works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(Ctrl+{number})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out and remove the session from this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as {name}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

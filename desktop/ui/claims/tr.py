@@ -1,9 +1,6 @@
 """Translation helpers the claims screens need beyond `common.i18n`.
 
-- `QT_TRANSLATE_NOOP` with a type: PySide6's own is typed as returning `object`, which
-  made every constant tuple of translatable words a type error; lupdate finds the mark
-  by its name, so this one is found the same way. Show the text with
-  `translate(context, constant)`.
+- `QT_TRANSLATE_NOOP`: the typed one from `common.i18n`, re-exported.
 - `counted(tr("%n claim(s)", None, n), n, fmt)`: Qt replaces `%n` but leaves the
   source's "(s)" when no catalogue is loaded (the English build has none yet), and
   writes the number without grouping in a "C" system locale. This finishes the
@@ -16,11 +13,7 @@ from __future__ import annotations
 
 from desktop.ui.common.fields import english_plural
 from desktop.ui.common.formats import Formats
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    del context
-    return text
+from desktop.ui.common.i18n import QT_TRANSLATE_NOOP as QT_TRANSLATE_NOOP
 
 
 def counted(text: str, n: int, fmt: Formats | None = None) -> str:
