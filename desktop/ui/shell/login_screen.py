@@ -59,6 +59,21 @@ class LoginScreen(QWidget):
         self.portal.setObjectName("loginPortal")
         box.addWidget(self.portal)
 
+        box.addLayout(self._build_fields(card))
+        self.error = message_label(card, "loginError", self.tr("Problem with signing in"))
+        mark(self.error, Role.ERROR)
+        self.error.hide()
+        box.addWidget(self.error)
+
+        box.addLayout(self._build_buttons(card))
+        self._demo_buttons: list[QPushButton] = []
+        if demo_users:
+            box.addWidget(self._build_demo(card, demo_users))
+        self._tab_order()
+        self.username.setFocus()
+
+    def _build_fields(self, card: QWidget) -> QFormLayout:
+        """Username, password and the two-step code, Enter moving on."""
         form = QFormLayout()
         self.username = QLineEdit(card)
         self.username.setObjectName("loginUsername")
@@ -76,15 +91,13 @@ class LoginScreen(QWidget):
         self.otp = code_field(card, "loginOtp")
         self.otp.returnPressed.connect(self._submit)
         form.addRow(self.otp.label, self.otp)
-        box.addLayout(form)
         self.username.returnPressed.connect(self.password.setFocus)
         self.password.returnPressed.connect(self._submit)
 
-        self.error = message_label(card, "loginError", self.tr("Problem with signing in"))
-        mark(self.error, Role.ERROR)
-        self.error.hide()
-        box.addWidget(self.error)
+        return form
 
+    def _build_buttons(self, card: QWidget) -> QHBoxLayout:
+        """Register and the office code on the left, Sign in (the default) right."""
         row = QHBoxLayout()
         self.register = QPushButton(self.tr("&Register a new account…"), card)
         self.register.setObjectName("registerButton")
@@ -103,35 +116,33 @@ class LoginScreen(QWidget):
         row.addWidget(self.verify)
         row.addStretch(1)
         row.addWidget(self.sign_in)
-        box.addLayout(row)
+        return row
 
-        self._demo_buttons: list[QPushButton] = []
-        if demo_users:
-            demo = QGroupBox(self.tr("Demo users (reference portal, made-up data)"), card)
-            demo.setObjectName("demoUsers")
-            grid = QVBoxLayout(demo)
-            for user in demo_users:
-                line = QHBoxLayout()
-                text = QLabel(demo)
-                text.setTextFormat(Qt.TextFormat.PlainText)
-                text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-                text.setText(
-                    f"{plain(user.username, 40)}  /  {plain(user.password, 80)}\n"
-                    f"{plain(user.organization_name, 80)}"
-                )
-                use = QPushButton(self.tr("Use"), demo)
-                use.setObjectName(f"demoUse_{plain(user.username, 40)}")
-                use.setAccessibleName(self.tr("Fill in demo user {name}").format(
-                    name=plain(user.username, 40)))
-                use.setAutoDefault(False)
-                self._demo_buttons.append(use)
-                use.clicked.connect(lambda _=False, u=user: self.fill(u.username, u.password))
-                line.addWidget(text, 1)
-                line.addWidget(use)
-                grid.addLayout(line)
-            box.addWidget(demo)
-        self._tab_order()
-        self.username.setFocus()
+    def _build_demo(self, card: QWidget, demo_users: Sequence[DemoUser]) -> QGroupBox:
+        """The reference portal's made-up users, each with a "Use" button."""
+        demo = QGroupBox(self.tr("Demo users (reference portal, made-up data)"), card)
+        demo.setObjectName("demoUsers")
+        grid = QVBoxLayout(demo)
+        for user in demo_users:
+            line = QHBoxLayout()
+            text = QLabel(demo)
+            text.setTextFormat(Qt.TextFormat.PlainText)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            text.setText(
+                f"{plain(user.username, 40)}  /  {plain(user.password, 80)}\n"
+                f"{plain(user.organization_name, 80)}"
+            )
+            use = QPushButton(self.tr("Use"), demo)
+            use.setObjectName(f"demoUse_{plain(user.username, 40)}")
+            use.setAccessibleName(self.tr("Fill in demo user {name}").format(
+                name=plain(user.username, 40)))
+            use.setAutoDefault(False)
+            self._demo_buttons.append(use)
+            use.clicked.connect(lambda _=False, u=user: self.fill(u.username, u.password))
+            line.addWidget(text, 1)
+            line.addWidget(use)
+            grid.addLayout(line)
+        return demo
 
     def _tab_order(self) -> None:
         """Username, password (code), Sign in, then Register, the office code, demo users:
