@@ -7,10 +7,8 @@ Names automation relies on: `batchInput`, `batchOpenButton`, `batchRunButton`,
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -22,12 +20,21 @@ from PySide6.QtWidgets import (
 from desktop.batchinput import MAX_NUMBERS, Parsed
 from desktop.batchrun import BatchRun, RowState
 from desktop.ui.batch.model import BatchModel
-from desktop.ui.common.formats import Formats
+from desktop.ui.common.a11y import Urgency, message_label, set_message
+from desktop.ui.common.formats import Formats, plural
+from desktop.ui.common.i18n import translate
+from desktop.ui.common.style import Role, gap, mark
 from desktop.ui.common.tables import read_only_table
-from desktop.ui.common.text import heading, plain, set_plain
+from desktop.ui.common.text import plain, plain_label
 
-ERROR_STYLE = "color: #a00000;"
-_WIDTHS = (120, 110, 200, 80, 80, 85, 125, 240, 220)
+#: Column widths in characters (the font decides the pixels).
+_CHARS = (15, 18, 30, 10, 10, 11, 17, 30, 24)
+#: Lines of the paste box that show before it scrolls.
+_INPUT_LINES = 4
+
+
+def _tr(text: str) -> str:
+    return translate("BatchLayout", text)
 
 
 def _button(parent: QWidget, text: str, name: str, accessible: str, tip: str) -> QPushButton:
@@ -42,51 +49,53 @@ class BatchLayout:
     def __init__(self, screen: QWidget, model: BatchModel, *, allow_export: bool) -> None:
         self._state: tuple[object, ...] = ()
         layout = QVBoxLayout(screen)
-        layout.addWidget(heading("Batch status", screen, 1.2))
+        layout.setSpacing(gap(screen))
+        title = plain_label(_tr("Batch status"), screen)
+        title.setObjectName("batchTitle")
+        mark(title, Role.HEADING)
+        layout.addWidget(title)
         self.input = QPlainTextEdit(screen)
         self.input.setObjectName("batchInput")
-        self.input.setAccessibleName("Claim numbers to check")
-        self.input.setPlaceholderText(
+        self.input.setAccessibleName(_tr("Claim numbers to check"))
+        self.input.setPlaceholderText(_tr(
             "Paste claim numbers here: one per line, or separated by commas, spaces or "
-            "tabs, as they come out of a spreadsheet. Ctrl+Enter checks them.")
+            "tabs, as they come out of a spreadsheet. Ctrl+Enter checks them."))
         self.input.setTabChangesFocus(True)
-        self.input.setMaximumHeight(110)
+        fm = self.input.fontMetrics()
+        self.input.setMaximumHeight(fm.lineSpacing() * _INPUT_LINES + fm.height())
         layout.addWidget(self.input)
         layout.addLayout(self._bar(screen))
-        self.summary = QLabel(screen)
-        self.summary.setObjectName("batchSummary")
-        self.summary.setAccessibleName("Batch status summary")
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setWordWrap(True)
+        self.summary = message_label(screen, "batchSummary", _tr("Batch status summary"))
         layout.addWidget(self.summary)
         self.table = self._table(screen, model)
         layout.addWidget(self.table, 1)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
-        self.export_button = _button(screen, "E&xport CSV…", "batchExportButton",
-                                     "Export the result to a CSV file",
-                                     "Save the result as a CSV file (patient information)")
+        self.export_button = _button(screen, _tr("E&xport CSV…"), "batchExportButton",
+                                     _tr("Export the result to a CSV file"),
+                                     _tr("Save the result as a CSV file (it will contain "
+                                         "patient information)"))
         self.export_button.setVisible(allow_export)
         bottom.addWidget(self.export_button)
         layout.addLayout(bottom)
 
     def _bar(self, screen: QWidget) -> QHBoxLayout:
         bar = QHBoxLayout()
-        self.run_button = _button(screen, "&Check status", "batchRunButton",
-                                  "Check the status of the pasted claim numbers",
-                                  "Check every number in the box (Ctrl+Enter)")
-        self.open_button = _button(screen, "&Open CSV or Excel…", "batchOpenButton",
-                                   "Open a CSV or Excel file with claim numbers",
-                                   "Read the claim-number column of a CSV or XLSX file")
-        self.cancel_button = _button(screen, "Cancel", "batchCancelButton",
-                                     "Stop checking", "Stop after what has arrived")
-        self.retry_button = _button(screen, "&Retry the rest", "batchRetryButton",
-                                    "Check the numbers not checked yet",
-                                    "Send the numbers that were not checked again")
+        self.run_button = _button(screen, _tr("&Check status"), "batchRunButton",
+                                  _tr("Check the status of the pasted claim numbers"),
+                                  _tr("Check every number in the box (Ctrl+Enter)"))
+        self.open_button = _button(screen, _tr("&Open CSV or Excel…"), "batchOpenButton",
+                                   _tr("Open a CSV or Excel file with claim numbers"),
+                                   _tr("Read the claim-number column of a CSV or XLSX file"))
+        self.cancel_button = _button(screen, _tr("Cancel"), "batchCancelButton",
+                                     _tr("Stop checking"), _tr("Stop after what has arrived"))
+        self.retry_button = _button(screen, _tr("&Retry the rest"), "batchRetryButton",
+                                    _tr("Check the numbers not checked yet"),
+                                    _tr("Send the numbers that were not checked again"))
         self.progress = QProgressBar(screen)
         self.progress.setObjectName("batchProgress")
-        self.progress.setAccessibleName("Numbers checked")
-        self.progress.setFormat("%v of %m checked")
+        self.progress.setAccessibleName(_tr("Numbers checked"))
+        self.progress.setFormat(_tr("%v of %m checked"))
         for w in (self.run_button, self.open_button, self.cancel_button, self.retry_button):
             bar.addWidget(w)
         bar.addWidget(self.progress, 1)
@@ -94,38 +103,48 @@ class BatchLayout:
 
     def _table(self, screen: QWidget, model: BatchModel) -> QTableView:
         return read_only_table(screen, model, "batchTable",
-                               "Status of each claim number; Enter opens a found claim",
-                               "Columns of the batch result", _WIDTHS)
+                               _tr("Status of each claim number; Enter opens a found claim"),
+                               _tr("Columns of the batch result"), _CHARS)
 
     # --- words ---------------------------------------------------------------------------
 
     def say(self, text: str, *, error: bool = False) -> None:
-        set_plain(self.summary, text, 800)
-        self.summary.setStyleSheet(ERROR_STYLE if error else "")
+        """Show (and announce) what the screen has to say; errors marked as such."""
+        mark(self.summary, Role.ERROR if error else None)
+        set_message(self.summary, plain(text, 800, multiline=True),
+                    Urgency.ASSERTIVE if error else Urgency.POLITE)
 
     def describe_input(self, parsed: Parsed, source: str | None, fmt: Formats) -> None:
-        parts = [f"Checking {fmt.count(len(parsed.numbers))} claim numbers"]
-        if source:
-            where = f' (column "{plain(parsed.header, 40)}", header row skipped)' \
-                if parsed.header else ""
-            parts[0] += f" from {plain(source, 80)}{where}"
+        n = len(parsed.numbers)
+        first = plural(translate("BatchLayout", "Checking %Ln claim number(s)", None, n), n)
+        if source and parsed.header:
+            first = _tr('{checking} from {file} (column "{column}", header row skipped)'
+                        ).format(checking=first, file=plain(source, 80),
+                                 column=plain(parsed.header, 40))
+        elif source:
+            first = _tr("{checking} from {file}").format(checking=first,
+                                                        file=plain(source, 80))
+        parts = [first]
         if parsed.duplicates:
-            parts.append(f"{fmt.count(parsed.duplicates)} repeated numbers left out")
+            parts.append(plural(translate("BatchLayout", "%Ln repeated number(s) left out",
+                                          None, parsed.duplicates), parsed.duplicates))
         if parsed.invalid:
-            parts.append(f"{fmt.count(len(parsed.invalid))} entries are not claim numbers "
-                         "(marked below, not sent)")
+            parts.append(_tr("not claim numbers (marked below, not sent): {count}").format(
+                count=fmt.count(len(parsed.invalid))))
         if parsed.over_limit:
-            parts.append(f"{fmt.count(parsed.over_limit)} more than the limit of "
-                         f"{fmt.count(MAX_NUMBERS)} were not checked; split the list")
-        self.say("; ".join(parts) + "…")
+            parts.append(_tr("{over} over the limit of {limit} were not checked; split the "
+                             "list").format(over=fmt.count(parsed.over_limit),
+                                            limit=fmt.count(MAX_NUMBERS)))
+        self.say(_tr("{parts}…").format(parts="; ".join(parts)))
 
     def say_finished(self, run: BatchRun | None, fmt: Formats) -> None:
         if run is None:
             return
         found = sum(s is RowState.FOUND for s in run.states)
         missing = sum(s is RowState.NOT_FOUND for s in run.states)
-        self.say(f"Done: {fmt.count(found)} found, {fmt.count(missing)} not found "
-                 "(unknown, or not a claim of your office). Enter on a found row opens it.")
+        self.say(_tr("Done: {found} found, {missing} not found (not known to the portal, or "
+                     "not a claim of your office). Press Enter on a found row to open it."
+                     ).format(found=fmt.count(found), missing=fmt.count(missing)))
 
     def sync(self, run: BatchRun | None, *, running: bool, paused: bool) -> None:
         """Buttons and progress for the run's state; only what changed is touched (each

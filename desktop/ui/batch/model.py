@@ -17,26 +17,51 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor
 
 from desktop.batchinput import Invalid
 from desktop.batchrun import BatchRun, RowState
 from desktop.nextstep import NextStep, facts_from_batch, next_step
 from desktop.portal.playbook import EMPTY_PLAYBOOK, Playbook
 from desktop.ui.claims.explain import CodeWords, status_words
-from desktop.ui.common.formats import Formats
-from desktop.ui.common.nextstep import URGENCY_COLOURS, short_deadline
+from desktop.ui.common.formats import Formats, local_date
+from desktop.ui.common.i18n import QT_TRANSLATE_NOOP, translate
+from desktop.ui.common.nextstep import deadline_cell, step_tone
+from desktop.ui.common.style import Tone, tone_colours
 from desktop.ui.common.text import plain
 
-COLUMNS = ("Claim number", "Result", "Status", "Billed", "Paid", "Paid date",
-           "Payment number", "What to do next", "Deadline")
+COLUMNS: tuple[object, ...] = (
+    QT_TRANSLATE_NOOP("BatchModel", "Claim number"), QT_TRANSLATE_NOOP("BatchModel", "Result"),
+    QT_TRANSLATE_NOOP("BatchModel", "Status"), QT_TRANSLATE_NOOP("BatchModel", "Billed"),
+    QT_TRANSLATE_NOOP("BatchModel", "Paid"), QT_TRANSLATE_NOOP("BatchModel", "Paid date"),
+    QT_TRANSLATE_NOOP("BatchModel", "Payment number"),
+    QT_TRANSLATE_NOOP("BatchModel", "What to do next"),
+    QT_TRANSLATE_NOOP("BatchModel", "Deadline"))
 (COL_NUMBER, COL_RESULT, COL_STATUS, COL_BILLED, COL_PAID, COL_PAID_DATE, COL_PAYMENT,
  COL_NEXT, COL_DEADLINE) = range(len(COLUMNS))
 CLAIM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_STATE_COLOURS = {RowState.INVALID: ("#fde7e9", "#7d1414"),
-                  RowState.NOT_FOUND: ("#ececec", "#262626"),
-                  RowState.NOT_CHECKED: ("#fff1dc", "#6b3900")}
+_STATE_TONES = {RowState.INVALID: Tone.BAD, RowState.NOT_FOUND: Tone.NEUTRAL,
+                RowState.NOT_CHECKED: Tone.WARN}
+_STATE_WORDS: dict[RowState, object] = {
+    RowState.INVALID: QT_TRANSLATE_NOOP("BatchModel", "Not a claim number"),
+    RowState.WAITING: QT_TRANSLATE_NOOP("BatchModel", "Waiting"),
+    RowState.FOUND: QT_TRANSLATE_NOOP("BatchModel", "Found"),
+    RowState.NOT_FOUND: QT_TRANSLATE_NOOP("BatchModel", "Not found"),
+    RowState.NOT_CHECKED: QT_TRANSLATE_NOOP("BatchModel", "Not checked"),
+}
+
+
+def status_cell(category: str, words: str) -> str:
+    """`Finalized: denied (F2)`: the words a clerk reads first, the code for those who
+    know it after."""
+    if not words:
+        return category
+    return translate("BatchModel", "{words} ({code})").format(words=words, code=category)
+
+
+def state_words(state: RowState) -> str:
+    """A row's result in words (translated), for the table and the CSV."""
+    return translate("BatchModel", str(_STATE_WORDS[state]))
 _NoIndex = QModelIndex()
 
 
@@ -122,7 +147,9 @@ class BatchModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
+            if 0 <= section < len(COLUMNS):
+                return translate("BatchModel", str(COLUMNS[section]))
+            return None
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
@@ -135,10 +162,10 @@ class BatchModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and col in (COL_RESULT, COL_NEXT):
             return self.tip(row)
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
-            colours = self._colours(row, col)
-            if colours is None:
+            tone = self._tone(row, col)
+            if tone is None:
                 return None
-            return QColor(colours[0 if role == Qt.ItemDataRole.BackgroundRole else 1])
+            return tone_colours(tone)[0 if role == Qt.ItemDataRole.BackgroundRole else 1]
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_BILLED, COL_PAID):
             return _RIGHT
         if role == CLAIM_ID_ROLE:
@@ -158,13 +185,11 @@ class BatchModel(QAbstractTableModel):
             return RowState.INVALID
         return self.run.states[row]
 
-    def _colours(self, row: int, col: int) -> tuple[str, str] | None:
-        state = self.state(row)
+    def _tone(self, row: int, col: int) -> Tone | None:
         if col == COL_RESULT:
-            return _STATE_COLOURS.get(state)
-        step = self._steps.get(row)
-        if col == COL_DEADLINE and step is not None and step.deadline is not None:
-            return URGENCY_COLOURS[step.urgency(self.today)]
+            return _STATE_TONES.get(self.state(row))
+        if col == COL_DEADLINE:
+            return step_tone(self._steps.get(row), self.today)
         return None
 
     def tip(self, row: int) -> str | None:
@@ -172,7 +197,10 @@ class BatchModel(QAbstractTableModel):
         if state is RowState.INVALID:
             return plain(self.invalid_at(row).reason, 200)
         step = self._steps.get(row)
-        return None if step is None else plain(f"{step.advice} (Rule: {step.source})", 600)
+        if step is None:
+            return None
+        return plain(translate("BatchModel", "{advice} (Rule: {source})").format(
+            advice=step.advice, source=step.source), 600)
 
     def text(self, row: int, col: int) -> str:
         """A cell's text; a row's cells are made once and kept (a paint asks for every
@@ -189,24 +217,23 @@ class BatchModel(QAbstractTableModel):
         state = self.state(row)
         if state is RowState.INVALID:
             bad = self.invalid_at(row)
-            return {COL_NUMBER: plain(bad.text, 60), COL_RESULT: state.value}.get(col, "")
+            return {COL_NUMBER: plain(bad.text, 60), COL_RESULT: state_words(state)}.get(col, "")
         assert self.run is not None
         if col == COL_NUMBER:
             return plain(self.run.numbers[row], 60)
         if col == COL_RESULT:
-            return state.value
+            return state_words(state)
         claim = self.run.claims.get(row)
         if claim is None:
             return ""
         s, fmt = claim.summary, self._fmt
         step = self._steps.get(row)
         cells = {
-            COL_STATUS: plain(f"{s.status.category} "
-                              f"{status_words(s.status.category, self._words, s.status.label)}",
-                              160),
+            COL_STATUS: plain(status_cell(s.status.category, status_words(
+                s.status.category, self._words, s.status.label)), 160),
             COL_BILLED: fmt.amount(s.billed_amount),
             COL_PAID: fmt.amount(s.paid_amount),
-            COL_PAID_DATE: fmt.date(s.paid_at.date()) if s.paid_at else "",
+            COL_PAID_DATE: fmt.date(local_date(s.paid_at)),
             COL_PAYMENT: plain(s.payment_number or "", 60),
             COL_NEXT: plain(step.label, 100) if step else "",
             COL_DEADLINE: self.deadline_cell(step),
@@ -214,7 +241,4 @@ class BatchModel(QAbstractTableModel):
         return cells.get(col, "")
 
     def deadline_cell(self, step: NextStep | None) -> str:
-        if step is None or step.deadline is None:
-            return ""
-        urgency = step.urgency(self.today)
-        return f"{urgency.value}: {short_deadline(step, self.today)}"
+        return deadline_cell(step, self.today)

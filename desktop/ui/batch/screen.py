@@ -32,7 +32,8 @@ from desktop.ui.batch.model import BatchModel
 from desktop.ui.claims import export as claims_export
 from desktop.ui.claims.codes import CodeBook
 from desktop.ui.common.errors import describe
-from desktop.ui.common.formats import Formats
+from desktop.ui.common.formats import Formats, plural
+from desktop.ui.common.i18n import translate
 from desktop.ui.context import ScreenContext
 from desktop.ui.screen import Screen
 
@@ -41,8 +42,8 @@ FileChooser = Callable[[QWidget], str]
 
 def open_file_dialog(parent: QWidget) -> str:
     path, _ = QFileDialog.getOpenFileName(
-        parent, "Open a list of claim numbers", "",
-        "Claim lists (*.csv *.txt *.xlsx *.xlsm);;All files (*)")
+        parent, translate("BatchScreen", "Open a list of claim numbers"), "",
+        translate("BatchScreen", "Claim lists (*.csv *.txt *.xlsx *.xlsm);;All files (*)"))
     return path
 
 
@@ -124,7 +125,7 @@ class BatchScreen(Screen):
         if self.busy:
             return
         text = self.ui.input.toPlainText()
-        self.ui.say("Reading the list…")
+        self.ui.say(self.tr("Reading the list…"))
         self._ops.background(_Op.PARSE, lambda: parse_pasted(text), on_success=self.start,
                              on_failure=self._read_failed, expected=(ValueError, OSError))
 
@@ -135,7 +136,7 @@ class BatchScreen(Screen):
         if not path:
             return
         name = Path(path).name
-        self.ui.say(f"Reading {name}…")
+        self.ui.say(self.tr("Reading {file}…").format(file=name))
         self._ops.background(_Op.PARSE, lambda: read_numbers_file(Path(path)),
                              on_success=lambda parsed: self._file_read(name, parsed),
                              on_failure=self._read_failed, expected=(ValueError, OSError))
@@ -146,7 +147,8 @@ class BatchScreen(Screen):
         self.start(parsed, source=name)
 
     def _read_failed(self, exc: Exception) -> None:
-        text = str(exc) if isinstance(exc, ValueError) else "The file could not be read."
+        text = str(exc) if isinstance(exc, ValueError) else self.tr(
+            "The file could not be read.")
         self.ui.say(text, error=True)
         self._sync()
 
@@ -158,9 +160,9 @@ class BatchScreen(Screen):
 
     def start(self, parsed: Parsed, source: str | None = None) -> None:
         if parsed.empty:
-            self.ui.say("There are no claim numbers to check. Paste them (one per line, or "
-                        "separated by commas, spaces or tabs) or open a CSV or Excel file.",
-                        error=True)
+            self.ui.say(self.tr("There are no claim numbers to check. Paste them (one per "
+                                "line, or separated by commas, spaces or tabs) or open a "
+                                "CSV or Excel file."), error=True)
             self._sync()
             return
         self.run = BatchRun(parsed.numbers)
@@ -195,27 +197,29 @@ class BatchScreen(Screen):
         self._send_next()
 
     def _failed(self, exc: PortalError) -> None:
-        self._stop("The portal did not answer for every number: " + describe(exc))
+        self._stop(self.tr("The portal did not answer for every number: {reason}").format(
+            reason=describe(exc)))
 
     def _interrupted(self, _exc: PortalError) -> None:
         self._paused = True
-        self.ui.say("Paused: the check goes on once you are signed in again and the "
-                    "privacy policy is accepted.")
+        self.ui.say(self.tr("Paused: the check goes on once you are signed in again and "
+                            "the privacy policy is accepted."))
         self._sync()
 
     def cancel(self) -> None:
         if self._ops.running(_Op.CHUNK) or self._paused:
             self._ops.cancel(_Op.CHUNK)
             self._paused = False
-            self._stop("Cancelled.")
+            self._stop(self.tr("Cancelled."))
 
     def _stop(self, why: str) -> None:
         if self.run is None:
             return
         self.model.rows_changed(self.run.stop())
-        self.ui.say(f"{why} {self._fmt.count(self.run.done)} checked; "
-                    f"{self._fmt.count(self.run.unchecked)} not checked. Retry checks the "
-                    "rest; what arrived stays.", error=True)
+        self.ui.say(self.tr("{why} {done} checked; {rest} not checked. Retry checks the "
+                            "rest; what arrived stays.").format(
+            why=why, done=self._fmt.count(self.run.done),
+            rest=self._fmt.count(self.run.unchecked)), error=True)
         self._sync()
 
     def retry(self) -> None:
@@ -249,19 +253,22 @@ class BatchScreen(Screen):
             return
         stamp = datetime.now().strftime("%Y%m%d-%H%M")
         path = self._choose_path(
-            self.window(), "Export the batch result to CSV (the file will contain patient "
-            "information)", claims_export.suggested_path(f"batch-status-{stamp}", "csv"),
-            "CSV files (*.csv)")
+            self.window(), self.tr("Export the batch result to CSV (the file will contain "
+                                   "patient information)"),
+            claims_export.suggested_path(f"batch-status-{stamp}", "csv"),
+            self.tr("CSV files (*.csv)"))
         if not path:
             return
         rows = list(batch_export.records(self.model))
         self._ops.background(_Op.WRITE, lambda: batch_export.write_batch_csv(path, rows),
-                             on_success=lambda n: self.ui.say(
-                                 f"Exported {self._fmt.count(n)} rows. "
-                                 + claims_export.PHI_NOTE),
-                             on_failure=lambda _e: self.ui.say(
-                                 "The file could not be written. Choose another folder.",
+                             on_success=self._exported,
+                             on_failure=lambda _e: self.ui.say(self.tr(
+                                 "The file could not be written. Choose another folder."),
                                  error=True))
+
+    def _exported(self, rows: int) -> None:
+        saved = plural(self.tr("Exported %Ln row(s).", None, rows), rows)
+        self.ui.say(f"{saved} {claims_export.PHI_NOTE}")
 
 
 def make_batch_screen(ctx: ScreenContext) -> Screen:

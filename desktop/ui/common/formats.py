@@ -15,6 +15,8 @@ from decimal import ROUND_HALF_EVEN, Decimal
 
 from PySide6.QtCore import QDate, QLocale, QTime
 
+from desktop.ui.common.i18n import translate
+
 #: Formatted dates kept per Formats object; the sandbox's 30 months are about 900 days.
 _DATE_CACHE_MAX = 8192
 
@@ -61,7 +63,25 @@ class Formats:
         self._dates: dict[_dt.date, str] = {}
 
     def count(self, n: int) -> str:
+        """`12,345`: a count in the locale's digits and grouping (for `%Ln` plurals use
+        `plural(translate(ctx, "%Ln claim(s)", None, n), n)`)."""
         return self.locale.toString(n)
+
+    @property
+    def date_hint(self) -> str:
+        """How to type a date here, for placeholders: `M/d/yyyy` -> `MM/DD/YYYY`."""
+        return (self.date_format.replace("yyyy", "YYYY").replace("dd", "d")
+                .replace("d", "DD").replace("MM", "M").replace("M", "MM"))
+
+    def parse_date(self, text: str) -> _dt.date:
+        """A date typed in the locale's short format (as shown) or as ISO `2026-12-01`;
+        ValueError when it is neither. Two-digit years are refused, not guessed."""
+        text = text.strip()
+        for fmt in (self.date_format, "yyyy-MM-dd"):
+            q = self.locale.toDate(text, fmt)
+            if q.isValid() and q.year() >= 1000:
+                return _dt.date(q.year(), q.month(), q.day())
+        raise ValueError(text)
 
     def date(self, d: _dt.date | None) -> str:
         if d is None:
@@ -74,10 +94,23 @@ class Formats:
             self._dates[d] = text
         return text
 
-    def date_range(self, start: _dt.date, end: _dt.date) -> str:
+    def date_range(self, start: _dt.date | None, end: _dt.date | None) -> str:
+        """`3/2 – 3/9/2026` within a year, both years across years; an open end says so."""
+        if start is None or end is None:
+            if start is None and end is None:
+                return ""
+            if start is None:
+                return translate("Formats", "until {date}").format(date=self.date(end))
+            return translate("Formats", "from {date}").format(date=self.date(start))
+        if end < start:
+            start, end = end, start
         if start == end:
             return self.date(start)
         if start.year == end.year and self.day_format:
+            if self.date_format.startswith("y"):  # year first: say it once, at the start
+                last = self.locale.toString(QDate(end.year, end.month, end.day),
+                                            self.day_format)
+                return f"{self.date(start)} – {last}"
             first = self.locale.toString(QDate(start.year, start.month, start.day),
                                          self.day_format)
             return f"{first} – {self.date(end)}"
@@ -120,6 +153,16 @@ class Formats:
     def file_money(cents: int | None) -> str:
         """`1234.50`: no currency sign or grouping, so a spreadsheet sums it."""
         return cents_text(cents)
+
+
+def plural(text: str, n: int) -> str:
+    """Finish a translated `%n ...(s)` text when no catalogue gave its plural forms.
+
+    Qt picks the plural form from the loaded translation; with none loaded (English, the
+    source language) it leaves `1 claim(s)`, which a clerk should not read. English has
+    two forms, so `(s)` goes for one and becomes `s` for any other count.
+    """
+    return text.replace("(s)", "" if abs(n) == 1 else "s")
 
 
 def _without_year(fmt: str) -> str:

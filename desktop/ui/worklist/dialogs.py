@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.portal.worklist import UserRef
+from desktop.ui.common.formats import Formats
+from desktop.ui.common.i18n import translate
 from desktop.ui.common.text import plain
 
 DateQuestion = Callable[[QWidget, date], date | None]
@@ -31,10 +33,10 @@ def _buttons(dialog: QDialog, ok_name: str) -> QDialogButtonBox:
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
     ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
     ok.setObjectName(ok_name)
-    ok.setAccessibleName("Confirm")
+    ok.setAccessibleName(translate("WorklistDialogs", "Confirm"))
     cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
     cancel.setObjectName(ok_name.replace("Ok", "Cancel"))
-    cancel.setAccessibleName("Cancel")
+    cancel.setAccessibleName(translate("WorklistDialogs", "Cancel"))
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
@@ -43,15 +45,15 @@ def _buttons(dialog: QDialog, ok_name: str) -> QDialogButtonBox:
 def ask_snooze_date(parent: QWidget, suggested: date) -> date | None:
     dialog = QDialog(parent)
     dialog.setObjectName("snoozeDialog")
-    dialog.setWindowTitle("Snooze the follow-up")
+    dialog.setWindowTitle(translate("WorklistDialogs", "Snooze the follow-up"))
     form = QFormLayout(dialog)
     edit = QDateEdit(dialog)
     edit.setObjectName("snoozeDate")
-    edit.setAccessibleName("New follow-up date")
+    edit.setAccessibleName(translate("WorklistDialogs", "New follow-up date"))
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(Formats().date_format)
     edit.setDate(QDate(suggested.year, suggested.month, suggested.day))
-    form.addRow("Follow up again on:", edit)
+    form.addRow(translate("WorklistDialogs", "Follow up again &on:"), edit)
     form.addRow(_buttons(dialog, "snoozeOk"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
@@ -62,16 +64,16 @@ def ask_snooze_date(parent: QWidget, suggested: date) -> date | None:
 def ask_assignee(parent: QWidget, users: Sequence[UserRef]) -> UserRef | None:
     dialog = QDialog(parent)
     dialog.setObjectName("reassignDialog")
-    dialog.setWindowTitle("Hand the follow-up to a colleague")
+    dialog.setWindowTitle(translate("WorklistDialogs", "Hand the follow-up to a colleague"))
     form = QFormLayout(dialog)
     combo = QComboBox(dialog)
     combo.setObjectName("reassignUser")
-    combo.setAccessibleName("Colleague")
+    combo.setAccessibleName(translate("WorklistDialogs", "Colleague"))
     combo.view().setObjectName("reassignUserView")
-    combo.view().setAccessibleName("Colleagues")
+    combo.view().setAccessibleName(translate("WorklistDialogs", "Colleagues"))
     for user in users:
         combo.addItem(plain(f"{user.display_name} ({user.username})", 120))
-    form.addRow("Colleague:", combo)
+    form.addRow(translate("WorklistDialogs", "&Colleague:"), combo)
     form.addRow(_buttons(dialog, "reassignOk"))
     if dialog.exec() != QDialog.DialogCode.Accepted or combo.currentIndex() < 0:
         return None

@@ -26,9 +26,12 @@ from PySide6.QtWidgets import (
 
 from desktop.portal.errors import PortalError, ValidationFailed
 from desktop.portal.worklist import NOTE_MAX, WorkItem
+from desktop.ui.common.a11y import Urgency, message_label, set_message
 from desktop.ui.common.errors import describe
-from desktop.ui.common.fields import ERROR_STYLE
-from desktop.ui.common.text import plain, set_plain
+from desktop.ui.common.formats import Formats
+from desktop.ui.common.i18n import translate
+from desktop.ui.common.style import Role, mark
+from desktop.ui.common.text import plain
 from desktop.ui.operations import Operations
 
 AHEAD_DAYS = 730
@@ -41,11 +44,13 @@ class _Op(Enum):
 def check_follow_up(due: date, note: str, today: date) -> str | None:
     """What is wrong with a follow-up, in words; None when it can be sent."""
     if due < today:
-        return "The date is in the past. Pick today or a later date."
+        return translate("FollowUpDialog", "The date is in the past. Pick today or a later "
+                         "date.")
     if due > today + timedelta(days=AHEAD_DAYS):
-        return "Pick a date within the next two years."
+        return translate("FollowUpDialog", "Pick a date within the next two years.")
     if len(note.strip()) > NOTE_MAX:
-        return f"Keep the note to {NOTE_MAX} characters (now {len(note.strip())})."
+        return translate("FollowUpDialog", "Keep the note to {limit} characters (now "
+                         "{now}).").format(limit=NOTE_MAX, now=len(note.strip()))
     return None
 
 
@@ -58,46 +63,47 @@ class FollowUpDialog(QDialog):
                  *, today: date | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("followUpDialog")
-        self.setWindowTitle("Follow up on a claim")
+        self.setWindowTitle(self.tr("Follow up on a claim"))
         self._ops = ops.scope(self)
         self._number = claim_number
         self._today = today or date.today()
         layout = QVBoxLayout(self)
-        title = QLabel(f"Follow up on claim {plain(claim_number, 60)}", self)
+        title = QLabel(self.tr("Follow up on claim {claim}").format(
+            claim=plain(claim_number, 60)), self)
         title.setTextFormat(Qt.TextFormat.PlainText)
+        mark(title, Role.SUBHEADING)
         layout.addWidget(title)
         form = QFormLayout()
         self.due = QDateEdit(self)
         self.due.setObjectName("followUpDate")
-        self.due.setAccessibleName("Follow-up date")
+        self.due.setAccessibleName(self.tr("Follow-up date"))
         self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("yyyy-MM-dd")
+        self.due.setDisplayFormat(Formats().date_format)
         tomorrow = self._today + timedelta(days=1)
         self.due.setDate(QDate(tomorrow.year, tomorrow.month, tomorrow.day))
-        form.addRow("&Date:", self.due)
+        form.addRow(self.tr("&Date:"), self.due)
         self.note = QPlainTextEdit(self)
         self.note.setObjectName("followUpNote")
-        self.note.setAccessibleName("Note")
-        self.note.setPlaceholderText("A short note (optional)")
+        self.note.setAccessibleName(self.tr("Note"))
+        self.note.setPlaceholderText(self.tr("A short note (optional)"))
         self.note.setTabChangesFocus(True)
-        self.note.setFixedHeight(80)
-        form.addRow("&Note:", self.note)
+        fm = self.note.fontMetrics()
+        self.note.setFixedHeight(fm.lineSpacing() * 4 + fm.height())
+        form.addRow(self.tr("&Note:"), self.note)
         layout.addLayout(form)
-        self.error = QLabel(self)
-        self.error.setObjectName("followUpError")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
+        self.error = message_label(self, "followUpError",
+                                   self.tr("Problem with the follow-up"))
+        mark(self.error, Role.ERROR)
         self.error.hide()
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("followUpSave")
-        self.save_button.setAccessibleName("Save the follow-up")
+        self.save_button.setAccessibleName(self.tr("Save the follow-up"))
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setObjectName("followUpCancel")
-        cancel.setAccessibleName("Cancel without saving")
+        cancel.setAccessibleName(self.tr("Cancel without saving"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -108,8 +114,7 @@ class FollowUpDialog(QDialog):
         return date(q.year(), q.month(), q.day())
 
     def _show_error(self, text: str) -> None:
-        set_plain(self.error, text, 600)
-        self.error.show()
+        set_message(self.error, plain(text, 600, multiline=True), Urgency.ASSERTIVE)
 
     def save(self) -> None:
         due, note = self.due_date, self.note.toPlainText().strip()
@@ -133,12 +138,13 @@ class FollowUpDialog(QDialog):
         if isinstance(exc, ValidationFailed) and exc.fields:
             self._show_error(" ".join(plain(v, 200) for v in exc.fields.values()))
         else:
-            self._show_error("The follow-up was not saved: " + describe(exc))
+            self._show_error(self.tr("The follow-up was not saved: {reason}").format(
+                reason=describe(exc)))
 
     def _interrupted(self, _exc: PortalError) -> None:
         self.save_button.setEnabled(True)
-        self._show_error("Not saved yet: sign in again (or accept the policy), then press "
-                         "Save. What you typed is kept.")
+        self._show_error(self.tr("Not saved yet: sign in again (or accept the policy), then "
+                                 "press Save. What you typed is kept."))
 
     def done(self, result: int) -> None:
         self._ops.cancel_all()

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -26,14 +25,20 @@ from PySide6.QtWidgets import (
 
 from desktop.portal.worklist import Bucket, ChangedClaim, WorkChanges, WorkItem, WorkState
 from desktop.portal.worklist import Worklist as WorklistData
-from desktop.ui.common.formats import Formats
+from desktop.ui.common.a11y import Urgency, message_label, set_message
+from desktop.ui.common.formats import Formats, plural
+from desktop.ui.common.i18n import translate
+from desktop.ui.common.style import Role, gap, mark
 from desktop.ui.common.tables import read_only_table
-from desktop.ui.common.text import heading, plain, set_plain
+from desktop.ui.common.text import plain, plain_label
 from desktop.ui.worklist.model import WorklistModel
 
-ERROR_STYLE = "color: #a00000;"
-CONFLICT_STYLE = "background: #fff4ce; border: 1px solid #e0c060; color: #3b2f00;"
-_WIDTHS = (85, 75, 115, 150, 170, 240, 220, 180, 120)
+#: Column widths in characters (the font decides the pixels).
+_CHARS = (11, 10, 15, 20, 26, 30, 24, 22, 14)
+
+
+def _tr(text: str) -> str:
+    return translate("WorklistLayout", text)
 
 
 def _button(parent: QWidget, text: str, name: str, tip: str) -> QPushButton:
@@ -45,52 +50,60 @@ def _button(parent: QWidget, text: str, name: str, tip: str) -> QPushButton:
 
 
 def describe_item(item: WorkItem, fmt: Formats) -> str:
-    state = "done" if item.state is WorkState.DONE else f"due {fmt.date(item.due_date)}"
-    note = f', note "{plain(item.note, 120)}"' if item.note else ""
-    return f"{state}, assigned to {plain(item.assignee.display_name, 60)}{note}"
+    if item.state is WorkState.DONE:
+        state = _tr("done")
+    else:
+        state = _tr("due {date}").format(date=fmt.date(item.due_date))
+    who = plain(item.assignee.display_name, 60)
+    if item.note:
+        return _tr('{state}, assigned to {who}, note "{note}"').format(
+            state=state, who=who, note=plain(item.note, 120))
+    return _tr("{state}, assigned to {who}").format(state=state, who=who)
 
 
 def describe_change(change: WorkChanges, fmt: Formats) -> str:
     parts = []
     if change.state is WorkState.DONE:
-        parts.append("mark it done")
+        parts.append(_tr("mark it done"))
     if change.due_date is not None:
-        parts.append(f"follow up on {fmt.date(change.due_date)}")
+        parts.append(_tr("follow up on {date}").format(date=fmt.date(change.due_date)))
     if change.assignee is not None:
-        parts.append(f"hand it to {plain(change.assignee, 40)}")
+        parts.append(_tr("hand it to {who}").format(who=plain(change.assignee, 40)))
     if change.note is not None:
-        parts.append(f'note "{plain(change.note, 120)}"')
-    return ", ".join(parts) or "no change"
+        parts.append(_tr('note "{note}"').format(note=plain(change.note, 120)))
+    return ", ".join(parts) or _tr("no change")
 
 
 def conflict_text(theirs: WorkItem, mine: WorkChanges, fmt: Formats) -> str:
-    return (f"A colleague changed the follow-up on claim {plain(theirs.claim_number, 40)} "
-            f"while you were working.\nTheirs now: {describe_item(theirs, fmt)}.\n"
-            f"Yours (kept, not sent yet): {describe_change(mine, fmt)}.")
+    return _tr("A colleague changed the follow-up on claim {claim} while you were working.\n"
+               "Theirs now: {theirs}.\nYours (kept, not sent yet): {mine}.").format(
+        claim=plain(theirs.claim_number, 40), theirs=describe_item(theirs, fmt),
+        mine=describe_change(mine, fmt))
 
 
 class WorklistLayout:
     def __init__(self, screen: QWidget, model: WorklistModel) -> None:
         layout = QVBoxLayout(screen)
-        layout.addWidget(heading("Worklist", screen, 1.2))
+        layout.setSpacing(gap(screen))
+        title = plain_label(_tr("Worklist"), screen)
+        title.setObjectName("worklistTitle")
+        mark(title, Role.HEADING)
+        layout.addWidget(title)
         bar = QHBoxLayout()
-        self.done_button = _button(screen, "&Done", "worklistDoneButton",
-                                   "Mark the follow-up done (Ctrl+D)")
-        self.snooze_button = _button(screen, "&Snooze…", "worklistSnoozeButton",
-                                     "Follow up on a later date (S)")
-        self.reassign_button = _button(screen, "&Reassign…", "worklistReassignButton",
-                                       "Hand the follow-up to a colleague (R)")
-        self.refresh_button = _button(screen, "Re&load", "worklistRefreshButton",
-                                      "Load the worklist again (F5)")
+        self.done_button = _button(screen, _tr("&Done"), "worklistDoneButton",
+                                   _tr("Mark the follow-up done (Ctrl+D)"))
+        self.snooze_button = _button(screen, _tr("&Snooze…"), "worklistSnoozeButton",
+                                     _tr("Follow up on a later date (S)"))
+        self.reassign_button = _button(screen, _tr("&Reassign…"), "worklistReassignButton",
+                                       _tr("Hand the follow-up to a colleague (R)"))
+        self.refresh_button = _button(screen, _tr("Re&load"), "worklistRefreshButton",
+                                      _tr("Load the worklist again (F5)"))
         for b in (self.done_button, self.snooze_button, self.reassign_button,
                   self.refresh_button):
             bar.addWidget(b)
         bar.addStretch(1)
         layout.addLayout(bar)
-        self.summary = QLabel(screen)
-        self.summary.setObjectName("worklistSummary")
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setWordWrap(True)
+        self.summary = message_label(screen, "worklistSummary", _tr("Worklist summary"))
         layout.addWidget(self.summary)
         layout.addWidget(self._conflict(screen))
         splitter = QSplitter(Qt.Orientation.Vertical, screen)
@@ -99,10 +112,13 @@ class WorklistLayout:
         changed_box = QWidget(splitter)
         box = QVBoxLayout(changed_box)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(heading("Status changed since you last opened them", changed_box, 1.0))
+        changed_title = plain_label(_tr("Status changed since you last opened them"),
+                                    changed_box)
+        mark(changed_title, Role.SUBHEADING)
+        box.addWidget(changed_title)
         self.changed = QListWidget(changed_box)
         self.changed.setObjectName("worklistChangedList")
-        self.changed.setAccessibleName("Claims whose status changed; Enter opens one")
+        self.changed.setAccessibleName(_tr("Claims whose status changed; Enter opens one"))
         box.addWidget(self.changed)
         splitter.addWidget(self.table)
         splitter.addWidget(changed_box)
@@ -112,19 +128,18 @@ class WorklistLayout:
 
     def _conflict(self, screen: QWidget) -> QFrame:
         self.conflict_frame = QFrame(screen)
-        self.conflict_frame.setStyleSheet(CONFLICT_STYLE)
+        self.conflict_frame.setObjectName("worklistConflictFrame")
+        mark(self.conflict_frame, Role.NOTICE)
         row = QHBoxLayout(self.conflict_frame)
-        self.conflict = QLabel(self.conflict_frame)
-        self.conflict.setObjectName("worklistConflict")
-        self.conflict.setTextFormat(Qt.TextFormat.PlainText)
-        self.conflict.setWordWrap(True)
+        self.conflict = message_label(self.conflict_frame, "worklistConflict",
+                                      _tr("A colleague changed this follow-up"))
         row.addWidget(self.conflict, 1)
-        self.mine_button = _button(self.conflict_frame, "Apply &mine",
+        self.mine_button = _button(self.conflict_frame, _tr("Apply &mine"),
                                    "worklistApplyMineButton",
-                                   "Apply your change on top of your colleague's")
-        self.theirs_button = _button(self.conflict_frame, "Keep &theirs",
+                                   _tr("Apply your change on top of your colleague's"))
+        self.theirs_button = _button(self.conflict_frame, _tr("Keep &theirs"),
                                      "worklistKeepTheirsButton",
-                                     "Drop your change and keep your colleague's")
+                                     _tr("Drop your change and keep your colleague's"))
         row.addWidget(self.mine_button)
         row.addWidget(self.theirs_button)
         self.conflict_frame.hide()
@@ -132,32 +147,36 @@ class WorklistLayout:
 
     def _table(self, parent: QWidget, model: WorklistModel) -> QTableView:
         return read_only_table(parent, model, "worklistTable",
-                               "Your follow-ups; Enter opens the claim",
-                               "Columns of the worklist", _WIDTHS)
+                               _tr("Your follow-ups; Enter opens the claim"),
+                               _tr("Columns of the worklist"), _CHARS)
 
     # --- words ---------------------------------------------------------------------------
 
     def say(self, text: str, *, error: bool = False) -> None:
-        set_plain(self.summary, text, 800)
-        self.summary.setStyleSheet(ERROR_STYLE if error else "")
+        """Show (and announce) what the screen has to say; errors marked as such."""
+        mark(self.summary, Role.ERROR if error else None)
+        set_message(self.summary, plain(text, 800, multiline=True),
+                    Urgency.ASSERTIVE if error else Urgency.POLITE)
 
     def say_counts(self, worklist: WorklistData, fmt: Formats) -> None:
         counts = {b: sum(i.bucket is b for i in worklist.items) for b in Bucket}
-        text = (f"{fmt.count(counts[Bucket.OVERDUE])} overdue, "
-                f"{fmt.count(counts[Bucket.TODAY])} due today, "
-                f"{fmt.count(counts[Bucket.UPCOMING])} upcoming; "
-                f"{fmt.count(len(worklist.changed))} claims changed since you last opened "
-                "them.")
+        n = len(worklist.changed)
+        changed = plural(translate("WorklistLayout", "%Ln claim(s) changed since you last "
+                                   "opened them", None, n), n)
+        text = _tr("{overdue} overdue, {today} due today, {upcoming} upcoming; "
+                   "{changed}.").format(
+            overdue=fmt.count(counts[Bucket.OVERDUE]), today=fmt.count(counts[Bucket.TODAY]),
+            upcoming=fmt.count(counts[Bucket.UPCOMING]), changed=changed)
         if not worklist.items:
-            text = "Nothing to follow up on. " + text
+            text = _tr("Nothing to follow up on. {counts}").format(counts=text)
         self.say(text)
 
     def fill_changed(self, changed: Sequence[ChangedClaim], role: int) -> None:
         self.changed.clear()
         for c in changed:
-            entry = QListWidgetItem(plain(
-                f"{c.claim_number}: was {c.seen_status.category} {c.seen_status.label}, "
-                f"now {c.status.category} {c.status.label}", 300))
+            entry = QListWidgetItem(plain(_tr("{claim}: was {before}, now {after}").format(
+                claim=c.claim_number, before=f"{c.seen_status.label} ({c.seen_status.category})",
+                after=f"{c.status.label} ({c.status.category})"), 300))
             entry.setData(role, (c.claim_id, c.claim_number))
             self.changed.addItem(entry)
 
@@ -166,5 +185,5 @@ class WorklistLayout:
             self.conflict.clear()
             self.conflict_frame.hide()
             return
-        set_plain(self.conflict, text, 1200)
+        set_message(self.conflict, plain(text, 1200, multiline=True), Urgency.ASSERTIVE)
         self.conflict_frame.show()

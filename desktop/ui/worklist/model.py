@@ -17,20 +17,36 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor
 
 from desktop.nextstep import NextStep
 from desktop.portal.worklist import Bucket, WorkItem
+from desktop.ui.claims.explain import CodeWords, status_words
 from desktop.ui.common.formats import Formats
-from desktop.ui.common.nextstep import URGENCY_COLOURS, short_deadline
+from desktop.ui.common.i18n import QT_TRANSLATE_NOOP, translate
+from desktop.ui.common.nextstep import deadline_cell, step_tone
+from desktop.ui.common.style import Tone, tone_colours
 from desktop.ui.common.text import plain
 
-COLUMNS = ("Due", "When", "Claim number", "Patient", "Status", "What to do next", "Deadline",
-           "Note", "Assigned to")
+COLUMNS: tuple[object, ...] = (
+    QT_TRANSLATE_NOOP("WorklistModel", "Due"), QT_TRANSLATE_NOOP("WorklistModel", "When"),
+    QT_TRANSLATE_NOOP("WorklistModel", "Claim number"),
+    QT_TRANSLATE_NOOP("WorklistModel", "Patient"), QT_TRANSLATE_NOOP("WorklistModel", "Status"),
+    QT_TRANSLATE_NOOP("WorklistModel", "What to do next"),
+    QT_TRANSLATE_NOOP("WorklistModel", "Deadline"), QT_TRANSLATE_NOOP("WorklistModel", "Note"),
+    QT_TRANSLATE_NOOP("WorklistModel", "Assigned to"))
 (COL_DUE, COL_WHEN, COL_NUMBER, COL_PATIENT, COL_STATUS, COL_NEXT, COL_DEADLINE, COL_NOTE,
  COL_ASSIGNEE) = range(len(COLUMNS))
-BUCKET_WORDS = {Bucket.OVERDUE: "Overdue", Bucket.TODAY: "Today", Bucket.UPCOMING: "Upcoming"}
-_BUCKET_COLOURS = {Bucket.OVERDUE: ("#fde7e9", "#7d1414"), Bucket.TODAY: ("#fff1dc", "#6b3900")}
+BUCKET_WORDS: dict[Bucket, object] = {
+    Bucket.OVERDUE: QT_TRANSLATE_NOOP("WorklistModel", "Overdue"),
+    Bucket.TODAY: QT_TRANSLATE_NOOP("WorklistModel", "Today"),
+    Bucket.UPCOMING: QT_TRANSLATE_NOOP("WorklistModel", "Upcoming")}
+_BUCKET_TONES = {Bucket.OVERDUE: Tone.BAD, Bucket.TODAY: Tone.WARN}
+
+
+def bucket_words(bucket: Bucket | None) -> str:
+    if bucket is None:
+        return translate("WorklistModel", "Done")
+    return translate("WorklistModel", str(BUCKET_WORDS[bucket]))
 _NoIndex = QModelIndex()
 
 
@@ -41,6 +57,7 @@ class WorklistModel(QAbstractTableModel):
         self.items: list[WorkItem] = []
         self.steps: dict[str, NextStep | None] = {}
         self.today = date.today()
+        self.words = CodeWords()
 
     def set_items(self, items: list[WorkItem], steps: dict[str, NextStep | None]) -> None:
         self.beginResetModel()
@@ -77,7 +94,9 @@ class WorklistModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
+            if 0 <= section < len(COLUMNS):
+                return translate("WorklistModel", str(COLUMNS[section]))
+            return None
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
@@ -92,18 +111,17 @@ class WorklistModel(QAbstractTableModel):
             tip = item.note if col == COL_NOTE else (step.advice if step else "")
             return plain(tip, 600) or None
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
-            colours = self._colours(item, col)
-            if colours is None:
+            tone = self._tone(item, col)
+            if tone is None:
                 return None
-            return QColor(colours[0 if role == Qt.ItemDataRole.BackgroundRole else 1])
+            return tone_colours(tone)[0 if role == Qt.ItemDataRole.BackgroundRole else 1]
         return None
 
-    def _colours(self, item: WorkItem, col: int) -> tuple[str, str] | None:
+    def _tone(self, item: WorkItem, col: int) -> Tone | None:
         if col == COL_WHEN and item.bucket is not None:
-            return _BUCKET_COLOURS.get(item.bucket)
-        step = self.steps.get(item.claim_number)
-        if col == COL_DEADLINE and step is not None and step.deadline is not None:
-            return URGENCY_COLOURS[step.urgency(self.today)]
+            return _BUCKET_TONES.get(item.bucket)
+        if col == COL_DEADLINE:
+            return step_tone(self.steps.get(item.claim_number), self.today)
         return None
 
     def text(self, item: WorkItem, col: int) -> str:
@@ -111,19 +129,20 @@ class WorklistModel(QAbstractTableModel):
         if col == COL_DUE:
             return self._fmt.date(item.due_date)
         if col == COL_WHEN:
-            return BUCKET_WORDS.get(item.bucket, "Done") if item.bucket else "Done"
+            return bucket_words(item.bucket)
         if col == COL_NUMBER:
             return plain(item.claim_number, 60)
         if col == COL_PATIENT:
             return plain(item.patient_name, 120)
         if col == COL_STATUS:
-            return plain(f"{item.status.category} {item.status.label}", 160)
+            words = status_words(item.status.category, self.words, item.status.label)
+            return plain(translate("WorklistModel", "{words} ({code})").format(
+                words=words, code=item.status.category) if words else item.status.category,
+                160)
         if col == COL_NEXT:
             return plain(step.label, 100) if step else ""
         if col == COL_DEADLINE:
-            if step is None or step.deadline is None:
-                return ""
-            return f"{step.urgency(self.today).value}: {short_deadline(step, self.today)}"
+            return deadline_cell(step, self.today)
         if col == COL_NOTE:
             return plain(item.note, 120)
         if col == COL_ASSIGNEE:

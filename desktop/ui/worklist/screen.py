@@ -118,15 +118,17 @@ class WorklistScreen(Screen):
     # --- loading -----------------------------------------------------------------------
 
     def load(self) -> None:
-        self.ui.say("Loading your worklist…")
+        self.ui.say(self.tr("Loading your worklist…"))
         self._ops.portal(_Op.LOAD, load_worklist, on_success=self._loaded,
-                         on_failure=lambda e: self.ui.say(
-                             "The worklist could not be loaded: " + describe(e), error=True),
+                         on_failure=lambda e: self.ui.say(self.tr(
+                             "The worklist could not be loaded: {reason}").format(
+                                 reason=describe(e)), error=True),
                          on_interrupted=self._interrupted)
 
     def _interrupted(self, _exc: PortalError) -> None:
         self._paused = True
-        self.ui.say("Paused until you are signed in again; nothing you did is lost.")
+        self.ui.say(self.tr("Paused until you are signed in again; nothing you did is "
+                            "lost."))
 
     def _loaded(self, loaded: Loaded) -> None:
         worklist, self._claims = loaded
@@ -142,6 +144,7 @@ class WorklistScreen(Screen):
         return {n: next_step(facts_from_batch(c), book) for n, c in self._claims.items()}
 
     def _refresh_steps(self) -> None:
+        self.model.words = self.codes.words
         if self.model.items:
             self.model.set_items(self.model.items, self._steps())
 
@@ -177,7 +180,8 @@ class WorklistScreen(Screen):
         if when is None:
             return
         if when < today:
-            self.ui.say("The date is in the past. Pick today or a later date.", error=True)
+            self.ui.say(self.tr("The date is in the past. Pick today or a later date."),
+                        error=True)
             return
         self.change(item, WorkChanges(due_date=when))
 
@@ -191,7 +195,8 @@ class WorklistScreen(Screen):
     def _reassign_to(self, item: WorkItem, users: Sequence[UserRef]) -> None:
         others = [u for u in users if u != item.assignee]
         if not others:
-            self.ui.say("No colleague of your office can take this follow-up.", error=True)
+            self.ui.say(self.tr("No colleague of your office can take this follow-up."),
+                        error=True)
             return
         chosen = self._ask_assignee(self.window(), others)
         if chosen is not None:
@@ -204,8 +209,8 @@ class WorklistScreen(Screen):
             _Op.CHANGE, lambda api: api.update_work_item(item.item_id, changes, item.etag),
             on_success=self._changed,
             on_failure=lambda exc: self._change_failed(item, changes, exc),
-            on_interrupted=lambda _e: self.ui.say(
-                "Not saved: sign in again, then repeat the change.", error=True))
+            on_interrupted=lambda _e: self.ui.say(self.tr(
+                "Not saved: sign in again, then repeat the change."), error=True))
 
     def _changed(self, item: WorkItem) -> None:
         self.conflict = None
@@ -216,10 +221,12 @@ class WorklistScreen(Screen):
     def _done_words(self, item: WorkItem) -> str:
         number = plain(item.claim_number, 40)
         if item.state is WorkState.DONE:
-            return f"Claim {number}: follow-up done."
+            return self.tr("Claim {claim}: follow-up done.").format(claim=number)
         if self.model.row_of(item.item_id) is None:
-            return f"Claim {number}: handed to {plain(item.assignee.display_name, 60)}."
-        return f"Claim {number}: follow up on {self._fmt.date(item.due_date)}."
+            return self.tr("Claim {claim}: handed to {who}.").format(
+                claim=number, who=plain(item.assignee.display_name, 60))
+        return self.tr("Claim {claim}: follow up on {date}.").format(
+            claim=number, date=self._fmt.date(item.due_date))
 
     def _change_failed(self, item: WorkItem, changes: WorkChanges, exc: PortalError) -> None:
         if isinstance(exc, PreconditionFailed):
@@ -229,7 +236,8 @@ class WorklistScreen(Screen):
         elif isinstance(exc, ValidationFailed) and exc.fields:
             self.ui.say(" ".join(plain(v, 200) for v in exc.fields.values()), error=True)
         else:
-            self.ui.say("The change was not saved: " + describe(exc), error=True)
+            self.ui.say(self.tr("The change was not saved: {reason}").format(
+                reason=describe(exc)), error=True)
 
     def _show_conflict(self, theirs: WorkItem, mine: WorkChanges) -> None:
         self.conflict = (theirs, mine)
@@ -246,7 +254,7 @@ class WorklistScreen(Screen):
             self.conflict = None
             self.ui.show_conflict(None)
             self.model.replace(theirs)
-            self.ui.say("Kept your colleague's version.")
+            self.ui.say(self.tr("Kept your colleague's version."))
 
 
 def make_worklist_screen(ctx: ScreenContext) -> Screen:
