@@ -12,15 +12,25 @@ import contextlib
 import csv
 import os
 from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF
-from PySide6.QtGui import QPageLayout, QPainter, QTextCursor, QTextDocument, QTextTableFormat
+from PySide6.QtGui import (
+    QPageLayout,
+    QPainter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFrameFormat,
+    QTextTableFormat,
+)
 from PySide6.QtPrintSupport import QPrinter
 
 from desktop.portal.payments import Remittance
 from desktop.ui.claims.explain import CodeWords
-from desktop.ui.common.formats import Formats
+from desktop.ui.common.formats import Formats, to_cents
+from desktop.ui.common.i18n import translate
 from desktop.ui.common.text import plain
 from desktop.ui.payments import words as w
 
@@ -36,8 +46,12 @@ def cell(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def _amount(value: object) -> str:
-    return "" if value is None else f"{value:.2f}"
+def _amount(value: Decimal | None) -> str:
+    return Formats.file_money(to_cents(value))
+
+
+def _tr(text: str) -> str:
+    return translate("RemittanceExport", text)
 
 
 def write_csv(path: str, remits: Sequence[Remittance]) -> int:
@@ -52,10 +66,10 @@ def write_csv(path: str, remits: Sequence[Remittance]) -> int:
             out.writerow(CSV_HEADER)
             for r in remits:
                 for c in r.claims:
-                    adjustments = " ".join(f"{a.group_code}-{a.carc}:{a.amount:.2f}"
+                    adjustments = " ".join(f"{a.group_code}-{a.carc}:{_amount(a.amount)}"
                                            for a in c.all_adjustments())
-                    out.writerow([cell(r.trace_number), r.paid_date.isoformat() if r.paid_date
-                                  else "", cell(c.claim_number), cell(c.patient_control_number),
+                    out.writerow([cell(r.trace_number), Formats.file_date(r.paid_date),
+                                  cell(c.claim_number), cell(c.patient_control_number),
                                   cell(c.patient_last), cell(c.patient_first),
                                   cell(c.status_label), _amount(c.billed_amount),
                                   _amount(c.allowed_amount), _amount(c.paid_amount),
@@ -72,10 +86,15 @@ def document(r: Remittance, words: CodeWords, fmt: Formats) -> QTextDocument:
     """The remittance as a plain-text-built document (no HTML is ever parsed)."""
     doc = QTextDocument()
     cursor = QTextCursor(doc)
-    cursor.insertText(plain(f"{w.method_words(r.method)} {r.trace_number}, paid "
-                            f"{fmt.date(r.paid_date)}", 200) + "\n")
-    cursor.insertText(plain(f"From {r.payer_name} to {r.payee_name} (NPI {r.payee_npi})",
-                            300) + "\n")
+    title = QTextCharFormat()
+    title.setFontWeight(700)
+    title.setFontPointSize(doc.defaultFont().pointSizeF() * 1.3)
+    cursor.insertText(plain(_tr("{method} {trace}, paid {date}").format(
+        method=w.method_words(r.method), trace=r.trace_number, date=fmt.date(r.paid_date)),
+        200) + "\n", title)
+    cursor.insertText(plain(_tr("From {payer} to {payee} (NPI {npi})").format(
+        payer=r.payer_name, payee=r.payee_name, npi=r.payee_npi or _tr("not given")),
+        300) + "\n", QTextCharFormat())
     cursor.insertText(w.deposit_sentence(r, fmt) + "\n")
     warning = w.difference_sentence(r, fmt)
     if warning:
@@ -83,16 +102,24 @@ def document(r: Remittance, words: CodeWords, fmt: Formats) -> QTextDocument:
     for adj in r.provider_adjustments:
         cursor.insertText(plain(w.provider_words(adj, fmt), 300) + "\n")
     fmt_table = QTextTableFormat()
-    fmt_table.setHeaderRowCount(1)
-    fmt_table.setCellPadding(2)
+    fmt_table.setHeaderRowCount(1)  # repeated at the top of every printed page
+    fmt_table.setCellPadding(3)
+    fmt_table.setCellSpacing(0)
+    fmt_table.setBorder(0.5)  # rules between rows and columns, for reading across
+    fmt_table.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+    fmt_table.setBorderCollapse(True)
     table = cursor.insertTable(1 + len(r.claims), 6, fmt_table)
-    for col, title in enumerate(("Claim", "Patient", "Status", "Billed", "Paid",
-                                 "Adjustments")):
-        table.cellAt(0, col).firstCursorPosition().insertText(title)
+    bold = QTextCharFormat()
+    bold.setFontWeight(700)
+    for col, heading in enumerate((_tr("Claim"), _tr("Patient"), _tr("Status"),
+                                   _tr("Billed"), _tr("Paid"), _tr("Adjustments"))):
+        table.cellAt(0, col).firstCursorPosition().insertText(heading, bold)
     for row, c in enumerate(r.claims, start=1):
-        reasons = "; ".join(w.adjustment_words(a, words) + f" {fmt.amount(a.amount)}"
-                            for a in c.all_adjustments())
-        for col, text in enumerate((c.claim_number, f"{c.patient_last}, {c.patient_first}",
+        reasons = "; ".join(_tr("{words} {amount}").format(
+            words=w.adjustment_words(a, words), amount=fmt.amount(a.amount))
+            for a in c.all_adjustments())
+        patient = _tr("{last}, {first}").format(last=c.patient_last, first=c.patient_first)
+        for col, text in enumerate((c.claim_number, patient,
                                     c.status_label, fmt.amount(c.billed_amount),
                                     fmt.amount(c.paid_amount), reasons)):
             table.cellAt(row, col).firstCursorPosition().insertText(plain(text, 2000))
@@ -115,7 +142,8 @@ def print_with_headers(doc: QTextDocument, printer: QPrinter, header: str) -> No
                 printer.newPage()
             painter.save()
             painter.drawText(QRectF(0, 0, page.width(), header_px * 0.8),
-                             plain(f"{header} · page {n + 1} of {pages}", 200))
+                             plain(_tr("{header} · page {page} of {pages}").format(
+                                 header=header, page=n + 1, pages=pages), 200))
             painter.translate(0, header_px - n * body_h)
             doc.drawContents(painter, QRectF(0, n * body_h, page.width(), body_h))
             painter.restore()

@@ -8,11 +8,17 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from desktop.portal.payments import PaymentSummary
 from desktop.ui.common.formats import Formats
+from desktop.ui.common.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.ui.common.text import plain
 from desktop.ui.payments.words import method_words
 
-COLUMNS = ("Paid", "Method", "Trace / check no.", "Claims", "Deposit")
-SHORT_METHODS = {"ACH": "EFT", "CHK": "Check", "NON": "Notice"}
+COLUMNS: tuple[object, ...] = (
+    QT_TRANSLATE_NOOP("PaymentsModel", "Paid"), QT_TRANSLATE_NOOP("PaymentsModel", "Method"),
+    QT_TRANSLATE_NOOP("PaymentsModel", "Trace / check no."),
+    QT_TRANSLATE_NOOP("PaymentsModel", "Claims"), QT_TRANSLATE_NOOP("PaymentsModel", "Deposit"))
+SHORT_METHODS: dict[str, object] = {"ACH": QT_TRANSLATE_NOOP("PaymentsModel", "EFT"),
+                                    "CHK": QT_TRANSLATE_NOOP("PaymentsModel", "Check"),
+                                    "NON": QT_TRANSLATE_NOOP("PaymentsModel", "Notice")}
 COL_PAID, COL_METHOD, COL_TRACE, COL_CLAIMS, COL_TOTAL = range(len(COLUMNS))
 PAYMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -51,12 +57,14 @@ class PaymentsModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(COLUMNS)):
-            return COLUMNS[section]
+            return translate("PaymentsModel", str(COLUMNS[section]))
         return None
 
     def _cells_of(self, p: PaymentSummary) -> tuple[str, ...]:
         fmt = self._fmt
-        return (fmt.date(p.paid_date), SHORT_METHODS.get(p.method, plain(p.method, 8)),
+        short = SHORT_METHODS.get(p.method)
+        method = translate("PaymentsModel", str(short)) if short else plain(p.method, 8)
+        return (fmt.date(p.paid_date), method,
                 plain(p.trace_number, 60),
                 fmt.count(p.claim_count), fmt.amount(p.total_amount))
 

@@ -28,15 +28,23 @@ from PySide6.QtWidgets import (
 from desktop.portal.payments import RemitClaim, Remittance
 from desktop.remit835_build import Problem, Severity
 from desktop.ui.claims.explain import CodeWords
-from desktop.ui.common.formats import Formats
+from desktop.ui.common.formats import Formats, plural
+from desktop.ui.common.i18n import QT_TRANSLATE_NOOP, translate
+from desktop.ui.common.style import Role, mark
+from desktop.ui.common.tables import char_widths
 from desktop.ui.common.text import plain, plain_label, set_plain
 from desktop.ui.payments import words as w
 
 FIRST_CHUNK = 200
 CHUNK = 250
-CLAIM_COLUMNS = ("Claim", "Patient", "Status", "Billed", "Allowed", "Paid", "Patient owes")
+CLAIM_COLUMNS: tuple[object, ...] = (
+    QT_TRANSLATE_NOOP("RemittanceView", "Claim"), QT_TRANSLATE_NOOP("RemittanceView", "Patient"),
+    QT_TRANSLATE_NOOP("RemittanceView", "Status"), QT_TRANSLATE_NOOP("RemittanceView", "Billed"),
+    QT_TRANSLATE_NOOP("RemittanceView", "Allowed"), QT_TRANSLATE_NOOP("RemittanceView", "Paid"),
+    QT_TRANSLATE_NOOP("RemittanceView", "Patient owes"))
+#: Column widths in characters of the tree's font (amounts fit `$12,345.67`).
+_CHARS = (17, 20, 20, 11, 11, 11, 12)
 INDEX_ROLE = Qt.ItemDataRole.UserRole + 1
-WARNING_STYLE = "color: #a00000;"
 
 
 class RemittanceView(QFrame):
@@ -49,7 +57,7 @@ class RemittanceView(QFrame):
     def __init__(self, fmt: Formats, parent: QFrame | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("remittanceView")
-        self.setAccessibleName("Remittance")
+        self.setAccessibleName(self.tr("Remittance"))
         self._fmt = fmt
         self._words = CodeWords()
         self._remits: list[Remittance] = []
@@ -69,21 +77,18 @@ class RemittanceView(QFrame):
         top = QHBoxLayout()
         self.heading = plain_label("", self)
         self.heading.setObjectName("remittanceHeading")
-        font = self.heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.heading.setFont(font)
+        mark(self.heading, Role.SUBHEADING)
         top.addWidget(self.heading, 1)
         self.transaction = QComboBox(self)
         self.transaction.setObjectName("remittanceTransaction")
-        self.transaction.setAccessibleName("Transaction of the file")
+        self.transaction.setAccessibleName(self.tr("Transaction of the file"))
         self.transaction.activated.connect(self._transaction_chosen)
         self.transaction.view().setObjectName("remittanceTransactionList")
-        self.transaction.view().setAccessibleName("Transactions of the file")
+        self.transaction.view().setAccessibleName(self.tr("Transactions of the file"))
         top.addWidget(self.transaction)
-        self.open_claim = QPushButton("Open &claim", self)
+        self.open_claim = QPushButton(self.tr("Open &claim"), self)
         self.open_claim.setObjectName("remittanceOpenClaim")
-        self.open_claim.setAccessibleName("Open the selected claim")
+        self.open_claim.setAccessibleName(self.tr("Open the selected claim"))
         self.open_claim.clicked.connect(self.open_selected)
         top.addWidget(self.open_claim)
         layout.addLayout(top)
@@ -92,7 +97,7 @@ class RemittanceView(QFrame):
         layout.addWidget(self.facts)
         self.total = plain_label("", self)
         self.total.setObjectName("remittanceTotal")
-        self.total.setAccessibleName("Deposit and how it adds up")
+        self.total.setAccessibleDescription(self.tr("Deposit and how it adds up"))
         self.total.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bold = self.total.font()
         bold.setBold(True)
@@ -100,28 +105,30 @@ class RemittanceView(QFrame):
         layout.addWidget(self.total)
         self.warning = plain_label("", self)
         self.warning.setObjectName("remittanceWarning")
-        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning.setAccessibleDescription(self.tr("The figures do not add up"))
+        mark(self.warning, Role.ERROR)
         layout.addWidget(self.warning)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.setChildrenCollapsible(False)
         self.claims = QTreeWidget(split)
         self.claims.setObjectName("remittanceClaims")
-        self.claims.setAccessibleName("Claims in this payment")
-        self.claims.setHeaderLabels(list(CLAIM_COLUMNS))
+        self.claims.setAccessibleName(self.tr("Claims in this payment"))
+        self.claims.setHeaderLabels([translate("RemittanceView", str(c))
+                                     for c in CLAIM_COLUMNS])
         self.claims.setUniformRowHeights(True)
         self.claims.header().setObjectName("remittanceClaimsHeader")
-        self.claims.header().setAccessibleName("Columns of the claims")
-        for column, width in enumerate((150, 170, 180, 95, 95, 95, 95)):
+        self.claims.header().setAccessibleName(self.tr("Columns of the claims"))
+        for column, width in enumerate(char_widths(self.claims, _CHARS)):
             self.claims.setColumnWidth(column, width)
         self.claims.itemExpanded.connect(self._expand)
         self.claims.itemActivated.connect(lambda _i, _c: self.open_selected())
         self.claims.currentItemChanged.connect(lambda *_: self._sync_open())
         self.providers = QListWidget(split)
         self.providers.setObjectName("remittanceProviderAdjustments")
-        self.providers.setAccessibleName("Provider-level adjustments")
+        self.providers.setAccessibleName(self.tr("Provider-level adjustments"))
         self.problems = QListWidget(split)
         self.problems.setObjectName("remittanceProblems")
-        self.problems.setAccessibleName("Problems found in the file")
+        self.problems.setAccessibleName(self.tr("Problems found in the file"))
         for listing in (self.providers, self.problems):
             listing.setWordWrap(True)  # long sentences wrap rather than scroll sideways
             listing.setResizeMode(QListWidget.ResizeMode.Adjust)
@@ -152,7 +159,8 @@ class RemittanceView(QFrame):
         for label in (self.heading, self.facts, self.total, self.warning):
             label.clear()
         self.warning.hide()
-        self.heading.setText("No payment open: search above, or File > Open remittance file…")
+        self.heading.setText(self.tr("No payment open: choose one in the list, search "
+                                     "above, or use File > Open remittance file…"))
         self._sync_open()
 
     def set_words(self, words: CodeWords) -> None:
@@ -171,8 +179,8 @@ class RemittanceView(QFrame):
         self._sources = [source for source, _ in entries]
         if len(entries) > 1:
             for n, (source, r) in enumerate(entries, start=1):
-                self.transaction.addItem(plain(f"{n} of {len(entries)}: {source}, "
-                                               f"{r.trace_number}", 100))
+                self.transaction.addItem(plain(self.tr("{n} of {total}: {source}, {trace}").format(
+                    n=n, total=len(entries), source=source, trace=r.trace_number), 100))
             self.transaction.show()
         if entries:
             self._show(0)
@@ -183,8 +191,9 @@ class RemittanceView(QFrame):
 
     def add_problems(self, problems: Sequence[Problem]) -> None:
         for p in problems:
-            mark = "Problem" if p.severity is Severity.ERROR else "Warning"
-            self.problems.addItem(plain(f"{mark} at {p.where}: {p.text}", 600))
+            text = (self.tr("Problem at {where}: {text}") if p.severity is Severity.ERROR
+                    else self.tr("Warning at {where}: {text}"))
+            self.problems.addItem(plain(text.format(where=p.where, text=p.text), 600))
         self.problems.setVisible(self.problems.count() > 0)
 
     def _transaction_chosen(self, index: int) -> None:
@@ -196,13 +205,18 @@ class RemittanceView(QFrame):
         r = self._current = self._remits[index]
         fmt = self._fmt
         self.transaction.setCurrentIndex(index)
-        self.heading.setText(plain(f"{self._sources[index]}: {w.method_words(r.method)} "
-                                   f"{r.trace_number}", 200))
-        facts = [f"Paid {fmt.date(r.paid_date)}" if r.paid_date else "No paid date",
-                 f"From {r.payer_name}",
-                 f"To {r.payee_name} (NPI {r.payee_npi or 'not given'}"
-                 + (f", TIN ***-**-{r.payee_tin_last4})" if r.payee_tin_last4 else ")"),
-                 f"{fmt.count(len(r.claims))} claims"]
+        self.heading.setText(plain(self.tr("{source}: {method} {trace}").format(
+            source=self._sources[index], method=w.method_words(r.method),
+            trace=r.trace_number), 200))
+        npi = r.payee_npi or self.tr("not given")
+        payee = (self.tr("To {payee} (NPI {npi}, TIN ***-**-{tin})").format(
+            payee=r.payee_name, npi=npi, tin=r.payee_tin_last4) if r.payee_tin_last4
+            else self.tr("To {payee} (NPI {npi})").format(payee=r.payee_name, npi=npi))
+        claims = len(r.claims)
+        facts = [self.tr("Paid {date}").format(date=fmt.date(r.paid_date)) if r.paid_date
+                 else self.tr("No paid date"),
+                 self.tr("From {payer}").format(payer=r.payer_name), payee,
+                 plural(self.tr("%Ln claim(s)", None, claims), claims)]
         set_plain(self.facts, " · ".join(facts), 600)
         set_plain(self.total, w.deposit_sentence(r, fmt))
         warning = w.difference_sentence(r, fmt)
@@ -212,7 +226,7 @@ class RemittanceView(QFrame):
         for adj in r.provider_adjustments:
             self.providers.addItem(plain(w.provider_words(adj, fmt), 300))
         if not r.provider_adjustments:
-            self.providers.addItem("No provider-level adjustments in this payment.")
+            self.providers.addItem(self.tr("No provider-level adjustments in this payment."))
         self.claims.clear()
         self._next = 0
         self._add_chunk(FIRST_CHUNK)
@@ -254,14 +268,15 @@ class RemittanceView(QFrame):
             return
         c, fmt = r.claims[index], self._fmt
         for adj in c.adjustments:
-            _add_words(item, f"{fmt.amount(adj.amount)}  Claim adjustment "
-                       + w.adjustment_words(adj, self._words),
-                       w.adjustment_tip(adj, self._words))
+            _add_words(item, self.tr("{amount}  Claim adjustment {words}").format(
+                amount=fmt.amount(adj.amount), words=w.adjustment_words(adj, self._words)),
+                w.adjustment_tip(adj, self._words))
         for code in c.remarks:
             _add_words(item, w.remark_words(code, self._words))
         for line in c.lines:
             proc = "-".join((line.procedure_code, *line.modifiers))
-            child = QTreeWidgetItem([plain(f"Line {line.line_number}: {proc}", 60),
+            child = QTreeWidgetItem([plain(self.tr("Line {n}: {procedure}").format(
+                                         n=line.line_number, procedure=proc), 60),
                                      fmt.date(line.service_date), "",
                                      fmt.amount(line.billed_amount),
                                      fmt.amount(line.allowed_amount),
@@ -270,9 +285,9 @@ class RemittanceView(QFrame):
                 child.setTextAlignment(col, Qt.AlignmentFlag.AlignRight)
             item.addChild(child)
             for adj in line.adjustments:
-                _add_words(child, f"{fmt.amount(adj.amount)}  "
-                           + w.adjustment_words(adj, self._words),
-                           w.adjustment_tip(adj, self._words))
+                _add_words(child, self.tr("{amount}  {words}").format(
+                    amount=fmt.amount(adj.amount), words=w.adjustment_words(adj, self._words)),
+                    w.adjustment_tip(adj, self._words))
             for code in line.remarks:
                 _add_words(child, w.remark_words(code, self._words))
             child.setExpanded(True)

@@ -30,7 +30,8 @@ from desktop.ui.claims import export as claims_export
 from desktop.ui.claims.codes import CodeBook
 from desktop.ui.claims.detail import ClaimDetailPanel
 from desktop.ui.common.errors import describe
-from desktop.ui.common.formats import Formats
+from desktop.ui.common.formats import Formats, plural
+from desktop.ui.common.tables import row_height
 from desktop.ui.context import ScreenContext
 from desktop.ui.payments.actions import PaymentsActions
 from desktop.ui.payments.form import PaymentsForm
@@ -77,12 +78,12 @@ class PaymentsScreen(Screen):
     def _build(self) -> None:
         layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.form = PaymentsForm(self)
+        self.form = PaymentsForm(self, self._fmt)
         self.form.submitted.connect(self.search)
         layout.addWidget(self.form)
         self.progress = QProgressBar(self)
         self.progress.setObjectName("paymentsProgress")
-        self.progress.setAccessibleName("Reading the remittance file")
+        self.progress.setAccessibleName(self.tr("Reading the remittance file"))
         self.progress.setRange(0, 100)
         self.progress.hide()
         layout.addWidget(self.progress)
@@ -90,15 +91,17 @@ class PaymentsScreen(Screen):
         split.setChildrenCollapsible(False)
         self.table = QTableView(split)
         self.table.setObjectName("paymentsTable")
-        self.table.setAccessibleName("Payments found")
+        self.table.setAccessibleName(self.tr("Payments found; Enter opens one"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setObjectName("paymentsRowHeader")
-        self.table.verticalHeader().setAccessibleName("Row numbers")
+        self.table.verticalHeader().setAccessibleName(self.tr("Row numbers"))
+        self.table.verticalHeader().setDefaultSectionSize(row_height(self.table))
+        self.table.setTabKeyNavigation(False)
         self.table.horizontalHeader().setObjectName("paymentsHeader")
-        self.table.horizontalHeader().setAccessibleName("Columns of the payments")
+        self.table.horizontalHeader().setAccessibleName(self.tr("Columns of the payments"))
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(self._activated)
         right = self._right = QSplitter(Qt.Orientation.Vertical, split)
@@ -164,7 +167,7 @@ class PaymentsScreen(Screen):
     def _run_search(self, criteria: PaymentSearch) -> None:
         self._criteria = criteria
         self._pending -= {Op.SEARCH, Op.MORE}
-        self.actions_bar.set_status("Searching…")
+        self.actions_bar.set_status(self.tr("Searching…"))
         self._ops.portal(Op.SEARCH, lambda api: api.search_payments(criteria, None, FIRST_PAGE),
                          on_success=self._first_page, on_failure=self._failed,
                          on_interrupted=lambda _e: self._interrupted(Op.SEARCH))
@@ -193,10 +196,13 @@ class PaymentsScreen(Screen):
 
     def _show_count(self, total: int) -> None:
         shown = self.model.rowCount()
-        noun = "payment" if total == 1 else "payments"
-        text = f"{self._fmt.count(total)} {noun}" if total else "No payments match"
-        if shown < total:
-            text += f" ({self._fmt.count(shown)} listed)"
+        if not total:
+            text = self.tr("No payments match")
+        elif shown < total:
+            text = plural(self.tr("%Ln payment(s) ({listed} listed)", None, total),
+                          total).format(listed=self._fmt.count(shown))
+        else:
+            text = plural(self.tr("%Ln payment(s)", None, total), total)
         self.actions_bar.set_count(text, more=self._cursor is not None)
         self.actions_bar.set_status("")
 
@@ -210,14 +216,14 @@ class PaymentsScreen(Screen):
     def _open_payment(self, payment_id: str) -> None:
         self._opening = payment_id
         self._pending.discard(Op.OPEN)
-        self.actions_bar.set_status("Opening the payment…")
+        self.actions_bar.set_status(self.tr("Opening the payment…"))
         self._ops.portal(Op.OPEN, lambda api: api.get_payment(payment_id),
                          on_success=self._payment_arrived, on_failure=self._failed,
                          on_interrupted=lambda _e: self._interrupted(Op.OPEN))
 
     def _payment_arrived(self, remit: Remittance) -> None:
         self.view.set_words(self.codes.words)
-        self.view.show_remittances([("Payment", remit)])
+        self.view.show_remittances([(self.tr("Payment"), remit)])
         self.actions_bar.set_status("")
 
     # --- a claim of the remittance ---------------------------------------------------
@@ -242,9 +248,9 @@ class PaymentsScreen(Screen):
 
     def _claim_arrived(self, detail: ClaimDetail | None) -> None:
         if detail is None:
-            self.claim.show_error("This claim is not among your office's claims on the "
-                                  "portal (it may be older than the portal keeps).",
-                                  retry=False)
+            self.claim.show_error(self.tr("This claim is not among your office's claims on "
+                                          "the portal (it may be older than the portal "
+                                          "keeps)."), retry=False)
         else:
             self.claim.show_detail(detail, self.codes.words)
 
@@ -266,7 +272,7 @@ class PaymentsScreen(Screen):
         path = self._files.pop(0)
         self.progress.setValue(0)
         self.progress.show()
-        self.actions_bar.set_status(f"Reading {path.name}…")
+        self.actions_bar.set_status(self.tr("Reading {file}…").format(file=path.name))
         emit = self._progress.changed.emit
         self._ops.background(Op.FILE, lambda: load(path, emit),
                              on_success=lambda result: self._file_read(path, *result),
@@ -279,7 +285,8 @@ class PaymentsScreen(Screen):
         self.view.set_words(self.codes.words)
         self.view.show_remittances(self._file_entries)
         self.view.add_problems(read.problems)
-        self.actions_bar.set_status(f"Checking {name} against the 835 guide…")
+        self.actions_bar.set_status(self.tr("Checking {file} against the 835 guide…").format(
+            file=name))
         self.progress.setValue(0)
         emit = self._progress.changed.emit
         self._ops.background(Op.VALIDATE, lambda: validate_in_child(text, emit),
@@ -289,30 +296,37 @@ class PaymentsScreen(Screen):
 
     def _validated(self, name: str, problems: tuple[Problem, ...]) -> None:
         self.view.add_problems(problems)
-        found = "no problems" if not problems else f"{self._fmt.count(len(problems))} problems"
-        self.actions_bar.set_status(f"{name}: checked against the 835 guide, {found}.")
+        n = len(problems)
+        found = self.tr("no problems") if not n else plural(
+            self.tr("%Ln problem(s), listed under the claims", None, n), n)
+        self.actions_bar.set_status(self.tr("{file}: checked against the 835 guide, "
+                                            "{found}.").format(file=name, found=found))
         self._next_file()
 
     def _not_validated(self, exc: Exception) -> None:
-        self.actions_bar.set_status(f"The file is shown, but it could not be checked against "
-                                    f"the 835 guide: {exc}.", error=True)
+        self.actions_bar.set_status(self.tr("The file is shown, but it could not be checked "
+                                            "against the 835 guide: {reason}.").format(
+                                                reason=exc), error=True)
         self._next_file()
 
     def _file_failed(self, path: Path, exc: Exception) -> None:
         if isinstance(exc, RemitFileError):
             reason = exc.user_message
         elif isinstance(exc, OSError):
-            reason = f"it could not be read ({exc.strerror or 'unknown reason'})."
+            reason = (self.tr("it could not be read ({reason}).").format(reason=exc.strerror)
+                      if exc.strerror else self.tr("it could not be read."))
         else:
             reason = describe(exc)
-        self.actions_bar.set_status(f"{path.name}: {reason}", error=True)
+        self.actions_bar.set_status(self.tr("{file}: {reason}").format(file=path.name,
+                                                                       reason=reason),
+                                    error=True)
         self._next_file()
 
     # --- failures --------------------------------------------------------------------
 
     def _interrupted(self, op: Op) -> None:
         self._pending.add(op)
-        self.actions_bar.set_status("Paused: sign in again to go on.")
+        self.actions_bar.set_status(self.tr("Paused: sign in again to go on."))
 
     def _failed(self, exc: PortalError) -> None:
         self.actions_bar.set_status(describe(exc), error=True)

@@ -12,76 +12,92 @@ from decimal import Decimal
 from desktop.portal.payments import ProviderAdjustment, RemitAdjustment, Remittance
 from desktop.ui.claims.explain import CodeWords, carc_words, group_words, rarc_words
 from desktop.ui.common.formats import Formats
+from desktop.ui.common.i18n import QT_TRANSLATE_NOOP, translate
 
-PLB_WORDS: dict[str, str] = {
-    "WO": "Recovery of an earlier overpayment",
-    "L6": "Interest owed to you",
-    "FB": "Balance forwarded (carried between payments)",
-    "72": "Authorized return",
-    "CS": "Adjustment",
-    "J1": "Nonreimbursable",
-    "50": "Late charge",
-    "WU": "Recovery of an unspent balance",
-    "AP": "Acceleration of benefits",
-    "IR": "Internal Revenue Service withholding",
-    "L3": "Penalty",
-    "LE": "Levy",
+
+def _tr(text: object) -> str:
+    return translate("PaymentWords", str(text))
+
+
+PLB_WORDS: dict[str, object] = {
+    "WO": QT_TRANSLATE_NOOP("PaymentWords", "Recovery of an earlier overpayment"),
+    "L6": QT_TRANSLATE_NOOP("PaymentWords", "Interest owed to you"),
+    "FB": QT_TRANSLATE_NOOP("PaymentWords", "Balance forwarded (carried between payments)"),
+    "72": QT_TRANSLATE_NOOP("PaymentWords", "Authorized return"),
+    "CS": QT_TRANSLATE_NOOP("PaymentWords", "Adjustment"),
+    "J1": QT_TRANSLATE_NOOP("PaymentWords", "Nonreimbursable"),
+    "50": QT_TRANSLATE_NOOP("PaymentWords", "Late charge"),
+    "WU": QT_TRANSLATE_NOOP("PaymentWords", "Recovery of an unspent balance"),
+    "AP": QT_TRANSLATE_NOOP("PaymentWords", "Acceleration of benefits"),
+    "IR": QT_TRANSLATE_NOOP("PaymentWords", "Internal Revenue Service withholding"),
+    "L3": QT_TRANSLATE_NOOP("PaymentWords", "Penalty"),
+    "LE": QT_TRANSLATE_NOOP("PaymentWords", "Levy"),
 }
-METHOD_WORDS: dict[str, str] = {
-    "ACH": "Electronic funds transfer (EFT)",
-    "CHK": "Paper check",
-    "NON": "No money moved (notification only)",
-    "BOP": "Financial institution option",
-    "FWT": "Federal Reserve wire transfer",
+METHOD_WORDS: dict[str, object] = {
+    "ACH": QT_TRANSLATE_NOOP("PaymentWords", "Electronic funds transfer (EFT)"),
+    "CHK": QT_TRANSLATE_NOOP("PaymentWords", "Paper check"),
+    "NON": QT_TRANSLATE_NOOP("PaymentWords", "No money moved (notification only)"),
+    "BOP": QT_TRANSLATE_NOOP("PaymentWords", "Financial institution option"),
+    "FWT": QT_TRANSLATE_NOOP("PaymentWords", "Federal Reserve wire transfer"),
 }
 
 
 def method_words(method: str) -> str:
-    return METHOD_WORDS.get(method, method or "Unknown method")
+    if method in METHOD_WORDS:
+        return _tr(METHOD_WORDS[method])
+    return method or _tr("Unknown method")
 
 
 #: Who carries an adjustment, short enough to fit one row beside the reason's words
 #: (the claim detail's long form, `group_words`, is the tooltip).
-GROUP_SHORT: dict[str, str] = {
-    "CO": "provider writes off",
-    "PR": "patient may be billed",
-    "OA": "other adjustment",
-    "PI": "payer reduction",
-    "CR": "correction or reversal",
+GROUP_SHORT: dict[str, object] = {
+    "CO": QT_TRANSLATE_NOOP("PaymentWords", "provider writes off"),
+    "PR": QT_TRANSLATE_NOOP("PaymentWords", "patient may be billed"),
+    "OA": QT_TRANSLATE_NOOP("PaymentWords", "other adjustment"),
+    "PI": QT_TRANSLATE_NOOP("PaymentWords", "payer reduction"),
+    "CR": QT_TRANSLATE_NOOP("PaymentWords", "correction or reversal"),
 }
 
 
 def adjustment_words(adj: RemitAdjustment, words: CodeWords) -> str:
     """`CO-45, provider writes off: Charge is more than the contracted fee …`."""
-    who = GROUP_SHORT.get(adj.group_code, "adjustment")
-    return f"{adj.group_code}-{adj.carc}, {who}: {carc_words(adj.carc, words)}"
+    who = _tr(GROUP_SHORT.get(adj.group_code, QT_TRANSLATE_NOOP("PaymentWords", "adjustment")))
+    return _tr("{group}-{code}, {who}: {words}").format(
+        group=adj.group_code, code=adj.carc, who=who, words=carc_words(adj.carc, words))
 
 
 def adjustment_tip(adj: RemitAdjustment, words: CodeWords) -> str:
-    return f"{adj.group_code}: {group_words(adj.group_code)}. {carc_words(adj.carc, words)}"
+    return _tr("{group}: {who}. {words}").format(
+        group=adj.group_code, who=group_words(adj.group_code), words=carc_words(adj.carc, words))
 
 
 def remark_words(code: str, words: CodeWords) -> str:
-    return f"Remark {code}: {rarc_words(code, words)}"
+    return _tr("Remark {code}: {words}").format(code=code, words=rarc_words(code, words))
 
 
 def provider_words(adj: ProviderAdjustment, fmt: Formats) -> str:
     """What a PLB does to the deposit: positive amounts are withheld, negative are added."""
-    reason = PLB_WORDS.get(adj.reason_code, f"Provider adjustment {adj.reason_code}")
-    ref = f" (reference {adj.reference})" if adj.reference else ""
+    known = PLB_WORDS.get(adj.reason_code)
+    reason = _tr(known) if known else _tr("Provider adjustment {code}").format(
+        code=adj.reason_code)
+    if adj.reference:
+        reason = _tr("{reason} (reference {ref})").format(reason=reason, ref=adj.reference)
     if adj.amount >= 0:
-        effect = f"{fmt.amount(adj.amount)} taken from the deposit"
+        effect = _tr("{amount} taken from the deposit").format(amount=fmt.amount(adj.amount))
     else:
-        effect = f"{fmt.amount(-adj.amount)} added to the deposit"
-    return f"{adj.reason_code}: {reason}{ref}: {effect}"
+        effect = _tr("{amount} added to the deposit").format(amount=fmt.amount(-adj.amount))
+    return _tr("{code}: {reason}: {effect}").format(code=adj.reason_code, reason=reason,
+                                                    effect=effect)
 
 
 def deposit_sentence(r: Remittance, fmt: Formats) -> str:
     """`Deposit $146.50 = claims paid $156.50 − provider adjustments $10.00`."""
     plb = r.provider_adjustment_total
-    sign = "−" if plb >= 0 else "+"
-    return (f"Deposit {fmt.amount(r.total_amount)} = claims paid {fmt.amount(r.claims_paid)} "
-            f"{sign} provider adjustments {fmt.amount(abs(plb))}")
+    text = (_tr("Deposit {deposit} = claims paid {paid} − provider adjustments {plb}")
+            if plb >= 0 else
+            _tr("Deposit {deposit} = claims paid {paid} + provider adjustments {plb}"))
+    return text.format(deposit=fmt.amount(r.total_amount), paid=fmt.amount(r.claims_paid),
+                       plb=fmt.amount(abs(plb)))
 
 
 def difference_sentence(r: Remittance, fmt: Formats) -> str | None:
@@ -89,6 +105,7 @@ def difference_sentence(r: Remittance, fmt: Formats) -> str | None:
     if r.difference == Decimal(0):
         return None
     expected = r.claims_paid - r.provider_adjustment_total
-    return (f"These figures do not add up: claims paid minus provider adjustments is "
-            f"{fmt.amount(expected)}, but the deposit is {fmt.amount(r.total_amount)} "
-            f"(a difference of {fmt.amount(r.difference)}).")
+    return _tr("These figures do not add up: claims paid minus provider adjustments is "
+               "{expected}, but the deposit is {deposit} (a difference of {difference})."
+               ).format(expected=fmt.amount(expected), deposit=fmt.amount(r.total_amount),
+                        difference=fmt.amount(r.difference))

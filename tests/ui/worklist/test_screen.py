@@ -59,7 +59,7 @@ def test_buckets_in_words_next_step_and_counts(qtbot, qtmodeltester):
     assert m.index(2, COL_NEXT).data() == ""  # in process: nothing to do yet
     assert s.ui.summary.text() == ("1 overdue, 1 due today, 1 upcoming; 1 claim changed "
                                    "since you last opened them.")
-    assert s.ui.changed.count() == 1 and "was P1" in s.ui.changed.item(0).text()
+    assert s.ui.changed.count() == 1 and "was Pending (P1)" in s.ui.changed.item(0).text()
     qtmodeltester.check(m, force_py=True)
 
 
