@@ -27,8 +27,11 @@ from desktop.ui.common.style import Role, gap, mark
 from desktop.ui.common.tables import read_only_table
 from desktop.ui.common.text import plain, plain_label
 
-#: Column widths in characters (the font decides the pixels).
-_CHARS = (15, 18, 30, 10, 10, 11, 17, 30, 24)
+#: The usual longest value of each column (the font decides the pixels).
+_SAMPLES = ("26229000000099", "Not a claim number", "Finalized: denied (F2)", "$12,345.67",
+            "$12,345.67", "12/31/2026", "EFT100000000001", "Appeal or ask for reconsideration",
+            "Deadline passed: 88 days late")
+_STRETCH = 7  # "What to do next" takes the spare width
 #: Lines of the paste box that show before it scrolls.
 _INPUT_LINES = 4
 
@@ -104,7 +107,7 @@ class BatchLayout:
     def _table(self, screen: QWidget, model: BatchModel) -> QTableView:
         return read_only_table(screen, model, "batchTable",
                                _tr("Status of each claim number; Enter opens a found claim"),
-                               _tr("Columns of the batch result"), _CHARS)
+                               _tr("Columns of the batch result"), _SAMPLES, _STRETCH)
 
     # --- words ---------------------------------------------------------------------------
 

@@ -4,27 +4,44 @@ Why shared: a clerk moves between these lists with the keyboard, so they must be
 alike: whole rows selected one at a time, nothing editable, Tab leaving the table, no
 row numbers, cells copied through the one clipboard helper (cleared on lock).
 
-Column widths are given in characters, not pixels, and turned into pixels with the
-table's font: at 150% or 200% scaling, or with a large OS font, a column that fitted
-"Claim number" still does.
+Column widths are given as a sample of the longest usual value (or a count of
+characters), never in pixels, and measured with the table's font: at 150% or 200%
+scaling, or with a large OS font, a column that fitted "26229000000099" still does. A
+column no narrower than its header, and the one column that takes the spare width (the
+one whose text is longest, not whichever happens to be last).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from desktop.ui.common.clipboard import install_cell_copy
 from desktop.ui.common.i18n import translate
 
+Sample = str | float
 
-def char_widths(widget: QWidget, chars: Sequence[float]) -> list[int]:
-    """Pixel widths for columns `chars` average characters wide (plus cell padding)."""
+
+def char_widths(widget: QWidget, samples: Sequence[Sample],
+                headers: Sequence[str] = ()) -> list[int]:
+    """Pixel widths that fit each sample text (or that many average characters), and
+    the column's header, plus the cell's padding."""
     fm = widget.fontMetrics()
-    unit, pad = fm.averageCharWidth(), fm.height()
-    return [round(n * unit) + pad for n in chars]
+    pad = fm.height()
+    bold = QFont(widget.font())
+    bold.setBold(True)
+    head = QFontMetrics(bold)
+    out = []
+    for col, sample in enumerate(samples):
+        width = (fm.horizontalAdvance(sample) if isinstance(sample, str)
+                 else round(sample * fm.averageCharWidth()))
+        if col < len(headers):
+            width = max(width, head.horizontalAdvance(headers[col]))
+        out.append(width + pad)
+    return out
 
 
 def row_height(widget: QWidget) -> int:
@@ -34,8 +51,10 @@ def row_height(widget: QWidget) -> int:
 
 
 def read_only_table(parent: QWidget, model: QAbstractItemModel, name: str, accessible: str,
-                    columns_name: str, chars: Sequence[float]) -> QTableView:
-    """`chars`: each column's width in average characters of the table's font."""
+                    columns_name: str, samples: Sequence[Sample],
+                    stretch: int | None = None) -> QTableView:
+    """`samples`: each column's usual longest text (or width in characters); `stretch`:
+    the column that takes the spare width (the last when None)."""
     table = QTableView(parent)
     table.setObjectName(name)
     table.setAccessibleName(accessible)
@@ -55,9 +74,14 @@ def read_only_table(parent: QWidget, model: QAbstractItemModel, name: str, acces
     header = table.horizontalHeader()
     header.setObjectName(name + "Header")
     header.setAccessibleName(columns_name)
-    header.setStretchLastSection(True)
     header.setSectionsMovable(True)
-    for col, width in enumerate(char_widths(table, chars)):
+    titles = [str(model.headerData(c, Qt.Orientation.Horizontal) or "")
+              for c in range(model.columnCount())]
+    for col, width in enumerate(char_widths(table, samples, titles)):
         header.resizeSection(col, width)
+    if stretch is None:
+        header.setStretchLastSection(True)
+    else:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     install_cell_copy(table)
     return table

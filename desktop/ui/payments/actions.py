@@ -73,6 +73,7 @@ class PaymentsActions(QWidget):
         mark(self.status, Role.ERROR if error else None)
         set_message(self.status, plain(text, 600, multiline=True),
                     Urgency.ASSERTIVE if error else Urgency.POLITE)
+        self.status.show()  # it holds the bar's spare width, so the buttons keep their size
 
     def _header(self) -> str | None:
         r = self._screen.view.current

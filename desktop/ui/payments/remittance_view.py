@@ -42,8 +42,9 @@ CLAIM_COLUMNS: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("RemittanceView", "Status"), QT_TRANSLATE_NOOP("RemittanceView", "Billed"),
     QT_TRANSLATE_NOOP("RemittanceView", "Allowed"), QT_TRANSLATE_NOOP("RemittanceView", "Paid"),
     QT_TRANSLATE_NOOP("RemittanceView", "Patient owes"))
-#: Column widths in characters of the tree's font (amounts fit `$12,345.67`).
-_CHARS = (17, 20, 20, 11, 11, 11, 12)
+#: The usual longest value of each column (the font decides the pixels).
+_SAMPLES = ("Line 12: 99213-25", "Testington, Alice", "Processed as primary", "$12,345.67",
+            "$12,345.67", "$12,345.67", "$12,345.67")
 INDEX_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -118,8 +119,11 @@ class RemittanceView(QFrame):
         self.claims.setUniformRowHeights(True)
         self.claims.header().setObjectName("remittanceClaimsHeader")
         self.claims.header().setAccessibleName(self.tr("Columns of the claims"))
-        for column, width in enumerate(char_widths(self.claims, _CHARS)):
-            self.claims.setColumnWidth(column, width)
+        for column, width in enumerate(char_widths(self.claims, _SAMPLES, [
+                translate("RemittanceView", str(c)) for c in CLAIM_COLUMNS])):
+            # the first column also holds the tree's indentation (claim > line > reason)
+            self.claims.setColumnWidth(column, width + (2 * self.claims.indentation()
+                                                        if column == 0 else 0))
         self.claims.itemExpanded.connect(self._expand)
         self.claims.itemActivated.connect(lambda _i, _c: self.open_selected())
         self.claims.currentItemChanged.connect(lambda *_: self._sync_open())

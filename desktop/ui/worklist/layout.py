@@ -33,8 +33,12 @@ from desktop.ui.common.tables import read_only_table
 from desktop.ui.common.text import plain, plain_label
 from desktop.ui.worklist.model import WorklistModel
 
-#: Column widths in characters (the font decides the pixels).
-_CHARS = (11, 10, 15, 20, 26, 30, 24, 22, 14)
+#: The usual longest value of each column (the font decides the pixels).
+_SAMPLES = ("12/31/2026", "Upcoming", "26229000000099", "Testington, Alice",
+            "Finalized: denied (F2)", "Appeal or ask for reconsideration",
+            "Deadline passed: 88 days late", 20,
+            "Pat Placeholder")
+_STRETCH = 7  # the note takes the spare width
 
 
 def _tr(text: str) -> str:
@@ -148,7 +152,7 @@ class WorklistLayout:
     def _table(self, parent: QWidget, model: WorklistModel) -> QTableView:
         return read_only_table(parent, model, "worklistTable",
                                _tr("Your follow-ups; Enter opens the claim"),
-                               _tr("Columns of the worklist"), _CHARS)
+                               _tr("Columns of the worklist"), _SAMPLES, _STRETCH)
 
     # --- words ---------------------------------------------------------------------------
 
