@@ -75,7 +75,7 @@ class PaymentsActions(QWidget):
                     Urgency.ASSERTIVE if error else Urgency.POLITE)
         self.status.show()  # it holds the bar's spare width, so the buttons keep their size
 
-    def _header(self) -> str | None:
+    def page_header(self) -> str | None:
         r = self._screen.view.current
         if r is None:
             return None
@@ -113,7 +113,7 @@ class PaymentsActions(QWidget):
                             error=True)
 
     def print_remittance(self) -> None:
-        r, header = self._screen.view.current, self._header()
+        r, header = self._screen.view.current, self.page_header()
         if not self._ctx.allow_print or r is None or header is None:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -123,7 +123,7 @@ class PaymentsActions(QWidget):
             self.set_status(self.tr("The remittance was sent to the printer."))
 
     def save_pdf(self) -> None:
-        r, header = self._screen.view.current, self._header()
+        r, header = self._screen.view.current, self.page_header()
         if not self._ctx.allow_print or r is None or header is None:
             return
         path = self._choose_path(self, self.tr("Save the remittance as PDF (the file will "

@@ -12,6 +12,10 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 
 from desktop.ui.common import style
 from desktop.ui.common.style import Role, Scheme, Tone
+from tests.ui.common.looks import restore_look  # noqa: F401 (a fixture)
+
+#: Every test here may apply a scheme; the look is put back after each.
+pytestmark = pytest.mark.usefixtures("restore_look")
 
 
 def luminance(hex_colour: str) -> float:
