@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from desktop.batchinput import Parsed, parse_pasted, read_numbers_file
 from desktop.batchrun import BatchRun
 from desktop.nextstep import NextStep, facts_from_batch, next_step
-from desktop.portal.errors import PortalError
+from desktop.portal.errors import PolicyAcceptanceRequired, PortalError
 from desktop.portal.playbook import Playbook
 from desktop.portal.worklist import BatchItem
 from desktop.ui.batch import export as batch_export
@@ -33,7 +33,7 @@ from desktop.ui.claims import export as claims_export
 from desktop.ui.claims.codes import CodeBook
 from desktop.ui.common.errors import describe
 from desktop.ui.common.formats import Formats, plural
-from desktop.ui.common.i18n import translate
+from desktop.ui.common.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.ui.context import ScreenContext
 from desktop.ui.screen import Screen
 
@@ -64,7 +64,7 @@ class _Op(Enum):
 
 
 class BatchScreen(Screen):
-    title = "Batch status"
+    title = str(QT_TRANSLATE_NOOP("Screens", "Batch status"))
     #: A found row was opened (claim id, claim number).
     open_claim_requested = Signal(str, str)
 
@@ -200,10 +200,14 @@ class BatchScreen(Screen):
         self._stop(self.tr("The portal did not answer for every number: {reason}").format(
             reason=describe(exc)))
 
-    def _interrupted(self, _exc: PortalError) -> None:
+    def _interrupted(self, exc: PortalError) -> None:
         self._paused = True
-        self.ui.say(self.tr("Paused: the check goes on once you are signed in again and "
-                            "the privacy policy is accepted."))
+        if isinstance(exc, PolicyAcceptanceRequired):
+            self.ui.say(self.tr("Paused until the updated privacy policy is accepted; then "
+                                "the check goes on by itself."))
+        else:
+            self.ui.say(self.tr("Paused until you sign in again; then the check goes on by "
+                                "itself."))
         self._sync()
 
     def cancel(self) -> None:
@@ -251,7 +255,7 @@ class BatchScreen(Screen):
     def export_csv(self) -> None:
         if not self._ctx.allow_export or self.model.rowCount() == 0:
             return
-        stamp = datetime.now().strftime("%Y%m%d-%H%M")
+        stamp = Formats.file_stamp(datetime.now())
         path = self._choose_path(
             self.window(), self.tr("Export the batch result to CSV (the file will contain "
                                    "patient information)"),

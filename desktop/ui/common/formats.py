@@ -150,6 +150,11 @@ class Formats:
         return d.isoformat() if d else ""
 
     @staticmethod
+    def file_stamp(at: datetime) -> str:
+        """`20261201-1836`: a file name's date and time, sorting as text sorts."""
+        return f"{at.year:04d}{at.month:02d}{at.day:02d}-{at.hour:02d}{at.minute:02d}"
+
+    @staticmethod
     def file_money(cents: int | None) -> str:
         """`1234.50`: no currency sign or grouping, so a spreadsheet sums it."""
         return cents_text(cents)

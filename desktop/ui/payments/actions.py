@@ -87,7 +87,7 @@ class PaymentsActions(QWidget):
         remits = self._screen.view.remittances
         if not self._ctx.allow_export or not remits:
             return
-        stamp = datetime.now().strftime("%Y%m%d-%H%M")
+        stamp = Formats.file_stamp(datetime.now())
         path = self._choose_path(self, self.tr("Export the remittance to CSV (the file will "
                                            "contain patient information)"),
                                  claims_export.suggested_path(f"remittance-{stamp}", "csv"),

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QProgressBar, QSplitter, QTableView, QVBoxLayout, 
 
 from desktop.portal.api import PortalApi
 from desktop.portal.claims import ClaimDetail, ClaimSearch
-from desktop.portal.errors import PortalError
+from desktop.portal.errors import PolicyAcceptanceRequired, PortalError
 from desktop.portal.payments import PaymentPage, PaymentSearch, RemitClaim, Remittance
 from desktop.remit835 import RemitFile, RemitFileError, load
 from desktop.remit835_build import Problem
@@ -31,6 +31,7 @@ from desktop.ui.claims.codes import CodeBook
 from desktop.ui.claims.detail import ClaimDetailPanel
 from desktop.ui.common.errors import describe
 from desktop.ui.common.formats import Formats, plural
+from desktop.ui.common.i18n import QT_TRANSLATE_NOOP
 from desktop.ui.common.tables import row_height
 from desktop.ui.context import ScreenContext
 from desktop.ui.payments.actions import PaymentsActions
@@ -48,7 +49,7 @@ class Progress(QObject):
 
 
 class PaymentsScreen(Screen):
-    title = "Payments"
+    title = str(QT_TRANSLATE_NOOP("Screens", "Payments"))
 
     def __init__(self, ctx: ScreenContext, *,
                  choose_path: claims_export.PathChooser = claims_export.save_path_dialog,
@@ -170,7 +171,7 @@ class PaymentsScreen(Screen):
         self.actions_bar.set_status(self.tr("Searching…"))
         self._ops.portal(Op.SEARCH, lambda api: api.search_payments(criteria, None, FIRST_PAGE),
                          on_success=self._first_page, on_failure=self._failed,
-                         on_interrupted=lambda _e: self._interrupted(Op.SEARCH))
+                         on_interrupted=lambda e: self._interrupted(Op.SEARCH, e))
 
     def _first_page(self, page: PaymentPage) -> None:
         self.model.set_items(page.items)
@@ -187,7 +188,7 @@ class PaymentsScreen(Screen):
         self._pending.discard(Op.MORE)
         self._ops.portal(Op.MORE, lambda api: api.search_payments(criteria, cursor, NEXT_PAGE),
                          on_success=self._more, on_failure=self._failed,
-                         on_interrupted=lambda _e: self._interrupted(Op.MORE))
+                         on_interrupted=lambda e: self._interrupted(Op.MORE, e))
 
     def _more(self, page: PaymentPage) -> None:
         self.model.append(page.items)
@@ -219,7 +220,7 @@ class PaymentsScreen(Screen):
         self.actions_bar.set_status(self.tr("Opening the payment…"))
         self._ops.portal(Op.OPEN, lambda api: api.get_payment(payment_id),
                          on_success=self._payment_arrived, on_failure=self._failed,
-                         on_interrupted=lambda _e: self._interrupted(Op.OPEN))
+                         on_interrupted=lambda e: self._interrupted(Op.OPEN, e))
 
     def _payment_arrived(self, remit: Remittance) -> None:
         self.view.set_words(self.codes.words)
@@ -244,7 +245,7 @@ class PaymentsScreen(Screen):
         self.claim.show_loading(claim.claim_number)
         self._ops.portal(Op.CLAIM, lambda api: find_claim(api, claim),
                          on_success=self._claim_arrived, on_failure=self._claim_failed,
-                         on_interrupted=lambda _e: self._interrupted(Op.CLAIM))
+                         on_interrupted=lambda e: self._interrupted(Op.CLAIM, e))
 
     def _claim_arrived(self, detail: ClaimDetail | None) -> None:
         if detail is None:
@@ -324,9 +325,14 @@ class PaymentsScreen(Screen):
 
     # --- failures --------------------------------------------------------------------
 
-    def _interrupted(self, op: Op) -> None:
+    def _interrupted(self, op: Op, exc: PortalError) -> None:
         self._pending.add(op)
-        self.actions_bar.set_status(self.tr("Paused: sign in again to go on."))
+        if isinstance(exc, PolicyAcceptanceRequired):
+            self.actions_bar.set_status(self.tr("Paused until the updated privacy policy is "
+                                                "accepted; then it goes on by itself."))
+        else:
+            self.actions_bar.set_status(self.tr("Paused until you sign in again; then it "
+                                                "goes on by itself."))
 
     def _failed(self, exc: PortalError) -> None:
         self.actions_bar.set_status(describe(exc), error=True)

@@ -20,12 +20,18 @@ from PySide6.QtWidgets import QListWidgetItem, QWidget
 
 from desktop.nextstep import NextStep, facts_from_batch, next_step
 from desktop.portal.api import PortalApi
-from desktop.portal.errors import PortalError, PreconditionFailed, ValidationFailed
+from desktop.portal.errors import (
+    PolicyAcceptanceRequired,
+    PortalError,
+    PreconditionFailed,
+    ValidationFailed,
+)
 from desktop.portal.worklist import BATCH_MAX, BatchClaim, UserRef, WorkChanges, WorkItem, WorkState
 from desktop.portal.worklist import Worklist as WorklistData
 from desktop.ui.claims.codes import CodeBook
 from desktop.ui.common.errors import describe
 from desktop.ui.common.formats import Formats
+from desktop.ui.common.i18n import QT_TRANSLATE_NOOP
 from desktop.ui.common.text import plain
 from desktop.ui.context import ScreenContext
 from desktop.ui.screen import Screen
@@ -57,7 +63,7 @@ def load_worklist(api: PortalApi) -> Loaded:
 
 
 class WorklistScreen(Screen):
-    title = "Worklist"
+    title = str(QT_TRANSLATE_NOOP("Screens", "Worklist"))
 
     def __init__(self, ctx: ScreenContext, *,
                  ask_date: dialogs.DateQuestion = dialogs.ask_snooze_date,
@@ -125,10 +131,13 @@ class WorklistScreen(Screen):
                                  reason=describe(e)), error=True),
                          on_interrupted=self._interrupted)
 
-    def _interrupted(self, _exc: PortalError) -> None:
+    def _interrupted(self, exc: PortalError) -> None:
         self._paused = True
-        self.ui.say(self.tr("Paused until you are signed in again; nothing you did is "
-                            "lost."))
+        if isinstance(exc, PolicyAcceptanceRequired):
+            self.ui.say(self.tr("Paused until the updated privacy policy is accepted; "
+                                "nothing you did is lost."))
+        else:
+            self.ui.say(self.tr("Paused until you sign in again; nothing you did is lost."))
 
     def _loaded(self, loaded: Loaded) -> None:
         worklist, self._claims = loaded
@@ -210,7 +219,8 @@ class WorklistScreen(Screen):
             on_success=self._changed,
             on_failure=lambda exc: self._change_failed(item, changes, exc),
             on_interrupted=lambda _e: self.ui.say(self.tr(
-                "Not saved: sign in again, then repeat the change."), error=True))
+                "Not saved yet: once the portal lets you in again, repeat the change."),
+                error=True))
 
     def _changed(self, item: WorkItem) -> None:
         self.conflict = None

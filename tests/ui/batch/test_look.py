@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QColor
 
 from desktop.batchinput import parse_pasted
+from desktop.portal.errors import PolicyAcceptanceRequired, SessionExpired
 from desktop.ui.batch.model import COL_DEADLINE, COL_NUMBER, COL_RESULT, COL_STATUS
 from desktop.ui.common import style
 from desktop.ui.common.formats import Formats, local_date
@@ -106,3 +107,17 @@ def test_the_paste_box_height_follows_the_font(qtbot) -> None:
     s, *_ = make(qtbot)
     fm = s.ui.input.fontMetrics()
     assert s.ui.input.maximumHeight() >= fm.lineSpacing() * 4
+
+
+@pytest.mark.parametrize(("exc", "words"), [
+    (SessionExpired(), "Paused until you sign in again"),
+    (PolicyAcceptanceRequired(), "Paused until the updated privacy policy is accepted"),
+])
+def test_a_pause_says_what_it_waits_for(qtbot, exc, words: str) -> None:
+    """A signed-in clerk asked to accept a changed policy is not told to sign in."""
+    s, client, *_ = make(qtbot)
+    client.fail["status_batch"] = [exc]
+    s.ui.input.setPlainText("2622900000001")
+    s.start_pasted()
+    assert s.ui.summary.text().startswith(words)
+    assert ("sign in" in s.ui.summary.text()) is isinstance(exc, SessionExpired)

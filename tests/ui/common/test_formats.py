@@ -95,6 +95,7 @@ def test_files_get_one_locale_independent_spelling() -> None:
     assert Formats.file_money(-123456) == "-1234.56"
     assert Formats.file_money(5) == "0.05"
     assert Formats.file_money(None) == ""
+    assert Formats.file_stamp(datetime(2026, 3, 5, 9, 7)) == "20260305-0907"
 
 
 def test_instants_are_shown_in_the_pcs_time_zone() -> None:
