@@ -119,6 +119,9 @@ class RemittanceView(QFrame):
         self.claims.setUniformRowHeights(True)
         self.claims.header().setObjectName("remittanceClaimsHeader")
         self.claims.header().setAccessibleName(self.tr("Columns of the claims"))
+        # Spare width stays at the right: a stretched "Patient owes" put its amounts a
+        # screen away from the other amounts at 1920 px.
+        self.claims.header().setStretchLastSection(False)
         for column, width in enumerate(char_widths(self.claims, _SAMPLES, [
                 translate("RemittanceView", str(c)) for c in CLAIM_COLUMNS])):
             # the first column also holds the tree's indentation (claim > line > reason)

@@ -139,3 +139,14 @@ def test_column_widths_follow_the_font_not_pixels(qtbot) -> None:
     sample = ["2600000000001", 10.0]
     small_w, big_w = char_widths(tree, sample), char_widths(big, sample)
     assert all(b > s * 1.6 for s, b in zip(small_w, big_w, strict=True))
+
+
+def test_the_amounts_stay_together_on_a_wide_screen(qtbot) -> None:
+    screen, *_ = make(qtbot)
+    screen.resize(1920, 1000)
+    open_first(screen)
+    QApplication.processEvents()
+    header = screen.view.claims.header()
+    assert not header.stretchLastSection()
+    last = header.count() - 1
+    assert header.sectionSize(last) < header.sectionSize(last - 1) * 2
