@@ -302,6 +302,8 @@ QPushButton:pressed, QToolButton:pressed {{ background: {c.alt_base}; }}
 QPushButton:default {{ border: 2px solid {c.border}; }}
 QPushButton:disabled, QToolButton:disabled {{ color: {c.disabled}; }}
 QPushButton:focus, QToolButton:focus {{ border: 2px solid {c.focus}; }}
+QPushButton::menu-indicator {{ subcontrol-origin: padding;
+    subcontrol-position: center right; }}
 QCheckBox, QRadioButton {{ border: 2px solid transparent; border-radius: 0.2em;
     padding: 0.1em; }}
 QCheckBox:focus, QRadioButton:focus {{ border: 2px solid {c.focus}; }}

@@ -216,3 +216,21 @@ def test_no_pixel_font_sizes_in_the_sheet() -> None:
     assert not re.search(r"font-size:\s*\d+px", sheet)
     assert re.search(r"font-size:\s*13\.5pt", sheet)  # 9 pt x 1.5 for a heading
     assert "padding: 0.3em 0.9em" in sheet
+
+
+def test_an_os_change_is_followed(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`apply(app)` without a scheme listens to the OS: dark, then high contrast."""
+    style.apply(qapp)
+    hints = qapp.styleHints()
+    monkeypatch.setattr(style, "os_scheme", lambda _app: Scheme.DARK)
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert style.scheme() is Scheme.DARK
+    assert qapp.palette().color(QPalette.ColorRole.Window).name() == \
+        style.PALETTES[Scheme.DARK].window
+    monkeypatch.setattr(style, "os_scheme", lambda _app: Scheme.HIGH_CONTRAST)
+    access = hints.accessibility()
+    assert access is not None
+    access.contrastPreferenceChanged.emit(Qt.ContrastPreference.HighContrast)
+    assert style.scheme() is Scheme.HIGH_CONTRAST
+    assert style.tone_colours(Tone.GOOD)[1].name() == \
+        style.TONES[Scheme.HIGH_CONTRAST][Tone.GOOD][1]
