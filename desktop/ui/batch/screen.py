@@ -34,6 +34,7 @@ from desktop.ui.claims.codes import CodeBook
 from desktop.ui.common.errors import describe
 from desktop.ui.common.formats import Formats, plural
 from desktop.ui.common.i18n import QT_TRANSLATE_NOOP, translate
+from desktop.ui.common.tables import remember
 from desktop.ui.context import ScreenContext
 from desktop.ui.screen import Screen
 
@@ -83,6 +84,7 @@ class BatchScreen(Screen):
         self.codes = CodeBook(ctx.ops, self)
         self.model = BatchModel(self._fmt, self)
         self.ui = BatchLayout(self, self.model, allow_export=ctx.allow_export)
+        remember(ctx.view, "batch/table/header", self.ui.table.horizontalHeader())
         self.ui.run_button.clicked.connect(self.start_pasted)
         self.ui.open_button.clicked.connect(self.open_file)
         self.ui.cancel_button.clicked.connect(self.cancel)

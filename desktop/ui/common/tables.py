@@ -17,10 +17,11 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableView, QWidget
 
 from desktop.ui.common.clipboard import install_cell_copy
 from desktop.ui.common.i18n import translate
+from desktop.ui.viewstate import ViewState
 
 Sample = str | float
 
@@ -85,3 +86,23 @@ def read_only_table(parent: QWidget, model: QAbstractItemModel, name: str, acces
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     install_cell_copy(table)
     return table
+
+
+def remember(view: ViewState, key: str, widget: QHeaderView | QSplitter) -> bool:
+    """Keep a header's column widths and order (or a splitter's sizes) between runs.
+
+    Restores what was saved under `key` (True when there was something) and saves again
+    whenever the clerk changes it. Layout is not personal data (`desktop.ui.viewstate`).
+    """
+    saved = view.load_bytes(key)
+    restored = saved is not None and widget.restoreState(saved)
+
+    def save(*_args: object) -> None:
+        view.save_bytes(key, widget.saveState())
+
+    if isinstance(widget, QHeaderView):
+        widget.sectionResized.connect(save)
+        widget.sectionMoved.connect(save)
+    else:
+        widget.splitterMoved.connect(save)
+    return bool(restored)

@@ -140,7 +140,8 @@ class RemittanceView(QFrame):
             listing.setWordWrap(True)  # long sentences wrap rather than scroll sideways
             listing.setResizeMode(QListWidget.ResizeMode.Adjust)
         split.setStretchFactor(0, 5)
-        split.setSizes([420, 70, 90])
+        line = self.fontMetrics().lineSpacing()  # lists of three and four lines at first
+        split.setSizes([line * 20, line * 3 + line // 2, line * 4 + line // 2])
         layout.addWidget(split, 1)
 
     # --- content ---------------------------------------------------------------------

@@ -17,7 +17,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
-from PySide6.QtWidgets import QProgressBar, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QProgressBar,
+    QSplitter,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.portal.api import PortalApi
 from desktop.portal.claims import ClaimDetail, ClaimSearch
@@ -32,7 +39,7 @@ from desktop.ui.claims.detail import ClaimDetailPanel
 from desktop.ui.common.errors import describe
 from desktop.ui.common.formats import Formats, plural
 from desktop.ui.common.i18n import QT_TRANSLATE_NOOP
-from desktop.ui.common.tables import row_height
+from desktop.ui.common.tables import char_widths, remember, row_height
 from desktop.ui.context import ScreenContext
 from desktop.ui.payments.actions import PaymentsActions
 from desktop.ui.payments.form import PaymentsForm
@@ -40,6 +47,9 @@ from desktop.ui.payments.model import PaymentsModel
 from desktop.ui.payments.ops import FIRST_PAGE, NEXT_PAGE, Op
 from desktop.ui.payments.remittance_view import RemittanceView
 from desktop.ui.screen import Screen
+
+#: The usual longest value of each column of the list (the font decides the pixels).
+_SAMPLES = ("12/31/2026", "Notice", "EFT000000000001", "9,999", "$123,456.78")
 
 
 class Progress(QObject):
@@ -103,7 +113,15 @@ class PaymentsScreen(Screen):
         self.table.setTabKeyNavigation(False)
         self.table.horizontalHeader().setObjectName("paymentsHeader")
         self.table.horizontalHeader().setAccessibleName(self.tr("Columns of the payments"))
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionsMovable(True)
+        titles = [str(self.model.headerData(c, Qt.Orientation.Horizontal))
+                  for c in range(self.model.columnCount())]
+        widths = char_widths(self.table, _SAMPLES, titles)
+        for col, width in enumerate(widths):
+            header.resizeSection(col, width)
+        remember(self._ctx.view, "payments/table/header", header)
         self.table.activated.connect(self._activated)
         right = self._right = QSplitter(Qt.Orientation.Vertical, split)
         right.setChildrenCollapsible(False)
@@ -114,7 +132,12 @@ class PaymentsScreen(Screen):
         self.claim.retry_requested.connect(lambda: self._load_claim())
         self.claim.hide()
         split.setStretchFactor(1, 3)
-        split.setSizes([430, 930])
+        # the list as wide as its columns (measured in its font), the remittance the rest
+        left = sum(widths) + self.table.frameWidth() * 2 + \
+            self.table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        split.setSizes([left, left * 2])
+        remember(self._ctx.view, "payments/split", split)
+        remember(self._ctx.view, "payments/remittance/header", self.view.claims.header())
         layout.addWidget(split, 1)
 
     # --- the Screen contract ---------------------------------------------------------
@@ -175,7 +198,6 @@ class PaymentsScreen(Screen):
 
     def _first_page(self, page: PaymentPage) -> None:
         self.model.set_items(page.items)
-        self.table.resizeColumnsToContents()
         self._cursor = page.next_cursor
         self._show_count(page.total)
         if page.items:

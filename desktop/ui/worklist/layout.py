@@ -110,7 +110,7 @@ class WorklistLayout:
         self.summary = message_label(screen, "worklistSummary", _tr("Worklist summary"))
         layout.addWidget(self.summary)
         layout.addWidget(self._conflict(screen))
-        splitter = QSplitter(Qt.Orientation.Vertical, screen)
+        splitter = self.splitter = QSplitter(Qt.Orientation.Vertical, screen)
         splitter.setObjectName("worklistSplitter")
         self.table = self._table(splitter, model)
         changed_box = QWidget(splitter)

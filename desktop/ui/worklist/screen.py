@@ -32,6 +32,7 @@ from desktop.ui.claims.codes import CodeBook
 from desktop.ui.common.errors import describe
 from desktop.ui.common.formats import Formats
 from desktop.ui.common.i18n import QT_TRANSLATE_NOOP
+from desktop.ui.common.tables import remember
 from desktop.ui.common.text import plain
 from desktop.ui.context import ScreenContext
 from desktop.ui.screen import Screen
@@ -83,6 +84,8 @@ class WorklistScreen(Screen):
         self.codes = CodeBook(ctx.ops, self)
         self.model = WorklistModel(self._fmt, self)
         self.ui = WorklistLayout(self, self.model)
+        remember(ctx.view, "worklist/table/header", self.ui.table.horizontalHeader())
+        remember(ctx.view, "worklist/splitter", self.ui.splitter)
         self.ui.table.activated.connect(self._activated)
         self.ui.changed.itemActivated.connect(self._open_changed)
         self.ui.refresh_button.clicked.connect(self.load)

@@ -121,3 +121,27 @@ def test_a_pause_says_what_it_waits_for(qtbot, exc, words: str) -> None:
     s.start_pasted()
     assert s.ui.summary.text().startswith(words)
     assert ("sign in" in s.ui.summary.text()) is isinstance(exc, SessionExpired)
+
+
+def test_column_widths_and_order_are_kept_between_runs(qtbot) -> None:
+    from desktop.ui.batch.screen import BatchScreen
+    from desktop.ui.context import ScreenContext
+    from desktop.ui.viewstate import MemoryViewState
+    from tests.ui.worklist.support import work_context
+
+    view = MemoryViewState()
+    base, _ = work_context([DENIED, PAID])
+    ctx = ScreenContext(ops=base.ops, view=view)
+    first = BatchScreen(ctx)
+    qtbot.addWidget(first)
+    header = first.ui.table.horizontalHeader()
+    header.resizeSection(COL_STATUS, 333)
+    header.moveSection(COL_NUMBER, 3)
+    again = BatchScreen(ctx)
+    qtbot.addWidget(again)
+    kept = again.ui.table.horizontalHeader()
+    assert kept.sectionSize(COL_STATUS) == 333
+    assert kept.visualIndex(COL_NUMBER) == 3
+    fresh = BatchScreen(ScreenContext(ops=base.ops))
+    qtbot.addWidget(fresh)
+    assert fresh.ui.table.horizontalHeader().sectionSize(COL_STATUS) != 333

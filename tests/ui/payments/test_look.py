@@ -150,3 +150,31 @@ def test_the_amounts_stay_together_on_a_wide_screen(qtbot) -> None:
     assert not header.stretchLastSection()
     last = header.count() - 1
     assert header.sectionSize(last) < header.sectionSize(last - 1) * 2
+
+
+def test_the_list_and_its_columns_are_kept_between_runs(qtbot) -> None:
+    from dataclasses import replace
+
+    from desktop.ui.payments.screen import PaymentsScreen
+    from desktop.ui.viewstate import MemoryViewState
+    from tests.ui.payments.support import fake_context
+
+    ctx, _ = fake_context()
+    ctx = replace(ctx, view=MemoryViewState())
+    first = PaymentsScreen(ctx)
+    qtbot.addWidget(first)
+    first.table.horizontalHeader().resizeSection(2, 250)
+    first.activate()  # a search does not undo the clerk's widths
+    assert first.table.horizontalHeader().sectionSize(2) == 250
+    again = PaymentsScreen(ctx)
+    qtbot.addWidget(again)
+    assert again.table.horizontalHeader().sectionSize(2) == 250
+
+
+def test_the_list_is_as_wide_as_its_columns(qtbot) -> None:
+    screen, *_ = make(qtbot)
+    screen.activate()
+    header = screen.table.horizontalHeader()
+    fm = screen.table.fontMetrics()
+    assert header.sectionSize(2) > fm.horizontalAdvance("EFT000000000001")
+    assert screen.table.width() >= sum(header.sectionSize(c) for c in range(4))

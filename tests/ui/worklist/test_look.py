@@ -117,3 +117,27 @@ def test_columns_fit_their_values_and_the_note_takes_the_rest(qtbot) -> None:
     fm = s.ui.table.fontMetrics()
     assert header.sectionSize(COL_NUMBER) > fm.horizontalAdvance("26229000000099")
     assert not header.stretchLastSection()
+
+
+def test_columns_and_the_splitter_are_kept_between_runs(qtbot) -> None:
+    from desktop.ui.context import ScreenContext
+    from desktop.ui.viewstate import MemoryViewState
+    from desktop.ui.worklist.screen import WorklistScreen
+
+    view = MemoryViewState()
+    base, _ = work_context([DENIED])
+    ctx = ScreenContext(ops=base.ops, view=view)
+    first = WorklistScreen(ctx)
+    qtbot.addWidget(first)
+    first.resize(1200, 700)
+    first.show()
+    first.ui.table.horizontalHeader().resizeSection(COL_STATUS, 321)
+    first.ui.splitter.setSizes([200, 400])
+    first.ui.splitter.splitterMoved.emit(200, 1)  # as a drag by the clerk does
+    sizes = first.ui.splitter.sizes()
+    again = WorklistScreen(ctx)
+    qtbot.addWidget(again)
+    again.resize(1200, 700)
+    again.show()
+    assert again.ui.table.horizontalHeader().sectionSize(COL_STATUS) == 321
+    assert again.ui.splitter.sizes() == sizes
