@@ -114,14 +114,13 @@ class RemittanceView(QFrame):
         self.claims = QTreeWidget(split)
         self.claims.setObjectName("remittanceClaims")
         self.claims.setAccessibleName(self.tr("Claims in this payment"))
-        self.claims.setHeaderLabels([translate("RemittanceView", str(c))
-                                     for c in CLAIM_COLUMNS])
+        # an empty last column takes the spare width: the amounts stay beside each other
+        # and a reason's sentence (spanned across the row) has the whole width to use
+        self.claims.setHeaderLabels([*(translate("RemittanceView", str(c))
+                                       for c in CLAIM_COLUMNS), ""])
         self.claims.setUniformRowHeights(True)
         self.claims.header().setObjectName("remittanceClaimsHeader")
         self.claims.header().setAccessibleName(self.tr("Columns of the claims"))
-        # Spare width stays at the right: a stretched "Patient owes" put its amounts a
-        # screen away from the other amounts at 1920 px.
-        self.claims.header().setStretchLastSection(False)
         for column, width in enumerate(char_widths(self.claims, _SAMPLES, [
                 translate("RemittanceView", str(c)) for c in CLAIM_COLUMNS])):
             # the first column also holds the tree's indentation (claim > line > reason)

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QProgressBar,
     QSplitter,
@@ -49,7 +50,7 @@ from desktop.ui.payments.remittance_view import RemittanceView
 from desktop.ui.screen import Screen
 
 #: The usual longest value of each column of the list (the font decides the pixels).
-_SAMPLES = ("12/31/2026", "Notice", "EFT000000000001", "9,999", "$123,456.78")
+SAMPLES = ("12/31/2026", "Notice", "EFT000000000001", "9,999", "$123,456.78")
 
 
 class Progress(QObject):
@@ -118,7 +119,7 @@ class PaymentsScreen(Screen):
         header.setSectionsMovable(True)
         titles = [str(self.model.headerData(c, Qt.Orientation.Horizontal))
                   for c in range(self.model.columnCount())]
-        widths = char_widths(self.table, _SAMPLES, titles)
+        widths = char_widths(self.table, SAMPLES, titles)
         for col, width in enumerate(widths):
             header.resizeSection(col, width)
         remember(self._ctx.view, "payments/table/header", header)
@@ -133,12 +134,23 @@ class PaymentsScreen(Screen):
         self.claim.hide()
         split.setStretchFactor(1, 3)
         # the list as wide as its columns (measured in its font), the remittance the rest
-        left = sum(widths) + self.table.frameWidth() * 2 + \
+        self._list_width = sum(widths) + self.table.frameWidth() * 2 + \
             self.table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        split.setSizes([left, left * 2])
-        remember(self._ctx.view, "payments/split", split)
+        self._split = split
+        self._split_kept = remember(self._ctx.view, "payments/split", split)
         remember(self._ctx.view, "payments/remittance/header", self.view.claims.header())
         layout.addWidget(split, 1)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """On the first showing (nothing kept from an earlier run) the list gets the width
+        of its columns and the remittance the rest; sizes before the first layout would be
+        taken as proportions."""
+        super().showEvent(event)
+        if not self._split_kept:
+            self._split_kept = True
+            total = sum(self._split.sizes())
+            if total > self._list_width:
+                self._split.setSizes([self._list_width, total - self._list_width])
 
     # --- the Screen contract ---------------------------------------------------------
 

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QAccessible, QFont, QTextTable
 from PySide6.QtWidgets import QApplication, QTreeWidget
 
@@ -17,6 +17,8 @@ from desktop.ui.common import style
 from desktop.ui.common.formats import Formats
 from desktop.ui.common.tables import char_widths
 from desktop.ui.payments import export
+from desktop.ui.payments.remittance_view import CLAIM_COLUMNS
+from desktop.ui.payments.screen import SAMPLES
 from tests.ui.common.looks import restore_look  # noqa: F401 (a fixture)
 from tests.ui.payments.support import remittance
 from tests.ui.payments.test_screen import make, open_first
@@ -147,9 +149,17 @@ def test_the_amounts_stay_together_on_a_wide_screen(qtbot) -> None:
     open_first(screen)
     QApplication.processEvents()
     header = screen.view.claims.header()
-    assert not header.stretchLastSection()
-    last = header.count() - 1
-    assert header.sectionSize(last) < header.sectionSize(last - 1) * 2
+    owes = len(CLAIM_COLUMNS) - 1  # "Patient owes", then the empty filler
+    assert header.count() == owes + 2 and header.stretchLastSection()
+    assert header.sectionSize(owes) < header.sectionSize(owes - 1) * 2
+    assert header.sectionSize(owes + 1) > 0  # the spare width is the filler's
+
+
+def test_the_list_gets_the_width_of_its_columns(qtbot) -> None:
+    screen, *_ = make(qtbot)
+    titles = [screen.model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
+    needed = sum(char_widths(screen.table, SAMPLES, titles))
+    assert needed <= screen.table.width() <= needed + 4 * screen.table.fontMetrics().height()
 
 
 def test_the_list_and_its_columns_are_kept_between_runs(qtbot) -> None:
