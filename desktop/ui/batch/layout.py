@@ -7,6 +7,7 @@ Names automation relies on: `batchInput`, `batchOpenButton`, `batchRunButton`,
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPlainTextEdit,
@@ -48,8 +49,12 @@ def _button(parent: QWidget, text: str, name: str, accessible: str, tip: str) ->
     return button
 
 
-class BatchLayout:
+class BatchLayout(QObject):
+    """The widgets; a QObject so that its plural texts go through `tr()` (lupdate marks
+    plural forms only there)."""
+
     def __init__(self, screen: QWidget, model: BatchModel, *, allow_export: bool) -> None:
+        super().__init__(screen)
         self._state: tuple[object, ...] = ()
         layout = QVBoxLayout(screen)
         layout.setSpacing(gap(screen))
@@ -119,7 +124,7 @@ class BatchLayout:
 
     def describe_input(self, parsed: Parsed, source: str | None, fmt: Formats) -> None:
         n = len(parsed.numbers)
-        first = plural(translate("BatchLayout", "Checking %Ln claim number(s)", None, n), n)
+        first = plural(self.tr("Checking %Ln claim number(s)", None, n), n)
         if source and parsed.header:
             first = _tr('{checking} from {file} (column "{column}", header row skipped)'
                         ).format(checking=first, file=plain(source, 80),
@@ -129,8 +134,8 @@ class BatchLayout:
                                                         file=plain(source, 80))
         parts = [first]
         if parsed.duplicates:
-            parts.append(plural(translate("BatchLayout", "%Ln repeated number(s) left out",
-                                          None, parsed.duplicates), parsed.duplicates))
+            parts.append(plural(self.tr("%Ln repeated number(s) left out", None,
+                                        parsed.duplicates), parsed.duplicates))
         if parsed.invalid:
             parts.append(_tr("not claim numbers (marked below, not sent): {count}").format(
                 count=fmt.count(len(parsed.invalid))))

@@ -64,7 +64,8 @@ class Formats:
 
     def count(self, n: int) -> str:
         """`12,345`: a count in the locale's digits and grouping (for `%Ln` plurals use
-        `plural(translate(ctx, "%Ln claim(s)", None, n), n)`)."""
+        `plural(self.tr("%Ln claim(s)", None, n), n)`: lupdate marks plural forms only in
+        `tr()` calls)."""
         return self.locale.toString(n)
 
     @property

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from PySide6.QtCore import QObject
+
 from desktop.nextstep import NextStep, Urgency
 from desktop.ui.common.formats import plural
 from desktop.ui.common.i18n import QT_TRANSLATE_NOOP, translate
@@ -37,15 +39,30 @@ def urgency_words(urgency: Urgency) -> str:
     return translate("NextStep", str(_URGENCY_WORDS[urgency]))
 
 
+class NextStepWords(QObject):
+    """The plural texts: `pyside6-lupdate` marks a text as having plural forms only in a
+    `tr(text, None, n)` call, so these live on a QObject (context `NextStepWords`)."""
+
+    def days_left(self, n: int) -> str:
+        return plural(self.tr("%Ln day(s) left", None, n), n)
+
+    def days_late(self, n: int) -> str:
+        return plural(self.tr("%Ln day(s) late", None, n), n)
+
+
+_words: NextStepWords | None = None
+
+
 def days_text(left: int | None) -> str:
     """`12 days left`, `1 day left`, `Due today`, `3 days late` (translated, plural)."""
+    global _words
     if left is None:
         return translate("NextStep", "No deadline")
     if left == 0:
         return translate("NextStep", "Due today")
-    if left < 0:
-        return plural(translate("NextStep", "%Ln day(s) late", None, -left), -left)
-    return plural(translate("NextStep", "%Ln day(s) left", None, left), left)
+    if _words is None:
+        _words = NextStepWords()
+    return _words.days_late(-left) if left < 0 else _words.days_left(left)
 
 
 def step_tone(step: NextStep | None, today: date) -> Tone | None:

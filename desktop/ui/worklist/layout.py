@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -85,8 +85,12 @@ def conflict_text(theirs: WorkItem, mine: WorkChanges, fmt: Formats) -> str:
         mine=describe_change(mine, fmt))
 
 
-class WorklistLayout:
+class WorklistLayout(QObject):
+    """The widgets; a QObject so that its plural texts go through `tr()` (lupdate marks
+    plural forms only there)."""
+
     def __init__(self, screen: QWidget, model: WorklistModel) -> None:
+        super().__init__(screen)
         layout = QVBoxLayout(screen)
         layout.setSpacing(gap(screen))
         title = plain_label(_tr("Worklist"), screen)
@@ -165,8 +169,8 @@ class WorklistLayout:
     def say_counts(self, worklist: WorklistData, fmt: Formats) -> None:
         counts = {b: sum(i.bucket is b for i in worklist.items) for b in Bucket}
         n = len(worklist.changed)
-        changed = plural(translate("WorklistLayout", "%Ln claim(s) changed since you last "
-                                   "opened them", None, n), n)
+        changed = plural(self.tr("%Ln claim(s) changed since you last opened them", None, n),
+                         n)
         text = _tr("{overdue} overdue, {today} due today, {upcoming} upcoming; "
                    "{changed}.").format(
             overdue=fmt.count(counts[Bucket.OVERDUE]), today=fmt.count(counts[Bucket.TODAY]),

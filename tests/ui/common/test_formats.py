@@ -127,3 +127,27 @@ def test_two_digit_years_are_refused_not_guessed() -> None:
 def test_the_placeholder_says_how_to_type_a_date() -> None:
     assert Formats(US).date_hint == "MM/DD/YYYY"
     assert Formats(DE).date_hint == "DD.MM.YYYY"
+
+
+def test_every_plural_text_reaches_the_catalogue_as_plural(tmp_path) -> None:
+    """`pyside6-lupdate` marks plural forms only in `tr(text, None, n)`; a `%Ln` text
+    collected as a plain message could never be translated per count."""
+    import shutil
+    import subprocess
+    import sys
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3] / "desktop" / "ui"
+    files = [str(p) for folder in ("payments", "batch", "worklist") for p in
+             sorted((root / folder).glob("*.py"))] + [str(root / "common" / "nextstep.py")]
+    tool = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent))
+    assert tool is not None
+    out = tmp_path / "look.ts"
+    subprocess.run([tool, *files, "-ts", str(out)], check=True, capture_output=True,
+                   timeout=120)
+    messages = ET.parse(out).getroot().iter("message")
+    plurals = [(m.findtext("source") or "", m.get("numerus")) for m in messages
+               if "%Ln" in (m.findtext("source") or "")]
+    assert len(plurals) >= 10
+    assert all(numerus == "yes" for _text, numerus in plurals), plurals
