@@ -308,15 +308,16 @@ QCheckBox, QRadioButton {{ border: 2px solid transparent; border-radius: 0.2em;
     padding: 0.1em; }}
 QCheckBox:focus, QRadioButton:focus {{ border: 2px solid {c.focus}; }}
 QTabBar::tab:focus {{ border: 2px solid {c.focus}; }}
-{_indicators(c) if which is Scheme.HIGH_CONTRAST else ""}"""
+{"" if which is Scheme.LIGHT else _indicators(c)}"""
 
 
 def _indicators(c: Colours) -> str:
-    """Fusion draws check and radio boxes darker than the window: on black, nothing. The
-    high-contrast scheme draws them itself: an outlined box, filled when checked."""
+    """Fusion draws check and radio boxes darker than the window: on a dark or black
+    window they vanish. Those schemes draw them here: a box in the border colour (3:1),
+    filled with the text colour when checked."""
     return f"""
 QCheckBox::indicator, QRadioButton::indicator, QAbstractItemView::indicator {{
-    width: 0.9em; height: 0.9em; border: 2px solid {c.text}; background: {c.base}; }}
+    width: 0.9em; height: 0.9em; border: 2px solid {c.border}; background: {c.base}; }}
 QRadioButton::indicator {{ border-radius: 0.55em; }}
 QCheckBox::indicator:checked, QRadioButton::indicator:checked,
 QAbstractItemView::indicator:checked {{ background: {c.text}; }}

@@ -236,11 +236,12 @@ def test_an_os_change_is_followed(qapp: QApplication, monkeypatch: pytest.Monkey
         style.TONES[Scheme.HIGH_CONTRAST][Tone.GOOD][1]
 
 
-def test_high_contrast_draws_check_and_radio_boxes_that_show_on_black() -> None:
-    """Fusion's indicators are drawn darker than the window: invisible on black."""
-    hc = style.sheet(Scheme.HIGH_CONTRAST, 10.0)
-    c = style.PALETTES[Scheme.HIGH_CONTRAST]
-    assert "QCheckBox::indicator" in hc and f"border: 2px solid {c.text}" in hc
-    assert "QRadioButton::indicator:checked" in hc
-    assert contrast(c.text, c.window) >= UI
+@pytest.mark.parametrize("scheme", [Scheme.DARK, Scheme.HIGH_CONTRAST])
+def test_dark_schemes_draw_check_and_radio_boxes_that_show(scheme: Scheme) -> None:
+    """Fusion's indicators are drawn darker than the window: invisible on dark or black."""
+    sheet = style.sheet(scheme, 10.0)
+    c = style.PALETTES[scheme]
+    assert "QCheckBox::indicator" in sheet and f"border: 2px solid {c.border}" in sheet
+    assert "QRadioButton::indicator:checked" in sheet
+    assert contrast(c.border, c.window) >= UI and contrast(c.text, c.base) >= UI
     assert "::indicator" not in style.sheet(Scheme.LIGHT, 10.0)  # native marks kept there
