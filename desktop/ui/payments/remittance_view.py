@@ -109,6 +109,10 @@ class RemittanceView(QFrame):
         self.warning.setAccessibleDescription(self.tr("The figures do not add up"))
         mark(self.warning, Role.ERROR)
         layout.addWidget(self.warning)
+        layout.addWidget(self._lists(), 1)
+
+    def _lists(self) -> QSplitter:
+        """The claims tree over the provider adjustments and the file's problems."""
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.setChildrenCollapsible(False)
         self.claims = QTreeWidget(split)
@@ -141,7 +145,7 @@ class RemittanceView(QFrame):
         split.setStretchFactor(0, 5)
         line = self.fontMetrics().lineSpacing()  # lists of three and four lines at first
         split.setSizes([line * 20, line * 3 + line // 2, line * 4 + line // 2])
-        layout.addWidget(split, 1)
+        return split
 
     # --- content ---------------------------------------------------------------------
 

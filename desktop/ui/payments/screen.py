@@ -101,6 +101,26 @@ class PaymentsScreen(Screen):
         layout.addWidget(self.progress)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.setChildrenCollapsible(False)
+        widths = self._build_table(split)
+        right = self._right = QSplitter(Qt.Orientation.Vertical, split)
+        right.setChildrenCollapsible(False)
+        self.view = RemittanceView(self._fmt, right)
+        self.view.claim_requested.connect(self.open_claim)
+        self.claim = ClaimDetailPanel(self._fmt, allow_print=False, parent=right)
+        self.claim.close_requested.connect(self._close_claim)
+        self.claim.retry_requested.connect(lambda: self._load_claim())
+        self.claim.hide()
+        split.setStretchFactor(1, 3)
+        # the list as wide as its columns (measured in its font), the remittance the rest
+        self._list_width = sum(widths) + self.table.frameWidth() * 2 + \
+            self.table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self._split = split
+        self._split_kept = remember(self._ctx.view, "payments/split", split)
+        remember(self._ctx.view, "payments/remittance/header", self.view.claims.header())
+        layout.addWidget(split, 1)
+
+    def _build_table(self, split: QSplitter) -> list[int]:
+        """The list of payments, its columns measured from sample values in its font."""
         self.table = QTableView(split)
         self.table.setObjectName("paymentsTable")
         self.table.setAccessibleName(self.tr("Payments found; Enter opens one"))
@@ -124,22 +144,7 @@ class PaymentsScreen(Screen):
             header.resizeSection(col, width)
         remember(self._ctx.view, "payments/table/header", header)
         self.table.activated.connect(self._activated)
-        right = self._right = QSplitter(Qt.Orientation.Vertical, split)
-        right.setChildrenCollapsible(False)
-        self.view = RemittanceView(self._fmt, right)
-        self.view.claim_requested.connect(self.open_claim)
-        self.claim = ClaimDetailPanel(self._fmt, allow_print=False, parent=right)
-        self.claim.close_requested.connect(self._close_claim)
-        self.claim.retry_requested.connect(lambda: self._load_claim())
-        self.claim.hide()
-        split.setStretchFactor(1, 3)
-        # the list as wide as its columns (measured in its font), the remittance the rest
-        self._list_width = sum(widths) + self.table.frameWidth() * 2 + \
-            self.table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        self._split = split
-        self._split_kept = remember(self._ctx.view, "payments/split", split)
-        remember(self._ctx.view, "payments/remittance/header", self.view.claims.header())
-        layout.addWidget(split, 1)
+        return widths
 
     def showEvent(self, event: QShowEvent) -> None:
         """On the first showing (nothing kept from an earlier run) the list gets the width
