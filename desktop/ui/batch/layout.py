@@ -32,7 +32,7 @@ from desktop.ui.common.text import plain, plain_label
 _SAMPLES = ("26229000000099", "Not a claim number", "Finalized: denied (F2)", "$12,345.67",
             "$12,345.67", "12/31/2026", "EFT100000000001", "Appeal or ask for reconsideration",
             "Deadline passed: 88 days late")
-_STRETCH = 7  # "What to do next" takes the spare width
+_STRETCH = 2  # the status (up to ~70 characters in words) takes the spare width
 #: Lines of the paste box that show before it scrolls.
 _INPUT_LINES = 4
 

@@ -161,6 +161,8 @@ class BatchModel(QAbstractTableModel):
             return self.text(row, col)
         if role == Qt.ItemDataRole.ToolTipRole and col in (COL_RESULT, COL_NEXT):
             return self.tip(row)
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_STATUS:
+            return self.text(row, col) or None  # the whole status when the cell elides it
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             tone = self._tone(row, col)
             if tone is None:

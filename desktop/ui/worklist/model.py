@@ -106,6 +106,8 @@ class WorklistModel(QAbstractTableModel):
         item, col = self.items[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(item, col)
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_STATUS:
+            return self.text(item, col) or None  # the whole status when the cell elides it
         if role == Qt.ItemDataRole.ToolTipRole and col in (COL_NOTE, COL_NEXT):
             step = self.steps.get(item.claim_number)
             tip = item.note if col == COL_NOTE else (step.advice if step else "")

@@ -145,3 +145,13 @@ def test_column_widths_and_order_are_kept_between_runs(qtbot) -> None:
     fresh = BatchScreen(ScreenContext(ops=base.ops))
     qtbot.addWidget(fresh)
     assert fresh.ui.table.horizontalHeader().sectionSize(COL_STATUS) != 333
+
+
+def test_a_long_status_is_in_the_tooltip_and_the_status_takes_the_spare_width(qtbot) -> None:
+    from PySide6.QtWidgets import QHeaderView
+
+    s, *_ = run(qtbot)
+    cell = s.model.index(0, COL_STATUS)
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) == cell.data()
+    header = s.ui.table.horizontalHeader()
+    assert header.sectionResizeMode(COL_STATUS) == QHeaderView.ResizeMode.Stretch

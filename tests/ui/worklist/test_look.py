@@ -141,3 +141,9 @@ def test_columns_and_the_splitter_are_kept_between_runs(qtbot) -> None:
     again.show()
     assert again.ui.table.horizontalHeader().sectionSize(COL_STATUS) == 321
     assert again.ui.splitter.sizes() == sizes
+
+
+def test_a_long_status_is_in_the_tooltip(qtbot) -> None:
+    s, *_ = make(qtbot)
+    cell = s.model.index(0, COL_STATUS)
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) == cell.data()
