@@ -23,11 +23,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from enum import Enum, StrEnum
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette, QStyleHints
 from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:  # Qt 6.10 and later only; the package allows 6.7
+    from PySide6.QtGui import QAccessibilityHints
 
 
 class Tone(Enum):
@@ -228,9 +231,15 @@ def detect(hints: _Hints, high_contrast: bool) -> Scheme:
     return Scheme.LIGHT
 
 
+def _accessibility(hints: QStyleHints) -> QAccessibilityHints | None:
+    """`QStyleHints.accessibility()` came with Qt 6.10; the package allows 6.7 and up."""
+    getter = getattr(hints, "accessibility", None)
+    return getter() if getter is not None else None
+
+
 def os_scheme(app: QApplication) -> Scheme:
     hints = app.styleHints()
-    access = hints.accessibility()
+    access = _accessibility(hints)
     high = access is not None and (
         access.contrastPreference() == Qt.ContrastPreference.HighContrast)
     return detect(hints, high)
@@ -360,7 +369,7 @@ def _follow(app: QApplication) -> None:
     _followed.add(id(app))
     hints = app.styleHints()
     hints.colorSchemeChanged.connect(lambda _s: apply(app))
-    access = hints.accessibility()
+    access = _accessibility(hints)
     if access is not None:
         access.contrastPreferenceChanged.connect(lambda _p: apply(app))
 

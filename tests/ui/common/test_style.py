@@ -245,3 +245,15 @@ def test_dark_schemes_draw_check_and_radio_boxes_that_show(scheme: Scheme) -> No
     assert "QRadioButton::indicator:checked" in sheet
     assert contrast(c.border, c.window) >= UI and contrast(c.text, c.base) >= UI
     assert "::indicator" not in style.sheet(Scheme.LIGHT, 10.0)  # native marks kept there
+
+
+def test_a_qt_without_accessibility_hints_still_starts(qapp: QApplication,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The package allows PySide6 6.7; `QStyleHints.accessibility()` came with 6.10."""
+
+    class OldHints:
+        def colorScheme(self) -> Qt.ColorScheme:
+            return Qt.ColorScheme.Dark
+
+    monkeypatch.setattr(qapp, "styleHints", lambda: OldHints())
+    assert style.os_scheme(qapp) is Scheme.DARK
