@@ -55,6 +55,7 @@ class BatchLayout(QObject):
 
     def __init__(self, screen: QWidget, model: BatchModel, *, allow_export: bool) -> None:
         super().__init__(screen)
+        self.model = model
         self._state: tuple[object, ...] = ()
         layout = QVBoxLayout(screen)
         layout.setSpacing(gap(screen))
@@ -150,9 +151,14 @@ class BatchLayout(QObject):
             return
         found = sum(s is RowState.FOUND for s in run.states)
         missing = sum(s is RowState.NOT_FOUND for s in run.states)
-        self.say(_tr("Done: {found} found, {missing} not found (not known to the portal, or "
-                     "not a claim of your office). Press Enter on a found row to open it."
-                     ).format(found=fmt.count(found), missing=fmt.count(missing)))
+        text = _tr("Done: {found} found, {missing} not found (not known to the portal, or "
+                   "not a claim of your office).").format(found=fmt.count(found),
+                                                          missing=fmt.count(missing))
+        invalid = len(self.model.invalid)
+        if invalid:
+            text += " " + _tr("Not claim numbers (not sent): {count}.").format(
+                count=fmt.count(invalid))
+        self.say(text + " " + _tr("Press Enter on a found row to open it."))
 
     def sync(self, run: BatchRun | None, *, running: bool, paused: bool) -> None:
         """Buttons and progress for the run's state; only what changed is touched (each

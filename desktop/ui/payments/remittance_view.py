@@ -43,8 +43,8 @@ CLAIM_COLUMNS: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("RemittanceView", "Allowed"), QT_TRANSLATE_NOOP("RemittanceView", "Paid"),
     QT_TRANSLATE_NOOP("RemittanceView", "Patient owes"))
 #: The usual longest value of each column (the font decides the pixels).
-_SAMPLES = ("Line 12: 99213-25", "Testington, Alice", "Processed as primary", "$12,345.67",
-            "$12,345.67", "$12,345.67", "$12,345.67")
+_SAMPLES = ("Line 12: 99213-25", "Fictionsworth, Alexandra", "Reversal of earlier payment",
+            "-$12,345.67", "-$12,345.67", "-$12,345.67", "$12,345.67")
 INDEX_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -267,6 +267,8 @@ class RemittanceView(QFrame):
             fmt.amount(c.billed_amount), fmt.amount(c.allowed_amount),
             fmt.amount(c.paid_amount), fmt.amount(c.patient_responsibility)])
         item.setData(0, INDEX_ROLE, index)
+        for col in (1, 2):  # names and statuses longer than their column
+            item.setToolTip(col, item.text(col))
         for col in range(3, 7):
             item.setTextAlignment(col, Qt.AlignmentFlag.AlignRight)
         item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)

@@ -40,6 +40,7 @@ from desktop.ui.claims.detail import ClaimDetailPanel
 from desktop.ui.common.errors import describe
 from desktop.ui.common.formats import Formats, plural
 from desktop.ui.common.i18n import QT_TRANSLATE_NOOP
+from desktop.ui.common.style import gap
 from desktop.ui.common.tables import char_widths, remember, row_height
 from desktop.ui.context import ScreenContext
 from desktop.ui.payments.actions import PaymentsActions
@@ -112,7 +113,8 @@ class PaymentsScreen(Screen):
         self.claim.hide()
         split.setStretchFactor(1, 3)
         # the list as wide as its columns (measured in its font), the remittance the rest
-        self._list_width = sum(widths) + self.table.frameWidth() * 2 + \
+        # + the frame, the vertical scroll bar, and the sheet's border and padding
+        self._list_width = sum(widths) + self.table.frameWidth() * 2 + gap(self.table) + \
             self.table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         self._split = split
         self._split_kept = remember(self._ctx.view, "payments/split", split)

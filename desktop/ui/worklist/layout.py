@@ -171,12 +171,18 @@ class WorklistLayout(QObject):
         n = len(worklist.changed)
         changed = plural(self.tr("%Ln claim(s) changed since you last opened them", None, n),
                          n)
-        text = _tr("{overdue} overdue, {today} due today, {upcoming} upcoming; "
-                   "{changed}.").format(
-            overdue=fmt.count(counts[Bucket.OVERDUE]), today=fmt.count(counts[Bucket.TODAY]),
-            upcoming=fmt.count(counts[Bucket.UPCOMING]), changed=changed)
         if not worklist.items:
-            text = _tr("Nothing to follow up on. {counts}").format(counts=text)
+            # a list of zeros tells a new clerk nothing; how to fill the list does
+            text = (self.tr("Nothing to follow up on; {changed}.").format(changed=changed)
+                    if n else
+                    self.tr('Nothing to follow up on. To add a claim, open it and press '
+                            '"Follow up on…".'))
+        else:
+            text = _tr("{overdue} overdue, {today} due today, {upcoming} upcoming; "
+                       "{changed}.").format(
+                overdue=fmt.count(counts[Bucket.OVERDUE]),
+                today=fmt.count(counts[Bucket.TODAY]),
+                upcoming=fmt.count(counts[Bucket.UPCOMING]), changed=changed)
         self.say(text)
 
     def fill_changed(self, changed: Sequence[ChangedClaim], role: int) -> None:

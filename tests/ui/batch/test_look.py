@@ -155,3 +155,10 @@ def test_a_long_status_is_in_the_tooltip_and_the_status_takes_the_spare_width(qt
     assert cell.data(Qt.ItemDataRole.ToolTipRole) == cell.data()
     header = s.ui.table.horizontalHeader()
     assert header.sectionResizeMode(COL_STATUS) == QHeaderView.ResizeMode.Stretch
+
+
+def test_done_also_counts_what_was_not_a_claim_number(qtbot) -> None:
+    s, *_ = run(qtbot, "2622900000001\nSmith\nJones")
+    assert "Not claim numbers (not sent): 2." in s.ui.summary.text()
+    s2, *_ = run(qtbot, "2622900000001")
+    assert "Not claim numbers" not in s2.ui.summary.text()

@@ -147,3 +147,16 @@ def test_a_long_status_is_in_the_tooltip(qtbot) -> None:
     s, *_ = make(qtbot)
     cell = s.model.index(0, COL_STATUS)
     assert cell.data(Qt.ItemDataRole.ToolTipRole) == cell.data()
+
+
+def test_an_empty_worklist_says_how_to_fill_it_not_a_row_of_zeros(qtbot) -> None:
+    from desktop.ui.context import ScreenContext
+    from desktop.ui.worklist.screen import WorklistScreen
+
+    base, client = work_context([DENIED])
+    screen = WorklistScreen(ScreenContext(ops=base.ops))
+    qtbot.addWidget(screen)
+    screen.activate()
+    text = screen.ui.summary.text()
+    assert text.startswith("Nothing to follow up on.") and "Follow up on…" in text
+    assert "0 overdue" not in text
