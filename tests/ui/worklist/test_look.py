@@ -153,7 +153,7 @@ def test_an_empty_worklist_says_how_to_fill_it_not_a_row_of_zeros(qtbot) -> None
     from desktop.ui.context import ScreenContext
     from desktop.ui.worklist.screen import WorklistScreen
 
-    base, client = work_context([DENIED])
+    base, _ = work_context([DENIED])
     screen = WorklistScreen(ScreenContext(ops=base.ops))
     qtbot.addWidget(screen)
     screen.activate()
