@@ -30,7 +30,7 @@ from desktop.remit835_build import Problem, Severity
 from desktop.ui.claims.explain import CodeWords
 from desktop.ui.common.formats import Formats, plural
 from desktop.ui.common.i18n import QT_TRANSLATE_NOOP, translate
-from desktop.ui.common.style import Role, mark
+from desktop.ui.common.style import Role, gap, mark
 from desktop.ui.common.tables import char_widths
 from desktop.ui.common.text import plain, plain_label, set_plain
 from desktop.ui.payments import words as w
@@ -43,8 +43,8 @@ CLAIM_COLUMNS: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("RemittanceView", "Allowed"), QT_TRANSLATE_NOOP("RemittanceView", "Paid"),
     QT_TRANSLATE_NOOP("RemittanceView", "Patient owes"))
 #: The usual longest value of each column (the font decides the pixels).
-_SAMPLES = ("Line 12: 99213-25", "Fictionsworth, Alexandra", "Reversal of earlier payment",
-            "-$12,345.67", "-$12,345.67", "-$12,345.67", "$12,345.67")
+_SAMPLES = ("Line 2: 99213-25", "Fictionsworth, Edgar", "Reversal of earlier payment",
+            "-$1,234.56", "-$1,234.56", "-$1,234.56", "$1,234.56")
 INDEX_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -125,11 +125,19 @@ class RemittanceView(QFrame):
         self.claims.setUniformRowHeights(True)
         self.claims.header().setObjectName("remittanceClaimsHeader")
         self.claims.header().setAccessibleName(self.tr("Columns of the claims"))
+        # the filler may shrink to almost nothing before a horizontal scroll bar is needed
+        self.claims.header().setMinimumSectionSize(gap(self.claims))
         for column, width in enumerate(char_widths(self.claims, _SAMPLES, [
                 translate("RemittanceView", str(c)) for c in CLAIM_COLUMNS])):
             # the first column also holds the tree's indentation (claim > line > reason)
             self.claims.setColumnWidth(column, width + (2 * self.claims.indentation()
                                                         if column == 0 else 0))
+        # a stretched last section never gets narrower than it was when the stretch began:
+        # start the filler small, then stretch it
+        header = self.claims.header()
+        header.setStretchLastSection(False)
+        self.claims.setColumnWidth(len(CLAIM_COLUMNS), gap(self.claims))
+        header.setStretchLastSection(True)
         self.claims.itemExpanded.connect(self._expand)
         self.claims.itemActivated.connect(lambda _i, _c: self.open_selected())
         self.claims.currentItemChanged.connect(lambda *_: self._sync_open())

@@ -188,3 +188,11 @@ def test_the_list_is_as_wide_as_its_columns(qtbot) -> None:
     fm = screen.table.fontMetrics()
     assert header.sectionSize(2) > fm.horizontalAdvance("EFT000000000001")
     assert screen.table.width() >= sum(header.sectionSize(c) for c in range(4))
+
+
+def test_the_claims_tree_needs_no_sideways_scrolling_at_1366(qtbot) -> None:
+    screen, *_ = make(qtbot)  # 1366 wide
+    open_first(screen)
+    QApplication.processEvents()
+    tree = screen.view.claims
+    assert tree.header().length() <= tree.viewport().width()
