@@ -270,7 +270,8 @@ class RemittanceView(QFrame):
         fmt = self._fmt
         item = QTreeWidgetItem([
             plain(c.claim_number or c.patient_control_number, 40),
-            plain(f"{c.patient_last}, {c.patient_first}", 60),
+            plain(self.tr("{last}, {first}").format(last=c.patient_last,
+                                                    first=c.patient_first), 60),
             plain(c.status_label, 60),
             fmt.amount(c.billed_amount), fmt.amount(c.allowed_amount),
             fmt.amount(c.paid_amount), fmt.amount(c.patient_responsibility)])

@@ -72,7 +72,8 @@ def ask_assignee(parent: QWidget, users: Sequence[UserRef]) -> UserRef | None:
     combo.view().setObjectName("reassignUserView")
     combo.view().setAccessibleName(translate("WorklistDialogs", "Colleagues"))
     for user in users:
-        combo.addItem(plain(f"{user.display_name} ({user.username})", 120))
+        combo.addItem(plain(translate("WorklistDialogs", "{name} ({username})").format(
+            name=user.display_name, username=user.username), 120))
     form.addRow(translate("WorklistDialogs", "&Colleague:"), combo)
     form.addRow(_buttons(dialog, "reassignOk"))
     if dialog.exec() != QDialog.DialogCode.Accepted or combo.currentIndex() < 0:

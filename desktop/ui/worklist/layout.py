@@ -53,6 +53,11 @@ def _button(parent: QWidget, text: str, name: str, tip: str) -> QPushButton:
     return button
 
 
+def _status(words: str, code: str) -> str:
+    """`Pending (P1)`: words first, the code for those who know it."""
+    return _tr("{words} ({code})").format(words=words, code=code) if words else code
+
+
 def describe_item(item: WorkItem, fmt: Formats) -> str:
     if item.state is WorkState.DONE:
         state = _tr("done")
@@ -189,8 +194,8 @@ class WorklistLayout(QObject):
         self.changed.clear()
         for c in changed:
             entry = QListWidgetItem(plain(_tr("{claim}: was {before}, now {after}").format(
-                claim=c.claim_number, before=f"{c.seen_status.label} ({c.seen_status.category})",
-                after=f"{c.status.label} ({c.status.category})"), 300))
+                claim=c.claim_number, before=_status(c.seen_status.label, c.seen_status.category),
+                after=_status(c.status.label, c.status.category)), 300))
             entry.setData(role, (c.claim_id, c.claim_number))
             self.changed.addItem(entry)
 
