@@ -23,7 +23,6 @@ from desktop.batchrun import BatchRun, RowState
 from desktop.ui.batch.model import BatchModel
 from desktop.ui.common.a11y import Urgency, message_label, set_message
 from desktop.ui.common.formats import Formats, plural
-from desktop.ui.common.i18n import translate
 from desktop.ui.common.style import Role, gap, mark
 from desktop.ui.common.tables import read_only_table
 from desktop.ui.common.text import plain, plain_label
@@ -36,9 +35,6 @@ _STRETCH = 2  # the status (up to ~70 characters in words) takes the spare width
 #: Lines of the paste box that show before it scrolls.
 _INPUT_LINES = 4
 
-
-def _tr(text: str) -> str:
-    return translate("BatchLayout", text)
 
 
 def _button(parent: QWidget, text: str, name: str, accessible: str, tip: str) -> QPushButton:
@@ -59,14 +55,14 @@ class BatchLayout(QObject):
         self._state: tuple[object, ...] = ()
         layout = QVBoxLayout(screen)
         layout.setSpacing(gap(screen))
-        title = plain_label(_tr("Batch status"), screen)
+        title = plain_label(self.tr("Batch status"), screen)
         title.setObjectName("batchTitle")
         mark(title, Role.HEADING)
         layout.addWidget(title)
         self.input = QPlainTextEdit(screen)
         self.input.setObjectName("batchInput")
-        self.input.setAccessibleName(_tr("Claim numbers to check"))
-        self.input.setPlaceholderText(_tr(
+        self.input.setAccessibleName(self.tr("Claim numbers to check"))
+        self.input.setPlaceholderText(self.tr(
             "Paste claim numbers here: one per line, or separated by commas, spaces or "
             "tabs, as they come out of a spreadsheet. Ctrl+Enter checks them."))
         self.input.setTabChangesFocus(True)
@@ -74,15 +70,15 @@ class BatchLayout(QObject):
         self.input.setMaximumHeight(fm.lineSpacing() * _INPUT_LINES + fm.height())
         layout.addWidget(self.input)
         layout.addLayout(self._bar(screen))
-        self.summary = message_label(screen, "batchSummary", _tr("Batch status summary"))
+        self.summary = message_label(screen, "batchSummary", self.tr("Batch status summary"))
         layout.addWidget(self.summary)
         self.table = self._table(screen, model)
         layout.addWidget(self.table, 1)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
-        self.export_button = _button(screen, _tr("E&xport CSV…"), "batchExportButton",
-                                     _tr("Export the result to a CSV file"),
-                                     _tr("Save the result as a CSV file (it will contain "
+        self.export_button = _button(screen, self.tr("E&xport CSV…"), "batchExportButton",
+                                     self.tr("Export the result to a CSV file"),
+                                     self.tr("Save the result as a CSV file (it will contain "
                                          "patient information)"))
         self.export_button.setVisible(allow_export)
         bottom.addWidget(self.export_button)
@@ -90,21 +86,22 @@ class BatchLayout(QObject):
 
     def _bar(self, screen: QWidget) -> QHBoxLayout:
         bar = QHBoxLayout()
-        self.run_button = _button(screen, _tr("&Check status"), "batchRunButton",
-                                  _tr("Check the status of the pasted claim numbers"),
-                                  _tr("Check every number in the box (Ctrl+Enter)"))
-        self.open_button = _button(screen, _tr("&Open CSV or Excel…"), "batchOpenButton",
-                                   _tr("Open a CSV or Excel file with claim numbers"),
-                                   _tr("Read the claim-number column of a CSV or XLSX file"))
-        self.cancel_button = _button(screen, _tr("Cancel"), "batchCancelButton",
-                                     _tr("Stop checking"), _tr("Stop after what has arrived"))
-        self.retry_button = _button(screen, _tr("&Retry the rest"), "batchRetryButton",
-                                    _tr("Check the numbers not checked yet"),
-                                    _tr("Send the numbers that were not checked again"))
+        self.run_button = _button(screen, self.tr("&Check status"), "batchRunButton",
+                                  self.tr("Check the status of the pasted claim numbers"),
+                                  self.tr("Check every number in the box (Ctrl+Enter)"))
+        self.open_button = _button(screen, self.tr("&Open CSV or Excel…"), "batchOpenButton",
+                                   self.tr("Open a CSV or Excel file with claim numbers"),
+                                   self.tr("Read the claim-number column of a CSV or XLSX file"))
+        self.cancel_button = _button(screen, self.tr("Cancel"), "batchCancelButton",
+                                     self.tr("Stop checking"),
+                                     self.tr("Stop after what has arrived"))
+        self.retry_button = _button(screen, self.tr("&Retry the rest"), "batchRetryButton",
+                                    self.tr("Check the numbers not checked yet"),
+                                    self.tr("Send the numbers that were not checked again"))
         self.progress = QProgressBar(screen)
         self.progress.setObjectName("batchProgress")
-        self.progress.setAccessibleName(_tr("Numbers checked"))
-        self.progress.setFormat(_tr("%v of %m checked"))
+        self.progress.setAccessibleName(self.tr("Numbers checked"))
+        self.progress.setFormat(self.tr("%v of %m checked"))
         for w in (self.run_button, self.open_button, self.cancel_button, self.retry_button):
             bar.addWidget(w)
         bar.addWidget(self.progress, 1)
@@ -112,8 +109,8 @@ class BatchLayout(QObject):
 
     def _table(self, screen: QWidget, model: BatchModel) -> QTableView:
         return read_only_table(screen, model, "batchTable",
-                               _tr("Status of each claim number; Enter opens a found claim"),
-                               _tr("Columns of the batch result"), _SAMPLES, _STRETCH)
+                               self.tr("Status of each claim number; Enter opens a found claim"),
+                               self.tr("Columns of the batch result"), _SAMPLES, _STRETCH)
 
     # --- words ---------------------------------------------------------------------------
 
@@ -127,38 +124,38 @@ class BatchLayout(QObject):
         n = len(parsed.numbers)
         first = plural(self.tr("Checking %Ln claim number(s)", None, n), n)
         if source and parsed.header:
-            first = _tr('{checking} from {file} (column "{column}", header row skipped)'
+            first = self.tr('{checking} from {file} (column "{column}", header row skipped)'
                         ).format(checking=first, file=plain(source, 80),
                                  column=plain(parsed.header, 40))
         elif source:
-            first = _tr("{checking} from {file}").format(checking=first,
+            first = self.tr("{checking} from {file}").format(checking=first,
                                                         file=plain(source, 80))
         parts = [first]
         if parsed.duplicates:
             parts.append(plural(self.tr("%Ln repeated number(s) left out", None,
                                         parsed.duplicates), parsed.duplicates))
         if parsed.invalid:
-            parts.append(_tr("not claim numbers (marked below, not sent): {count}").format(
+            parts.append(self.tr("not claim numbers (marked below, not sent): {count}").format(
                 count=fmt.count(len(parsed.invalid))))
         if parsed.over_limit:
-            parts.append(_tr("{over} over the limit of {limit} were not checked; split the "
+            parts.append(self.tr("{over} over the limit of {limit} were not checked; split the "
                              "list").format(over=fmt.count(parsed.over_limit),
                                             limit=fmt.count(MAX_NUMBERS)))
-        self.say(_tr("{parts}…").format(parts="; ".join(parts)))
+        self.say(self.tr("{parts}…").format(parts="; ".join(parts)))
 
     def say_finished(self, run: BatchRun | None, fmt: Formats) -> None:
         if run is None:
             return
         found = sum(s is RowState.FOUND for s in run.states)
         missing = sum(s is RowState.NOT_FOUND for s in run.states)
-        text = _tr("Done: {found} found, {missing} not found (not known to the portal, or "
+        text = self.tr("Done: {found} found, {missing} not found (not known to the portal, or "
                    "not a claim of your office).").format(found=fmt.count(found),
                                                           missing=fmt.count(missing))
         invalid = len(self.model.invalid)
         if invalid:
-            text += " " + _tr("Not claim numbers (not sent): {count}.").format(
+            text += " " + self.tr("Not claim numbers (not sent): {count}.").format(
                 count=fmt.count(invalid))
-        self.say(text + " " + _tr("Press Enter on a found row to open it."))
+        self.say(text + " " + self.tr("Press Enter on a found row to open it."))
 
     def sync(self, run: BatchRun | None, *, running: bool, paused: bool) -> None:
         """Buttons and progress for the run's state; only what changed is touched (each

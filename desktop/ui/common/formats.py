@@ -70,9 +70,12 @@ class Formats:
 
     @property
     def date_hint(self) -> str:
-        """How to type a date here, for placeholders: `M/d/yyyy` -> `MM/DD/YYYY`."""
-        return (self.date_format.replace("yyyy", "YYYY").replace("dd", "d")
-                .replace("d", "DD").replace("MM", "M").replace("M", "MM"))
+        """How to type a date here, for placeholders: `M/d/yyyy` -> `MM/DD/YYYY`; the
+        letters are translated (a Spanish clerk reads `DD/MM/AAAA`)."""
+        parts = {"d": translate("Formats", "DD", "day, in a hint on how to type a date"),
+                 "M": translate("Formats", "MM", "month, in a hint on how to type a date"),
+                 "y": translate("Formats", "YYYY", "year, in a hint on how to type a date")}
+        return re.sub(r"d+|M+|y+", lambda m: parts[m.group(0)[0]], self.date_format)
 
     def parse_date(self, text: str) -> _dt.date:
         """A date typed in the locale's short format (as shown) or as ISO `2026-12-01`;

@@ -50,9 +50,6 @@ def _amount(value: Decimal | None) -> str:
     return Formats.file_money(to_cents(value))
 
 
-def _tr(text: str) -> str:
-    return translate("RemittanceExport", text)
-
 
 def write_csv(path: str, remits: Sequence[Remittance]) -> int:
     """One row per claim of every remittance; returns how many rows were written."""
@@ -89,18 +86,25 @@ def document(r: Remittance, words: CodeWords, fmt: Formats) -> QTextDocument:
     title = QTextCharFormat()
     title.setFontWeight(700)
     title.setFontPointSize(doc.defaultFont().pointSizeF() * 1.3)
-    cursor.insertText(plain(_tr("{method} {trace}, paid {date}").format(
-        method=w.method_words(r.method), trace=r.trace_number, date=fmt.date(r.paid_date)),
-        200) + "\n", title)
-    cursor.insertText(plain(_tr("From {payer} to {payee} (NPI {npi})").format(
-        payer=r.payer_name, payee=r.payee_name, npi=r.payee_npi or _tr("not given")),
-        300) + "\n", QTextCharFormat())
+    heading = translate("RemittanceExport", "{method} {trace}, paid {date}").format(
+        method=w.method_words(r.method), trace=r.trace_number, date=fmt.date(r.paid_date))
+    cursor.insertText(plain(heading, 200) + "\n", title)
+    parties = translate("RemittanceExport", "From {payer} to {payee} (NPI {npi})").format(
+        payer=r.payer_name, payee=r.payee_name,
+        npi=r.payee_npi or translate("RemittanceExport", "not given"))
+    cursor.insertText(plain(parties, 300) + "\n", QTextCharFormat())
     cursor.insertText(w.deposit_sentence(r, fmt) + "\n")
     warning = w.difference_sentence(r, fmt)
     if warning:
         cursor.insertText(warning + "\n")
     for adj in r.provider_adjustments:
         cursor.insertText(plain(w.provider_words(adj, fmt), 300) + "\n")
+    _claims_table(cursor, r, words, fmt)
+    return doc
+
+
+def _claims_table(cursor: QTextCursor, r: Remittance, words: CodeWords, fmt: Formats) -> None:
+    """One ruled row per claim under a bold header row repeated on every page."""
     fmt_table = QTextTableFormat()
     fmt_table.setHeaderRowCount(1)  # repeated at the top of every printed page
     fmt_table.setCellPadding(3)
@@ -111,19 +115,22 @@ def document(r: Remittance, words: CodeWords, fmt: Formats) -> QTextDocument:
     table = cursor.insertTable(1 + len(r.claims), 6, fmt_table)
     bold = QTextCharFormat()
     bold.setFontWeight(700)
-    for col, heading in enumerate((_tr("Claim"), _tr("Patient"), _tr("Status"),
-                                   _tr("Billed"), _tr("Paid"), _tr("Adjustments"))):
-        table.cellAt(0, col).firstCursorPosition().insertText(heading, bold)
+    titles = (translate("RemittanceExport", "Claim"), translate("RemittanceExport", "Patient"),
+              translate("RemittanceExport", "Status"), translate("RemittanceExport", "Billed"),
+              translate("RemittanceExport", "Paid"),
+              translate("RemittanceExport", "Adjustments"))
+    for col, title in enumerate(titles):
+        table.cellAt(0, col).firstCursorPosition().insertText(title, bold)
     for row, c in enumerate(r.claims, start=1):
-        reasons = "; ".join(_tr("{words} {amount}").format(
+        reasons = "; ".join(translate("RemittanceExport", "{words} {amount}").format(
             words=w.adjustment_words(a, words), amount=fmt.amount(a.amount))
             for a in c.all_adjustments())
-        patient = _tr("{last}, {first}").format(last=c.patient_last, first=c.patient_first)
+        patient = translate("RemittanceExport", "{last}, {first}").format(
+            last=c.patient_last, first=c.patient_first)
         for col, text in enumerate((c.claim_number, patient,
                                     c.status_label, fmt.amount(c.billed_amount),
                                     fmt.amount(c.paid_amount), reasons)):
             table.cellAt(row, col).firstCursorPosition().insertText(plain(text, 2000))
-    return doc
 
 
 def print_with_headers(doc: QTextDocument, printer: QPrinter, header: str) -> None:
@@ -142,7 +149,8 @@ def print_with_headers(doc: QTextDocument, printer: QPrinter, header: str) -> No
                 printer.newPage()
             painter.save()
             painter.drawText(QRectF(0, 0, page.width(), header_px * 0.8),
-                             plain(_tr("{header} · page {page} of {pages}").format(
+                             plain(translate("RemittanceExport",
+                                             "{header} · page {page} of {pages}").format(
                                  header=header, page=n + 1, pages=pages), 200))
             painter.translate(0, header_px - n * body_h)
             doc.drawContents(painter, QRectF(0, n * body_h, page.width(), body_h))

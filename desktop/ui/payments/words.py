@@ -45,7 +45,7 @@ METHOD_WORDS: dict[str, object] = {
 def method_words(method: str) -> str:
     if method in METHOD_WORDS:
         return _tr(METHOD_WORDS[method])
-    return method or _tr("Unknown method")
+    return method or translate("PaymentWords", "Unknown method")
 
 
 #: Who carries an adjustment, short enough to fit one row beside the reason's words
@@ -62,40 +62,47 @@ GROUP_SHORT: dict[str, object] = {
 def adjustment_words(adj: RemitAdjustment, words: CodeWords) -> str:
     """`CO-45, provider writes off: Charge is more than the contracted fee …`."""
     who = _tr(GROUP_SHORT.get(adj.group_code, QT_TRANSLATE_NOOP("PaymentWords", "adjustment")))
-    return _tr("{group}-{code}, {who}: {words}").format(
+    return translate("PaymentWords", "{group}-{code}, {who}: {words}").format(
         group=adj.group_code, code=adj.carc, who=who, words=carc_words(adj.carc, words))
 
 
 def adjustment_tip(adj: RemitAdjustment, words: CodeWords) -> str:
-    return _tr("{group}: {who}. {words}").format(
+    return translate("PaymentWords", "{group}: {who}. {words}").format(
         group=adj.group_code, who=group_words(adj.group_code), words=carc_words(adj.carc, words))
 
 
 def remark_words(code: str, words: CodeWords) -> str:
-    return _tr("Remark {code}: {words}").format(code=code, words=rarc_words(code, words))
+    return translate("PaymentWords", "Remark {code}: {words}").format(
+        code=code, words=rarc_words(code, words))
 
 
 def provider_words(adj: ProviderAdjustment, fmt: Formats) -> str:
     """What a PLB does to the deposit: positive amounts are withheld, negative are added."""
     known = PLB_WORDS.get(adj.reason_code)
-    reason = _tr(known) if known else _tr("Provider adjustment {code}").format(
-        code=adj.reason_code)
+    reason = _tr(known) if known else translate(
+        "PaymentWords", "Provider adjustment {code}").format(code=adj.reason_code)
     if adj.reference:
-        reason = _tr("{reason} (reference {ref})").format(reason=reason, ref=adj.reference)
+        reason = translate("PaymentWords", "{reason} (reference {ref})").format(
+            reason=reason, ref=adj.reference)
     if adj.amount >= 0:
-        effect = _tr("{amount} taken from the deposit").format(amount=fmt.amount(adj.amount))
+        effect = translate("PaymentWords", "{amount} taken from the deposit").format(
+            amount=fmt.amount(adj.amount))
     else:
-        effect = _tr("{amount} added to the deposit").format(amount=fmt.amount(-adj.amount))
-    return _tr("{code}: {reason}: {effect}").format(code=adj.reason_code, reason=reason,
-                                                    effect=effect)
+        effect = translate("PaymentWords", "{amount} added to the deposit").format(
+            amount=fmt.amount(-adj.amount))
+    return translate("PaymentWords", "{code}: {reason}: {effect}").format(
+        code=adj.reason_code, reason=reason, effect=effect)
 
 
 def deposit_sentence(r: Remittance, fmt: Formats) -> str:
     """`Deposit $146.50 = claims paid $156.50 − provider adjustments $10.00`."""
     plb = r.provider_adjustment_total
-    text = (_tr("Deposit {deposit} = claims paid {paid} − provider adjustments {plb}")
-            if plb >= 0 else
-            _tr("Deposit {deposit} = claims paid {paid} + provider adjustments {plb}"))
+    if plb >= 0:
+        text = translate("PaymentWords",
+                         "Deposit {deposit} = claims paid {paid} − provider adjustments {plb}")
+    else:
+        text = translate("PaymentWords",
+                         "Deposit {deposit} = claims paid {paid} + provider adjustments {plb}")
     return text.format(deposit=fmt.amount(r.total_amount), paid=fmt.amount(r.claims_paid),
                        plb=fmt.amount(abs(plb)))
 
@@ -105,7 +112,8 @@ def difference_sentence(r: Remittance, fmt: Formats) -> str | None:
     if r.difference == Decimal(0):
         return None
     expected = r.claims_paid - r.provider_adjustment_total
-    return _tr("These figures do not add up: claims paid minus provider adjustments is "
-               "{expected}, but the deposit is {deposit} (a difference of {difference})."
-               ).format(expected=fmt.amount(expected), deposit=fmt.amount(r.total_amount),
-                        difference=fmt.amount(r.difference))
+    return translate(
+        "PaymentWords", "These figures do not add up: claims paid minus provider adjustments "
+        "is {expected}, but the deposit is {deposit} (a difference of {difference}).").format(
+            expected=fmt.amount(expected), deposit=fmt.amount(r.total_amount),
+            difference=fmt.amount(r.difference))

@@ -41,9 +41,6 @@ _SAMPLES = ("12/31/2026", "Upcoming", "26229000000099", "Testington, Alice",
 _STRETCH = 7  # the note takes the spare width
 
 
-def _tr(text: str) -> str:
-    return translate("WorklistLayout", text)
-
 
 def _button(parent: QWidget, text: str, name: str, tip: str) -> QPushButton:
     button = QPushButton(text, parent)
@@ -55,37 +52,43 @@ def _button(parent: QWidget, text: str, name: str, tip: str) -> QPushButton:
 
 def _status(words: str, code: str) -> str:
     """`Pending (P1)`: words first, the code for those who know it."""
-    return _tr("{words} ({code})").format(words=words, code=code) if words else code
+    if not words:
+        return code
+    return translate("WorklistLayout", "{words} ({code})").format(words=words, code=code)
 
 
 def describe_item(item: WorkItem, fmt: Formats) -> str:
     if item.state is WorkState.DONE:
-        state = _tr("done")
+        state = translate("WorklistLayout", "done")
     else:
-        state = _tr("due {date}").format(date=fmt.date(item.due_date))
+        state = translate("WorklistLayout", "due {date}").format(date=fmt.date(item.due_date))
     who = plain(item.assignee.display_name, 60)
     if item.note:
-        return _tr('{state}, assigned to {who}, note "{note}"').format(
+        return translate("WorklistLayout", '{state}, assigned to {who}, note "{note}"').format(
             state=state, who=who, note=plain(item.note, 120))
-    return _tr("{state}, assigned to {who}").format(state=state, who=who)
+    return translate("WorklistLayout", "{state}, assigned to {who}").format(state=state, who=who)
 
 
 def describe_change(change: WorkChanges, fmt: Formats) -> str:
     parts = []
     if change.state is WorkState.DONE:
-        parts.append(_tr("mark it done"))
+        parts.append(translate("WorklistLayout", "mark it done"))
     if change.due_date is not None:
-        parts.append(_tr("follow up on {date}").format(date=fmt.date(change.due_date)))
+        parts.append(translate("WorklistLayout", "follow up on {date}").format(
+            date=fmt.date(change.due_date)))
     if change.assignee is not None:
-        parts.append(_tr("hand it to {who}").format(who=plain(change.assignee, 40)))
+        parts.append(translate("WorklistLayout", "hand it to {who}").format(
+            who=plain(change.assignee, 40)))
     if change.note is not None:
-        parts.append(_tr('note "{note}"').format(note=plain(change.note, 120)))
-    return ", ".join(parts) or _tr("no change")
+        parts.append(translate("WorklistLayout", 'note "{note}"').format(
+            note=plain(change.note, 120)))
+    return ", ".join(parts) or translate("WorklistLayout", "no change")
 
 
 def conflict_text(theirs: WorkItem, mine: WorkChanges, fmt: Formats) -> str:
-    return _tr("A colleague changed the follow-up on claim {claim} while you were working.\n"
-               "Theirs now: {theirs}.\nYours (kept, not sent yet): {mine}.").format(
+    return translate("WorklistLayout",
+                     "A colleague changed the follow-up on claim {claim} while you were "
+                     "working.\nTheirs now: {theirs}.\nYours (kept, not sent yet): {mine}.").format(
         claim=plain(theirs.claim_number, 40), theirs=describe_item(theirs, fmt),
         mine=describe_change(mine, fmt))
 
@@ -98,25 +101,25 @@ class WorklistLayout(QObject):
         super().__init__(screen)
         layout = QVBoxLayout(screen)
         layout.setSpacing(gap(screen))
-        title = plain_label(_tr("Worklist"), screen)
+        title = plain_label(self.tr("Worklist"), screen)
         title.setObjectName("worklistTitle")
         mark(title, Role.HEADING)
         layout.addWidget(title)
         bar = QHBoxLayout()
-        self.done_button = _button(screen, _tr("&Done"), "worklistDoneButton",
-                                   _tr("Mark the follow-up done (Ctrl+D)"))
-        self.snooze_button = _button(screen, _tr("&Snooze…"), "worklistSnoozeButton",
-                                     _tr("Follow up on a later date (S)"))
-        self.reassign_button = _button(screen, _tr("&Reassign…"), "worklistReassignButton",
-                                       _tr("Hand the follow-up to a colleague (R)"))
-        self.refresh_button = _button(screen, _tr("Re&load"), "worklistRefreshButton",
-                                      _tr("Load the worklist again (F5)"))
+        self.done_button = _button(screen, self.tr("&Done"), "worklistDoneButton",
+                                   self.tr("Mark the follow-up done (Ctrl+D)"))
+        self.snooze_button = _button(screen, self.tr("&Snooze…"), "worklistSnoozeButton",
+                                     self.tr("Follow up on a later date (S)"))
+        self.reassign_button = _button(screen, self.tr("&Reassign…"), "worklistReassignButton",
+                                       self.tr("Hand the follow-up to a colleague (R)"))
+        self.refresh_button = _button(screen, self.tr("Re&load"), "worklistRefreshButton",
+                                      self.tr("Load the worklist again (F5)"))
         for b in (self.done_button, self.snooze_button, self.reassign_button,
                   self.refresh_button):
             bar.addWidget(b)
         bar.addStretch(1)
         layout.addLayout(bar)
-        self.summary = message_label(screen, "worklistSummary", _tr("Worklist summary"))
+        self.summary = message_label(screen, "worklistSummary", self.tr("Worklist summary"))
         layout.addWidget(self.summary)
         layout.addWidget(self._conflict(screen))
         splitter = self.splitter = QSplitter(Qt.Orientation.Vertical, screen)
@@ -125,13 +128,13 @@ class WorklistLayout(QObject):
         changed_box = QWidget(splitter)
         box = QVBoxLayout(changed_box)
         box.setContentsMargins(0, 0, 0, 0)
-        changed_title = plain_label(_tr("Status changed since you last opened them"),
+        changed_title = plain_label(self.tr("Status changed since you last opened them"),
                                     changed_box)
         mark(changed_title, Role.SUBHEADING)
         box.addWidget(changed_title)
         self.changed = QListWidget(changed_box)
         self.changed.setObjectName("worklistChangedList")
-        self.changed.setAccessibleName(_tr("Claims whose status changed; Enter opens one"))
+        self.changed.setAccessibleName(self.tr("Claims whose status changed; Enter opens one"))
         box.addWidget(self.changed)
         splitter.addWidget(self.table)
         splitter.addWidget(changed_box)
@@ -145,14 +148,14 @@ class WorklistLayout(QObject):
         mark(self.conflict_frame, Role.NOTICE)
         row = QHBoxLayout(self.conflict_frame)
         self.conflict = message_label(self.conflict_frame, "worklistConflict",
-                                      _tr("A colleague changed this follow-up"))
+                                      self.tr("A colleague changed this follow-up"))
         row.addWidget(self.conflict, 1)
-        self.mine_button = _button(self.conflict_frame, _tr("Apply &mine"),
+        self.mine_button = _button(self.conflict_frame, self.tr("Apply &mine"),
                                    "worklistApplyMineButton",
-                                   _tr("Apply your change on top of your colleague's"))
-        self.theirs_button = _button(self.conflict_frame, _tr("Keep &theirs"),
+                                   self.tr("Apply your change on top of your colleague's"))
+        self.theirs_button = _button(self.conflict_frame, self.tr("Keep &theirs"),
                                      "worklistKeepTheirsButton",
-                                     _tr("Drop your change and keep your colleague's"))
+                                     self.tr("Drop your change and keep your colleague's"))
         row.addWidget(self.mine_button)
         row.addWidget(self.theirs_button)
         self.conflict_frame.hide()
@@ -160,8 +163,8 @@ class WorklistLayout(QObject):
 
     def _table(self, parent: QWidget, model: WorklistModel) -> QTableView:
         return read_only_table(parent, model, "worklistTable",
-                               _tr("Your follow-ups; Enter opens the claim"),
-                               _tr("Columns of the worklist"), _SAMPLES, _STRETCH)
+                               self.tr("Your follow-ups; Enter opens the claim"),
+                               self.tr("Columns of the worklist"), _SAMPLES, _STRETCH)
 
     # --- words ---------------------------------------------------------------------------
 
@@ -183,7 +186,7 @@ class WorklistLayout(QObject):
                     self.tr('Nothing to follow up on. To add a claim, open it and press '
                             '"Follow up on…".'))
         else:
-            text = _tr("{overdue} overdue, {today} due today, {upcoming} upcoming; "
+            text = self.tr("{overdue} overdue, {today} due today, {upcoming} upcoming; "
                        "{changed}.").format(
                 overdue=fmt.count(counts[Bucket.OVERDUE]),
                 today=fmt.count(counts[Bucket.TODAY]),
@@ -193,7 +196,7 @@ class WorklistLayout(QObject):
     def fill_changed(self, changed: Sequence[ChangedClaim], role: int) -> None:
         self.changed.clear()
         for c in changed:
-            entry = QListWidgetItem(plain(_tr("{claim}: was {before}, now {after}").format(
+            entry = QListWidgetItem(plain(self.tr("{claim}: was {before}, now {after}").format(
                 claim=c.claim_number, before=_status(c.seen_status.label, c.seen_status.category),
                 after=_status(c.status.label, c.status.category)), 300))
             entry.setData(role, (c.claim_id, c.claim_number))
