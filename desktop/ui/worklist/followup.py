@@ -107,6 +107,8 @@ class FollowUpDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        # room for a sentence of an error and a note's lines without squeezing (font-sized)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
 
     @property
     def due_date(self) -> date:

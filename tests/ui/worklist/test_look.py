@@ -160,3 +160,11 @@ def test_an_empty_worklist_says_how_to_fill_it_not_a_row_of_zeros(qtbot) -> None
     text = screen.ui.summary.text()
     assert text.startswith("Nothing to follow up on.") and "Follow up on…" in text
     assert "0 overdue" not in text
+
+
+def test_the_follow_up_dialog_is_wide_enough_for_its_sentences(qtbot) -> None:
+    ctx, _ = work_context([DENIED])
+    dialog = FollowUpDialog(ctx.ops, DENIED.claim_number, today=TODAY)
+    qtbot.addWidget(dialog)
+    fm = dialog.fontMetrics()
+    assert dialog.minimumWidth() >= fm.horizontalAdvance("The date is in the past. Pick today")
