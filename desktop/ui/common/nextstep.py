@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject
 from desktop.nextstep import NextStep, Urgency
 from desktop.ui.common.formats import plural
 from desktop.ui.common.i18n import QT_TRANSLATE_NOOP, translate
-from desktop.ui.common.style import Tone, tone_hex
+from desktop.ui.common.style import Tone
 
 URGENCY_TONES: dict[Urgency, Tone] = {
     Urgency.PASSED: Tone.BAD,
@@ -108,10 +108,3 @@ def step_sentence(step: NextStep, today: date, fmt_date: Callable[[date], str]) 
         label=step.label, advice=step.advice,
         deadline=deadline_text(step, today, fmt_date), source=step.source)
 
-
-def step_style(step: NextStep, today: date) -> str:
-    """Kept for the claim detail until it marks its label with
-    `style.mark_tone(label, step_tone(step, today) or Tone.NEUTRAL)`; colours from the
-    scheme's tones, no colour of its own."""
-    bg, fg = tone_hex(URGENCY_TONES[step.urgency(today)])
-    return f"background: {bg}; color: {fg}; border-radius: 3px; padding: 6px 8px;"
