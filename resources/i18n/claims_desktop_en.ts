@@ -299,6 +299,327 @@ Nothing is stored on this computer except the session token, in the operating sy
     </message>
 </context>
 <context>
+    <name>BatchExport</name>
+    <message>
+        <source>Claim number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BatchLayout</name>
+    <message>
+        <source>Batch status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim numbers to check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste claim numbers here: one per line, or separated by commas, spaces or tabs, as they come out of a spreadsheet. Ctrl+Enter checks them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch status summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the result to a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the result as a CSV file (it will contain patient information)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Check status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the status of the pasted claim numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check every number in the box (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open CSV or Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a CSV or Excel file with claim numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the claim-number column of a CSV or XLSX file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop checking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after what has arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retry the rest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the numbers not checked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the numbers that were not checked again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%v of %m checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status of each claim number; Enter opens a found claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns of the batch result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking %Ln claim number(s)</source>
+        <translation>
+            <numerusform>Checking %Ln claim number</numerusform>
+            <numerusform>Checking %Ln claim numbers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{checking} from {file} (column &quot;{column}&quot;, header row skipped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{checking} from {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln repeated number(s) left out</source>
+        <translation>
+            <numerusform>%Ln repeated number left out</numerusform>
+            <numerusform>%Ln repeated numbers left out</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not claim numbers (marked below, not sent): {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{over} over the limit of {limit} were not checked; split the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{parts}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: {found} found, {missing} not found (not known to the portal, or not a claim of your office).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not claim numbers (not sent): {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Enter on a found row to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BatchModel</name>
+    <message>
+        <source>Claim number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a claim number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{words} ({code})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{advice} (Rule: {source})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BatchScreen</name>
+    <message>
+        <source>Open a list of claim numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim lists (*.csv *.txt *.xlsx *.xlsm);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no claim numbers to check. Paste them (one per line, or separated by commas, spaces or tabs) or open a CSV or Excel file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal did not answer for every number: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused until the updated privacy policy is accepted; then the check goes on by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused until you sign in again; then the check goes on by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{why} {done} checked; {rest} not checked. Retry checks the rest; what arrived stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the batch result to CSV (the file will contain patient information)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be written. Choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln row(s).</source>
+        <translation>
+            <numerusform>Exported %Ln row.</numerusform>
+            <numerusform>Exported %Ln rows.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ClaimDetail</name>
     <message>
         <source>Line</source>
@@ -1382,6 +1703,95 @@ This is the last step. You will be signed out at once and cannot sign in with th
     </message>
 </context>
 <context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>The date is in the past. Pick today or a later date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a date within the next two years.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the note to {limit} characters (now {now}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow up on a claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow up on claim {claim}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A short note (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem with the follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel without saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The follow-up was not saved: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved yet: sign in again (or accept the policy), then press Save. What you typed is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Formats</name>
+    <message>
+        <source>DD</source>
+        <comment>day, in a hint on how to type a date</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MM</source>
+        <comment>month, in a hint on how to type a date</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YYYY</source>
+        <comment>year, in a hint on how to type a date</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>until {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Links</name>
     <message>
         <source>Link not opened</source>
@@ -1772,6 +2182,68 @@ This is the last step. You will be signed out at once and cannot sign in with th
     </message>
 </context>
 <context>
+    <name>NextStep</name>
+    <message>
+        <source>Deadline passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{urgency}: {days} (by {date}, {window})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{urgency}: {days} (by {date})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{urgency}: {days}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}. {advice}
+{deadline}.
+Rule: {source}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NextStepWords</name>
+    <message numerus="yes">
+        <source>%Ln day(s) left</source>
+        <translation>
+            <numerusform>%Ln day left</numerusform>
+            <numerusform>%Ln days left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s) late</source>
+        <translation>
+            <numerusform>%Ln day late</numerusform>
+            <numerusform>%Ln days late</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OfficeUsersSection</name>
     <message>
         <source>Columns</source>
@@ -1973,6 +2445,481 @@ This is the last step. You will be signed out at once and cannot sign in with th
     </message>
     <message>
         <source>Changing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaymentWords</name>
+    <message>
+        <source>Recovery of an earlier overpayment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interest owed to you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance forwarded (carried between payments)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorized return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nonreimbursable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late charge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery of an unspent balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acceleration of benefits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internal Revenue Service withholding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Penalty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Levy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Electronic funds transfer (EFT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No money moved (notification only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Financial institution option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Federal Reserve wire transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>provider writes off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>patient may be billed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other adjustment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>payer reduction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>correction or reversal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>adjustment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{group}-{code}, {who}: {words}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{group}: {who}. {words}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remark {code}: {words}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider adjustment {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reason} (reference {ref})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{amount} taken from the deposit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{amount} added to the deposit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code}: {reason}: {effect}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deposit {deposit} = claims paid {paid} − provider adjustments {plb}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deposit {deposit} = claims paid {paid} + provider adjustments {plb}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These figures do not add up: claims paid minus provider adjustments is {expected}, but the deposit is {deposit} (a difference of {difference}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsActions</name>
+    <message>
+        <source>Number of payments found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load &amp;more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load more payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payments status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the remittance&apos;s claims to a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the remittance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the remittance as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remittance {trace}, {date}, from {payer} to {payee}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the remittance to CSV (the file will contain patient information)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %Ln claim(s) to {file}.</source>
+        <translation>
+            <numerusform>Saved %Ln claim to {file}.</numerusform>
+            <numerusform>Saved %Ln claims to {file}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file was not saved ({reason}). Choose another folder or name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file was not saved. Choose another folder or name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The remittance was sent to the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the remittance as PDF (the file will contain patient information)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the remittance to {file}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsForm</name>
+    <message>
+        <source>Any method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EFT (ACH)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No payment (notice only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EFT trace or check number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. EFT123456789012</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid on or after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid on or before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deposit at least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deposit at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment methods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Trace / check no.:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid &amp;from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid t&amp;o:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deposit at &amp;least:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deposit at mos&amp;t:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem with the search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first paid date is not a date (type it as {hint}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last paid date is not a date (type it as {hint}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The smallest deposit is not an amount such as 125.00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The largest deposit is not an amount such as 125.00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first paid date is after the last one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The smallest deposit is more than the largest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsModel</name>
+    <message>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trace / check no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EFT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsScreen</name>
+    <message>
+        <source>Reading the remittance file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payments found; Enter opens one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns of the payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No payments match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln payment(s) ({listed} listed)</source>
+        <translation>
+            <numerusform>%Ln payment ({listed} listed)</numerusform>
+            <numerusform>%Ln payments ({listed} listed)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln payment(s)</source>
+        <translation>
+            <numerusform>%Ln payment</numerusform>
+            <numerusform>%Ln payments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opening the payment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This claim is not among your office&apos;s claims on the portal (it may be older than the portal keeps).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking {file} against the 835 guide…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln problem(s), listed under the claims</source>
+        <translation>
+            <numerusform>%Ln problem, listed under the claims</numerusform>
+            <numerusform>%Ln problems, listed under the claims</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{file}: checked against the 835 guide, {found}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is shown, but it could not be checked against the 835 guide: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it could not be read ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused until the updated privacy policy is accepted; then it goes on by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused until you sign in again; then it goes on by itself.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2462,6 +3409,203 @@ What happens next: once the reviewer activates the account you can sign in with 
     </message>
 </context>
 <context>
+    <name>RemittanceExport</name>
+    <message>
+        <source>{method} {trace}, paid {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From {payer} to {payee} (NPI {npi})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjustments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{words} {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{last}, {first}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{header} · page {page} of {pages}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RemittanceView</name>
+    <message>
+        <source>Claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient owes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remittance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transaction of the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transactions of the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the selected claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deposit and how it adds up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The figures do not add up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claims in this payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns of the claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider-level adjustments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems found in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No payment open: choose one in the list, search above, or use File &gt; Open remittance file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} of {total}: {source}, {trace}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem at {where}: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning at {where}: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{source}: {method} {trace}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To {payee} (NPI {npi}, TIN ***-**-{tin})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To {payee} (NPI {npi})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No paid date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From {payer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln claim(s)</source>
+        <translation>
+            <numerusform>%Ln claim</numerusform>
+            <numerusform>%Ln claims</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No provider-level adjustments in this payment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{last}, {first}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{amount}  Claim adjustment {words}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line {n}: {procedure}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{amount}  {words}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SavedSearchBar</name>
     <message>
         <source>Save this search</source>
@@ -2541,6 +3685,21 @@ What happens next: once the reviewer activates the account you can sign in with 
     </message>
     <message>
         <source>No claims opened yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Screens</name>
+    <message>
+        <source>Batch status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worklist</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2872,6 +4031,13 @@ Website: {website}</source>
     </message>
 </context>
 <context>
+    <name>Tables</name>
+    <message>
+        <source>Row numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TwoStepDialog</name>
     <message>
         <source>Nothing was changed: the portal asked you to sign in again or to accept its privacy policy first. Then try again.</source>
@@ -3111,6 +4277,307 @@ Each code signs you in once. Keep this page somewhere safe.</source>
     </message>
     <message>
         <source>A new code is on its way to your office&apos;s contact. The old code no longer works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorklistDialogs</name>
+    <message>
+        <source>Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snooze the follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New follow-up date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow up again &amp;on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand the follow-up to a colleague</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colleague</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colleagues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} ({username})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Colleague:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorklistLayout</name>
+    <message>
+        <source>{words} ({code})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>due {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{state}, assigned to {who}, note &quot;{note}&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{state}, assigned to {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mark it done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>follow up on {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hand it to {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note &quot;{note}&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A colleague changed the follow-up on claim {claim} while you were working.
+Theirs now: {theirs}.
+Yours (kept, not sent yet): {mine}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the follow-up done (Ctrl+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Snooze…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow up on a later date (S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reassign…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand the follow-up to a colleague (R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the worklist again (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worklist summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status changed since you last opened them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claims whose status changed; Enter opens one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A colleague changed this follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply &amp;mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply your change on top of your colleague&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep &amp;theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop your change and keep your colleague&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your follow-ups; Enter opens the claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns of the worklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln claim(s) changed since you last opened them</source>
+        <translation>
+            <numerusform>%Ln claim changed since you last opened them</numerusform>
+            <numerusform>%Ln claims changed since you last opened them</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to follow up on; {changed}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to follow up on. To add a claim, open it and press &quot;Follow up on…&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{overdue} overdue, {today} due today, {upcoming} upcoming; {changed}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{claim}: was {before}, now {after}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorklistModel</name>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{words} ({code})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorklistScreen</name>
+    <message>
+        <source>Loading your worklist…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The worklist could not be loaded: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused until the updated privacy policy is accepted; nothing you did is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused until you sign in again; nothing you did is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date is in the past. Pick today or a later date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No colleague of your office can take this follow-up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved yet: once the portal lets you in again, repeat the change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim {claim}: follow-up done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim {claim}: handed to {who}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim {claim}: follow up on {date}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change was not saved: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept your colleague&apos;s version.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
