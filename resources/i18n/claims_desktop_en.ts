@@ -186,10 +186,6 @@ Nothing is stored on this computer except the session token, in the operating sy
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Account</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Your account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3700,6 +3696,10 @@ What happens next: once the reviewer activates the account you can sign in with 
     </message>
     <message>
         <source>Worklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -65,7 +65,7 @@ class _Op(Enum):
 
 
 class AccountScreen(Screen):
-    title = str(QT_TRANSLATE_NOOP("AccountScreen", "Account"))
+    title = str(QT_TRANSLATE_NOOP("Screens", "Account"))
 
     def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -19,7 +19,7 @@ from desktop.portal.errors import (
     Unauthenticated,
     UnexpectedResponse,
 )
-from desktop.ui.common.fields import english_plural
+from desktop.ui.common.formats import plural
 from desktop.ui.common.i18n import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
@@ -58,7 +58,7 @@ def sign_in_message(exc: BaseException) -> str:
         minutes = max(1, math.ceil((exc.retry_after_s or 900) / 60))
         text = translate("Errors", "Your account is locked after too many sign-in attempts. "
                          "Try again in %n minute(s).", None, minutes)
-        return english_plural(text, minutes)
+        return plural(text, minutes)
     if isinstance(exc, MfaRequired):
         return exc.user_message
     if isinstance(exc, Unauthenticated):

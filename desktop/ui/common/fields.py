@@ -24,6 +24,7 @@ from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.ui.common.a11y import Urgency, message_label, set_message
+from desktop.ui.common.formats import plural
 from desktop.ui.common.i18n import translate
 from desktop.ui.common.style import Role, mark
 from desktop.ui.common.text import plain
@@ -38,7 +39,6 @@ FIELD_MAX_LENGTH = 1024
 
 #: Deprecated: colours come from `style.mark(widget, Role.ERROR)`. Kept only until
 #: `desktop/ui/worklist/followup.py` (not this module's owner's) stops importing it.
-ERROR_STYLE = "color: #a00000;"
 
 # Losing focus to a menu, a popup or another window is not "leaving the field".
 _NOT_LEAVING = (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.ActiveWindowFocusReason,
@@ -62,15 +62,6 @@ def error_label(parent: QWidget, name: str, what: str) -> QLabel:
 def show_error(label: QLabel, text: str, max_chars: int = 400) -> None:
     """Show an error on an `error_label` and announce it assertively (empty: hide it)."""
     set_message(label, plain(text, max_chars, multiline=True), Urgency.ASSERTIVE)
-
-
-def english_plural(text: str, n: int) -> str:
-    """`field(s)` -> `field` / `fields` where no catalogue gave the plural forms.
-
-    Qt fills `%n` but leaves the source's `(s)` when no translator is installed (the
-    English build has none yet); a translation's own forms have no `(s)` to touch.
-    """
-    return text.replace("(s)", "" if n == 1 else "s")
 
 
 def centered_card(outer: QWidget, min_width: int = 420,
@@ -277,11 +268,11 @@ class ErrorSummary(QObject):
     def _render(self) -> None:
         n = self._count()
         if n and self._server:
-            text = english_plural(self.tr(
+            text = plural(self.tr(
                 "The portal did not accept some details; see the %n marked field(s).",
                 None, n), n)
         elif n:
-            text = english_plural(self.tr("Please correct the %n marked field(s).", None, n), n)
+            text = plural(self.tr("Please correct the %n marked field(s).", None, n), n)
         else:
             text = ""
         text = " ".join(t for t in (text, *self._leftover) if t)

@@ -11,7 +11,10 @@ only these:
 - `QT_TRANSLATE_NOOP("Context", "text")` for module-level constants, translated
   with `translate("Context", constant)` where shown.
 
-Counts use Qt's plural forms: `translate("Claims", "%n claim(s)", None, n)`.
+Counts use Qt's plural forms through `self.tr` on a QObject, which lupdate marks as
+plural (it does not for `translate(ctx, text, None, n)`), finished by
+`formats.plural` for a build without a catalogue:
+`plural(self.tr("%Ln claim(s)", None, n), n)`.
 """
 
 from __future__ import annotations

@@ -14,10 +14,10 @@ from desktop.ui.common.errors import sign_in_message
 from desktop.ui.common.fields import (
     CheckedField,
     ErrorSummary,
-    english_plural,
     error_label,
     show_error,
 )
+from desktop.ui.common.formats import plural
 from desktop.validation import ValidationError
 
 
@@ -119,9 +119,9 @@ def test_summary_keeps_what_no_field_took_and_leaves_other_messages_alone(qtbot)
 
 
 def test_plural_words_without_a_catalogue():
-    assert english_plural("the %n marked field(s)".replace("%n", "1"), 1) == \
+    assert plural("the %n marked field(s)".replace("%n", "1"), 1) == \
         "the 1 marked field"
-    assert english_plural("2 minute(s)", 2) == "2 minutes"
+    assert plural("2 minute(s)", 2) == "2 minutes"
 
 
 @pytest.mark.parametrize(("seconds", "words"), [(60, "1 minute."), (300, "5 minutes.")])
