@@ -1441,6 +1441,10 @@ Nothing is stored on this computer except the session token, in the operating sy
         <source> (click to sort)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{outcome} ({code})</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CodeField</name>

@@ -39,7 +39,7 @@ from PySide6.QtCore import (
 from desktop.portal.api import PortalApi
 from desktop.portal.claims import ClaimPage, ClaimSummary
 from desktop.portal.errors import PortalError
-from desktop.ui.claims.status import status_qcolours
+from desktop.ui.claims.status import outcome_words, status_qcolours
 from desktop.ui.claims.tr import QT_TRANSLATE_NOOP
 from desktop.ui.common.formats import Formats, local_date, to_cents
 from desktop.ui.common.i18n import translate
@@ -178,6 +178,7 @@ class ClaimsTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._ops = ops.scope(self)
         self._fmt = formats or Formats()
+        self._status_texts: dict[str, str] = {}
         self._rows: list[Row] = []
         self._view: array[int] | None = None
         self._terms: list[str] = []
@@ -385,11 +386,25 @@ class ClaimsTableModel(QAbstractTableModel):
         if role == _TOOLTIP:
             if col not in _TIP_COLUMNS:
                 return None
+            if col == COL_STATUS:
+                return tooltip(f"{r[R_CATEGORY]} {r[R_LABEL]}".strip())
             return tooltip(self.text(r, col) if col != COL_PATIENT
                            else patient_name(r, 2 * NAME_CHARS + 2))
         if role == _ACCESSIBLE:
             return f"{self._headers[col]}: {self.text(r, col)}"
         return r[R_ID]  # CLAIM_ID_ROLE, the only one left
+
+    def status_text(self, category: str, label: str) -> str:
+        """`Denied (F2)`: the outcome in a clerk's words and the code, short enough for
+        the column at 1366 px; the portal's full label is the tooltip and the detail.
+        Cached per category (a few dozen), so painting a cell costs one lookup."""
+        text = self._status_texts.get(category)
+        if text is None:
+            words = outcome_words(category)
+            text = self.tr("{outcome} ({code})").format(outcome=words, code=category) \
+                if words else f"{category} {label}".strip()
+            self._status_texts[category] = text
+        return text
 
     def text(self, r: Row, col: int) -> str:
         """The cell's text (also what the CSV export writes for text columns)."""
@@ -403,7 +418,7 @@ class ClaimsTableModel(QAbstractTableModel):
         if col == COL_SERVICE:
             return fmt.date_range(r[R_FROM], r[R_TO])
         if col == COL_STATUS:
-            return f"{r[R_CATEGORY]} {r[R_LABEL]}".strip()
+            return self.status_text(r[R_CATEGORY], r[R_LABEL])
         if col == COL_BILLED:
             return fmt.dollars(r[R_BILLED])
         if col == COL_ALLOWED:

@@ -18,7 +18,7 @@ from desktop.ui.viewstate import ViewState
 
 GEOMETRY_KEY = "window/geometry"
 #: Preferred client size on a large screen; smaller screens get what they have.
-PREFERRED = QSize(1280, 860)
+PREFERRED = QSize(1440, 900)
 #: Smallest window the layout is built for: fits a 1024x600 netbook screen with a
 #: task bar and the title bar (see `tests/ui/shell/test_window_geometry.py`).
 MINIMUM = QSize(960, 480)

@@ -212,7 +212,9 @@ def test_cells_text_alignment_and_status_colour():
     assert idx.data() == "1,234.50"
     assert int(idx.data(Qt.ItemDataRole.TextAlignmentRole)) & Qt.AlignmentFlag.AlignRight.value
     status = model.index(0, COL_STATUS)
-    assert status.data() == "F2 Finalized: denied"  # the words, not colour alone
+    assert status.data() == "Denied (F2)"  # the words, not colour alone; short enough
+    # The portal's full label is one hover away (and in the detail).
+    assert "F2 Finalized: denied" in status.data(Qt.ItemDataRole.ToolTipRole)
     assert isinstance(status.data(Qt.ItemDataRole.BackgroundRole), QColor)
     assert model.index(0, COL_SERVICE).data() == "3/2/2026"
     assert model.index(0, COL_NUMBER).data(Qt.ItemDataRole.AccessibleTextRole) == (
