@@ -317,7 +317,24 @@ QCheckBox, QRadioButton {{ border: 2px solid transparent; border-radius: 0.2em;
     padding: 0.1em; }}
 QCheckBox:focus, QRadioButton:focus {{ border: 2px solid {c.focus}; }}
 QTabBar::tab:focus {{ border: 2px solid {c.focus}; }}
+{_scroll_bars(c)}
 {"" if which is Scheme.LIGHT else _indicators(c)}"""
+
+
+def _scroll_bars(c: Colours) -> str:
+    """Once any item view is styled, Qt draws scroll bars from the sheet, and left alone
+    they came out as a white handle on a dotted lavender groove: at the top of a list
+    the handle was invisible. The handle is the border colour (3:1 on the groove)."""
+    return f"""
+QScrollBar:vertical {{ background: {c.alt_base}; width: 0.9em; margin: 0; border: none; }}
+QScrollBar:horizontal {{ background: {c.alt_base}; height: 0.9em; margin: 0; border: none; }}
+QScrollBar::handle {{ background: {c.border}; border-radius: 0.25em; margin: 2px; }}
+QScrollBar::handle:vertical {{ min-height: 2em; }}
+QScrollBar::handle:horizontal {{ min-width: 2em; }}
+QScrollBar::handle:hover {{ background: {c.text}; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; border: none; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
+"""
 
 
 def _indicators(c: Colours) -> str:

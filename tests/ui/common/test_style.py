@@ -257,3 +257,23 @@ def test_a_qt_without_accessibility_hints_still_starts(qapp: QApplication,
 
     monkeypatch.setattr(qapp, "styleHints", lambda: OldHints())
     assert style.os_scheme(qapp) is Scheme.DARK
+
+
+@pytest.mark.parametrize("scheme", list(Scheme))
+def test_scroll_bar_handle_shows_against_its_groove(qtbot, qapp: QApplication,
+                                                     scheme: Scheme) -> None:
+    """At the top of a list the handle used to be white on a lavender groove; rendered
+    here, the handle's pixels must differ from the groove's by at least 3:1."""
+    from PySide6.QtWidgets import QScrollBar
+
+    style.apply(qapp, scheme)
+    bar = QScrollBar(Qt.Orientation.Vertical)
+    qtbot.addWidget(bar)
+    bar.setRange(0, 400)
+    bar.setPageStep(100)
+    bar.resize(bar.sizeHint().width(), 300)
+    image = bar.grab().toImage()
+    x = image.width() // 2
+    handle = image.pixelColor(x, 20).name()   # the handle sits at the top (value 0)
+    groove = image.pixelColor(x, 280).name()  # the empty groove below it
+    assert contrast(handle, groove) >= UI, (handle, groove)
