@@ -44,7 +44,6 @@ from desktop.ui.account.form import EditableValues
 from desktop.ui.account.office_users import OfficeUsersSection
 from desktop.ui.account.screen import CHANGED_NOTICE, AccountScreen
 from desktop.ui.account.two_step_dialog import TwoStepDialog, TwoStepMode
-from desktop.ui.common import a11y
 from desktop.ui.common.a11y import Urgency
 from desktop.ui.common.formats import Formats, local_date
 from desktop.ui.context import ScreenContext
@@ -130,16 +129,6 @@ def open_screen(qtbot, portal: FakePortal) -> AccountScreen:
 @pytest.fixture
 def screen(qtbot, portal: FakePortal) -> AccountScreen:
     return open_screen(qtbot, portal)
-
-
-@pytest.fixture
-def announced(monkeypatch) -> list[tuple[str, Urgency]]:
-    """What was announced to assistive technology (none listens in tests)."""
-    said: list[tuple[str, Urgency]] = []
-    monkeypatch.setattr(a11y, "announce",
-                        lambda _w, text, urgency=Urgency.POLITE: said.append((text, urgency))
-                        if text else None)
-    return said
 
 
 def edit(root: QWidget, name: str) -> QLineEdit:

@@ -8,7 +8,6 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.portal.errors import AccountLocked
-from desktop.ui.common import a11y
 from desktop.ui.common.a11y import Urgency
 from desktop.ui.common.errors import sign_in_message
 from desktop.ui.common.fields import (
@@ -25,15 +24,6 @@ def _digits(text: str) -> str:
     if not text.isdigit():
         raise ValidationError("Type digits only.")
     return text
-
-
-@pytest.fixture
-def announced(monkeypatch) -> list[tuple[str, Urgency]]:
-    said: list[tuple[str, Urgency]] = []
-    monkeypatch.setattr(a11y, "announce",
-                        lambda _w, text, urgency=Urgency.POLITE: said.append((text, urgency))
-                        if text else None)
-    return said
 
 
 def _name(widget: QWidget) -> str:
