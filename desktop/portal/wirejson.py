@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
+from itertools import chain, compress
 from typing import Any, NoReturn
 
 from desktop.portal.errors import UnexpectedResponse
@@ -59,40 +60,53 @@ def _parse_float(text: str) -> Decimal:
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise ValueError("duplicate key")
-        out[key] = value
+    # dict() builds the object in C; a repeated key leaves it shorter than the pairs.
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        raise ValueError("duplicate key")
     return out
 
 
+_CONTAINER = frozenset((dict, list)).__contains__
+_IS_DICT = frozenset((dict,)).__contains__
+_IS_LIST = frozenset((list,)).__contains__
+
+
 def _check_depth(doc: object) -> None:
-    stack: list[tuple[object, int]] = [(doc, 1)]
-    while stack:
-        node, depth = stack.pop()
-        if isinstance(node, dict):
-            children: Iterable[object] = node.values()
-        elif isinstance(node, list):
-            children = node
-        else:
-            continue
+    """Refuse more than MAX_DEPTH levels of objects and arrays.
+
+    Level by level, and only containers go on to the next level. Every step is a C
+    iterator (`map`, `compress`, `chain`), so a page of results costs no Python-level
+    step per value. The decoder builds exactly `dict` and `list`, nothing derived.
+    """
+    level: list[Any] = [doc] if _CONTAINER(type(doc)) else []
+    depth = 0
+    while level:
+        depth += 1
         if depth > MAX_DEPTH:
             raise UnexpectedResponse(detail="JSON nested too deeply")
-        stack.extend((child, depth + 1) for child in children)
+        kinds = list(map(type, level))
+        children = list(chain(
+            chain.from_iterable(map(dict.values, compress(level, map(_IS_DICT, kinds)))),
+            chain.from_iterable(compress(level, map(_IS_LIST, kinds))),
+        ))
+        level = list(compress(children, map(_CONTAINER, map(type, children))))
+
+
+#: What `json.loads(text, **hooks)` would build on every call, built once.
+_DECODER = json.JSONDecoder(
+    parse_constant=_reject_constant,
+    parse_int=_parse_int,
+    parse_float=_parse_float,
+    object_pairs_hook=_no_duplicates,
+)
 
 
 def decode_json(raw: bytes) -> Any:
     """Parse a response body, or raise `UnexpectedResponse`."""
     try:
         text = raw.decode("utf-8")
-        doc = json.loads(
-            text,
-            parse_constant=_reject_constant,
-            parse_int=_parse_int,
-            parse_float=_parse_float,
-            object_pairs_hook=_no_duplicates,
-        )
+        doc = _DECODER.decode(text)
     except (ValueError, RecursionError, ArithmeticError) as exc:
         # UnicodeDecodeError and JSONDecodeError are ValueErrors; RecursionError comes
         # from nesting too deep for the C scanner; ArithmeticError from Decimal.
@@ -132,16 +146,28 @@ class Obj:
 
     # --- scalars --------------------------------------------------------------------
 
+    # Each reader first tries the common case inline (a value of the exact type that
+    # passes): no field path is built and no further call made. Anything else goes
+    # through the full check, which accepts or refuses exactly as before and names
+    # the field. The decoder builds exact `str`, `int`, `bool`, `dict` and `list`.
+
     def text(self, key: str, *, nonempty: bool = False, max_len: int = MAX_TEXT_CHARS) -> str:
+        value = self._data.get(key)
+        if type(value) is str and len(value) <= max_len and (not nonempty or value.strip()):
+            return value
         return check_text(self._get(key), self._at(key), nonempty=nonempty, max_len=max_len)
 
     def opt_text(self, key: str, *, max_len: int = MAX_TEXT_CHARS) -> str | None:
-        value = self._opt(key)
-        return None if value is None else check_text(value, self._at(key), max_len=max_len)
+        value = self._data.get(key)
+        if value is None or (type(value) is str and len(value) <= max_len):
+            return value
+        return check_text(value, self._at(key), max_len=max_len)
 
     def ident(self, key: str, *, max_len: int = 200) -> str:
         """An opaque id: text, or a non-negative JSON integer kept as text."""
         value = self._get(key)
+        if type(value) is str and len(value) <= max_len and value.strip():
+            return value
         if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
             return str(value)
         return check_text(value, self._at(key), nonempty=True, max_len=max_len)
@@ -175,25 +201,42 @@ class Obj:
         return Decimal(value)
 
     def money(self, key: str) -> Decimal:
+        value = self._data.get(key)
+        if type(value) is str and _MONEY.fullmatch(value):
+            return Decimal(value)
         return check_money(self._get(key), self._at(key))
 
     def opt_money(self, key: str) -> Decimal | None:
-        value = self._opt(key)
-        return None if value is None else check_money(value, self._at(key))
+        value = self._data.get(key)
+        if value is None:
+            return None
+        if type(value) is str and _MONEY.fullmatch(value):
+            return Decimal(value)
+        return check_money(value, self._at(key))
 
     def day(self, key: str) -> date:
+        value = self._data.get(key)
+        if type(value) is str and _DATE.fullmatch(value):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                pass
         return check_date(self._get(key), self._at(key))
 
     def opt_day(self, key: str) -> date | None:
         value = self._opt(key)
-        return None if value is None else check_date(value, self._at(key))
+        return None if value is None else self.day(key)
 
     def instant(self, key: str) -> datetime:
-        return check_instant(self._get(key), self._at(key))
+        parsed = _instant_or_none(self._data.get(key))
+        return parsed if parsed is not None else check_instant(self._get(key), self._at(key))
 
     def opt_instant(self, key: str) -> datetime | None:
         value = self._opt(key)
-        return None if value is None else check_instant(value, self._at(key))
+        if value is None:
+            return None
+        parsed = _instant_or_none(value)
+        return parsed if parsed is not None else check_instant(value, self._at(key))
 
     # --- containers -----------------------------------------------------------------
 
@@ -247,6 +290,17 @@ def check_instant(value: object, path: str) -> datetime:
     match = _INSTANT.fullmatch(value) if isinstance(value, str) else None
     if match is None:
         schema_error(path, "an ISO 8601 instant with a time zone")
+    parsed = _instant_or_none(value)
+    if parsed is None:
+        schema_error(path, "a valid instant")
+    return parsed
+
+
+def _instant_or_none(value: object) -> datetime | None:
+    """`check_instant`'s value, or None where it would refuse (it then says why)."""
+    match = _INSTANT.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        return None
     base, frac, zone = match.group("base", "frac", "zone")
     # Python parses at most microseconds: trim finer digits rather than fail.
     text = base + (f".{frac[:6].ljust(6, '0')}" if frac else "")
@@ -254,5 +308,5 @@ def check_instant(value: object, path: str) -> datetime:
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError:
-        schema_error(path, "a valid instant")
+        return None
     return parsed.astimezone(UTC)

@@ -171,6 +171,28 @@ def test_decode_accepts_reasonable_documents() -> None:
     assert decode_json(b"[" * 30 + b"]" * 30) is not None
 
 
+def _mixed(levels: int) -> bytes:
+    """Objects and arrays taking turns, `levels` deep, beside scalars at every level."""
+    doc = b"{}"
+    for i in range(levels - 1):
+        doc = (b'{"n": 1, "s": "[[{{", "k": %s}' % doc if i % 2 else b'[1, "x", %s, null]' % doc)
+    return doc
+
+
+def test_decode_depth_limit_is_exact_for_mixed_nesting() -> None:
+    assert decode_json(_mixed(32)) is not None
+    # The deepest branch counts, wherever it sits among shallow siblings.
+    for raw in (_mixed(33), b'[{"a": 1}, [], ' + _mixed(32) + b"]"):
+        with pytest.raises(UnexpectedResponse) as info:
+            decode_json(raw)
+        assert info.value.detail == "JSON nested too deeply"
+
+
+def test_decode_refuses_a_duplicate_key_deep_inside() -> None:
+    with pytest.raises(UnexpectedResponse):
+        decode_json(b'{"items": [{"a": {"b": 1, "c": 2, "b": 3}}]}')
+
+
 # --- request bodies ----------------------------------------------------------------
 
 
