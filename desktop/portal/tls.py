@@ -2,7 +2,7 @@
 
 Split from `transport.py` because this is the part a security review reads first:
 every connection (direct or through a proxy) uses `build_ssl_context`'s context and
-nothing else, and `_Watch` is what turns a slow-trickling server into a deadline error.
+nothing else, and `Watch` is what turns a slow-trickling server into a deadline error.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from urllib3.connectionpool import HTTPSConnectionPool
 from urllib3.util.retry import Retry
 
 from desktop.portal.errors import InvalidConfiguration, TlsError
+from desktop.portal.watchdog import WATCHDOG
 
 if TYPE_CHECKING:
     from requests.adapters import _HostParams, _PoolKwargs
@@ -80,9 +81,8 @@ class Watch:
         self.fired = False
         #: `time.monotonic()` when the call must be over, for waits planned before retrying.
         self.deadline = time.monotonic() + max(seconds, 0.0)
-        self._timer = threading.Timer(max(seconds, 0.0), self._fire)
-        self._timer.daemon = True
-        self._timer.start()
+        # One shared watchdog thread fires it (`watchdog.py`); no thread per request.
+        self._timer = WATCHDOG.schedule(seconds, self._fire)
 
     def attach(self, conn: HTTPSConnection) -> None:
         with self._lock:
