@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeGuard
 
-from desktop.portal.wirejson import Obj
+from desktop.portal.wirejson import Obj, day_or_none, instant_or_none, money_or_none
 
 CLAIM_SORTS: tuple[str, ...] = (
     "service_from", "-service_from", "billed_amount", "-billed_amount",
@@ -189,7 +189,72 @@ def _summary_fields(o: Obj) -> dict[str, Any]:
     }
 
 
+def _short(value: object, limit: int = _SHORT) -> TypeGuard[str]:
+    return type(value) is str and len(value) <= limit
+
+
+def _fast_summary(doc: object) -> ClaimSummary | None:
+    """The claim of a well-formed answer in one pass, or None for anything else.
+
+    Accepts only what `_summary_fields` accepts, and builds the same values; whatever
+    it does not take (a missing field, a wrong type, a number as an id, an invalid
+    date) goes to `_summary_fields`, which refuses it with the field's path. A page of
+    100 claims is read about twice as fast this way (no reader object, no path string
+    per field).
+    """
+    if type(doc) is not dict:
+        return None
+    get = doc.get
+    patient, status = get("patient"), get("status")
+    if type(patient) is not dict or type(status) is not dict:
+        return None
+    claim_id, number = get("claim_id"), get("claim_number")
+    first, last, member = patient.get("first_name"), patient.get("last_name"), \
+        patient.get("member_id")
+    account, billing = get("patient_account_number"), get("billing_npi")
+    rendering, payment = get("rendering_npi"), get("payment_number")
+    category, code, label = status.get("category"), status.get("code"), status.get("label")
+    if not (_short(claim_id) and claim_id.strip() and _short(number) and number.strip()
+            and _short(first) and _short(last) and _short(member) and _short(billing)
+            and (account is None or _short(account))
+            and (rendering is None or _short(rendering))
+            and (payment is None or _short(payment))
+            and _short(category, 10) and category.strip() and _short(code, 20)
+            and _short(label, 2000)):
+        return None
+    dob, service_from, service_to = (day_or_none(patient.get("dob")),
+                                     day_or_none(get("service_from")),
+                                     day_or_none(get("service_to")))
+    received, billed = instant_or_none(get("received_at")), money_or_none(get("billed_amount"))
+    if dob is None or service_from is None or service_to is None or received is None \
+            or billed is None:
+        return None
+    amounts: list[Decimal | None] = []
+    for key in ("allowed_amount", "paid_amount", "patient_responsibility"):
+        raw = get(key)
+        amount = None if raw is None else money_or_none(raw)
+        if raw is not None and amount is None:
+            return None
+        amounts.append(amount)
+    raw_paid_at = get("paid_at")
+    paid_at = None if raw_paid_at is None else instant_or_none(raw_paid_at)
+    if raw_paid_at is not None and paid_at is None:
+        return None
+    return ClaimSummary(
+        claim_id=claim_id, claim_number=number,
+        patient=Patient(first_name=first, last_name=last, dob=dob, member_id=member),
+        patient_account_number=account, billing_npi=billing, rendering_npi=rendering,
+        service_from=service_from, service_to=service_to, received_at=received,
+        status=ClaimStatus(category=category, code=code, label=label),
+        billed_amount=billed, allowed_amount=amounts[0], paid_amount=amounts[1],
+        patient_responsibility=amounts[2], paid_at=paid_at, payment_number=payment,
+    )
+
+
 def parse_claim_summary(doc: object, path: str = "$") -> ClaimSummary:
+    fast = _fast_summary(doc)
+    if fast is not None:
+        return fast
     return ClaimSummary(**_summary_fields(Obj(doc, path)))
 
 

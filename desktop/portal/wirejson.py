@@ -201,41 +201,33 @@ class Obj:
         return Decimal(value)
 
     def money(self, key: str) -> Decimal:
-        value = self._data.get(key)
-        if type(value) is str and _MONEY.fullmatch(value):
-            return Decimal(value)
-        return check_money(self._get(key), self._at(key))
+        amount = money_or_none(self._data.get(key))
+        return amount if amount is not None else check_money(self._get(key), self._at(key))
 
     def opt_money(self, key: str) -> Decimal | None:
         value = self._data.get(key)
         if value is None:
             return None
-        if type(value) is str and _MONEY.fullmatch(value):
-            return Decimal(value)
-        return check_money(value, self._at(key))
+        amount = money_or_none(value)
+        return amount if amount is not None else check_money(value, self._at(key))
 
     def day(self, key: str) -> date:
-        value = self._data.get(key)
-        if type(value) is str and _DATE.fullmatch(value):
-            try:
-                return date.fromisoformat(value)
-            except ValueError:
-                pass
-        return check_date(self._get(key), self._at(key))
+        day = day_or_none(self._data.get(key))
+        return day if day is not None else check_date(self._get(key), self._at(key))
 
     def opt_day(self, key: str) -> date | None:
         value = self._opt(key)
         return None if value is None else self.day(key)
 
     def instant(self, key: str) -> datetime:
-        parsed = _instant_or_none(self._data.get(key))
+        parsed = instant_or_none(self._data.get(key))
         return parsed if parsed is not None else check_instant(self._get(key), self._at(key))
 
     def opt_instant(self, key: str) -> datetime | None:
         value = self._opt(key)
         if value is None:
             return None
-        parsed = _instant_or_none(value)
+        parsed = instant_or_none(value)
         return parsed if parsed is not None else check_instant(value, self._at(key))
 
     # --- containers -----------------------------------------------------------------
@@ -259,6 +251,23 @@ def items_of(value: object, path: str, *, max_items: int = 100_000) -> Iterator[
     if not isinstance(value, list) or len(value) > max_items:
         schema_error(path, "a list")
     return ((item, f"{path}[{i}]") for i, item in enumerate(value))
+
+
+def money_or_none(value: object) -> Decimal | None:
+    """`check_money`'s value, or None where it would refuse (it then says why)."""
+    if type(value) is str and _MONEY.fullmatch(value):
+        return Decimal(value)
+    return None
+
+
+def day_or_none(value: object) -> date | None:
+    """`check_date`'s value, or None where it would refuse (it then says why)."""
+    if type(value) is str and _DATE.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
 
 
 def check_text(value: object, path: str, *, nonempty: bool = False,
@@ -290,13 +299,13 @@ def check_instant(value: object, path: str) -> datetime:
     match = _INSTANT.fullmatch(value) if isinstance(value, str) else None
     if match is None:
         schema_error(path, "an ISO 8601 instant with a time zone")
-    parsed = _instant_or_none(value)
+    parsed = instant_or_none(value)
     if parsed is None:
         schema_error(path, "a valid instant")
     return parsed
 
 
-def _instant_or_none(value: object) -> datetime | None:
+def instant_or_none(value: object) -> datetime | None:
     """`check_instant`'s value, or None where it would refuse (it then says why)."""
     match = _INSTANT.fullmatch(value) if isinstance(value, str) else None
     if match is None:
