@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import gc
 import logging
-import multiprocessing
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -353,7 +352,12 @@ def notify_user(text: str) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     # The 835 checker runs in a spawned child process; in a frozen bundle that child is
     # this executable again, which must run the check and exit instead of starting up.
-    multiprocessing.freeze_support()
+    # Not frozen, freeze_support() does nothing, and importing multiprocessing (socket,
+    # pickle: ~10 ms) would only delay the first frame.
+    if getattr(sys, "frozen", False):
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     # Parsed before any QApplication exists: --help, --version and --diagnose need no display.
