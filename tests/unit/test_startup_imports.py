@@ -21,7 +21,10 @@ HEAVY = ("requests", "urllib3", "ssl", "truststore", "keyring", "stdnum",
          # Models of the screens after sign-in (dataclasses cost ~1 ms each to build).
          "desktop.portal.payments", "desktop.portal.worklist", "desktop.portal.playbook",
          # Only a frozen bundle's main() needs it (freeze_support); ~10 ms with socket.
-         "multiprocessing")
+         "multiprocessing",
+         # The two-step set-up dialog IT's require_mfa opens after sign-in.
+         "desktop.ui.account.two_step_dialog", "desktop.portal.security",
+         "PySide6.QtPrintSupport")
 
 PROBE = """
 import json, sys, tempfile

@@ -10,13 +10,16 @@ gate stays open (the session's user record is from before the set-up).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
 from desktop.portal.models import UserInfo
-from desktop.ui.account.two_step_dialog import TwoStepDialog, TwoStepMode
 from desktop.ui.common.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.ui.operations import Operations
+
+if TYPE_CHECKING:
+    from desktop.ui.account.two_step_dialog import TwoStepDialog
 
 DECLINED = str(QT_TRANSLATE_NOOP("MainWindow", "Your IT department requires two-step sign-in on "
                              "this computer, so you were signed out. Sign in again and set "
@@ -36,6 +39,10 @@ class MfaGate:
                 and not user.mfa_enabled)
 
     def require(self, on_done: Callable[[], None], on_declined: Callable[[str], None]) -> None:
+        # Loaded here, not at start-up: the dialog (with QtPrintSupport and the two-step
+        # models) is needed only by a user IT requires to set it up, after sign-in.
+        from desktop.ui.account.two_step_dialog import TwoStepDialog, TwoStepMode
+
         dialog = TwoStepDialog(self._ops, TwoStepMode.SET_UP, self._parent)
         dialog.setWindowTitle(translate("MainWindow", "Two-step sign-in is required"))
 
