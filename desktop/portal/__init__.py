@@ -5,11 +5,27 @@ tests and worker threads without a QApplication.
 
 `PortalClient` is loaded on first use (PEP 562): the models and errors are needed by
 the sign-in screen, the HTTP/TLS stack (requests, urllib3, ssl) only once the first
-call goes out, after the first frame. The claim models load on first use as well.
+call goes out, after the first frame.
 """
 
 from typing import TYPE_CHECKING, Any
 
+from desktop.portal.claims import (
+    CLAIM_SORTS,
+    DEFAULT_LIMIT,
+    DEFAULT_SORT,
+    MAX_LIMIT,
+    Adjustment,
+    ClaimDetail,
+    ClaimLine,
+    ClaimPage,
+    ClaimSearch,
+    ClaimStatus,
+    ClaimSummary,
+    Patient,
+    Payment,
+    StatusChange,
+)
 from desktop.portal.errors import (
     AccountLocked,
     BadRequest,
@@ -53,31 +69,7 @@ from desktop.portal.models import (
 )
 
 if TYPE_CHECKING:
-    from desktop.portal.claims import (
-        CLAIM_SORTS,
-        DEFAULT_LIMIT,
-        DEFAULT_SORT,
-        MAX_LIMIT,
-        Adjustment,
-        ClaimDetail,
-        ClaimLine,
-        ClaimPage,
-        ClaimSearch,
-        ClaimStatus,
-        ClaimSummary,
-        Patient,
-        Payment,
-        StatusChange,
-    )
     from desktop.portal.client import PortalClient
-
-#: Loaded on first use too: the claim models (a dozen dataclasses, ~1 ms each to build)
-#: are for the screens after sign-in, not for the sign-in screen.
-_CLAIMS = frozenset((
-    "CLAIM_SORTS", "DEFAULT_LIMIT", "DEFAULT_SORT", "MAX_LIMIT", "Adjustment",
-    "ClaimDetail", "ClaimLine", "ClaimPage", "ClaimSearch", "ClaimStatus", "ClaimSummary",
-    "Patient", "Payment", "StatusChange",
-))
 
 
 def __getattr__(name: str) -> Any:
@@ -85,10 +77,6 @@ def __getattr__(name: str) -> Any:
         from desktop.portal.client import PortalClient
 
         return PortalClient
-    if name in _CLAIMS:
-        from desktop.portal import claims
-
-        return getattr(claims, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

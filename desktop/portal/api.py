@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
+from desktop.portal.claims import DEFAULT_LIMIT, DEFAULT_SORT, ClaimDetail, ClaimPage, ClaimSearch
 from desktop.portal.models import (
     Acceptance,
     AccountChanges,
@@ -30,8 +31,6 @@ from desktop.portal.models import (
 )
 
 if TYPE_CHECKING:
-    from desktop.portal.claims import ClaimDetail, ClaimPage, ClaimSearch
-
     # Named in signatures only (annotations are not evaluated at run time): importing
     # them here cost start-up ~30 ms of dataclass building before the sign-in screen,
     # which needs none of them; they load with the screens that use them.
@@ -102,7 +101,7 @@ class ClaimsApi(Protocol):
     """Claim search, claim detail and the code tables that explain them."""
 
     def search_claims(self, criteria: ClaimSearch, cursor: str | None = None,
-                      limit: int = ..., sort: str = ...) -> ClaimPage: ...  # claims.DEFAULT_*
+                      limit: int = DEFAULT_LIMIT, sort: str = DEFAULT_SORT) -> ClaimPage: ...
 
     def get_claim(self, claim_id: str) -> ClaimDetail: ...
 

@@ -19,8 +19,7 @@ HEAVY = ("requests", "urllib3", "ssl", "truststore", "keyring", "stdnum",
          "desktop.portal.client", "desktop.portal.transport",
          "desktop.ui.shell.policy_dialog", "desktop.demo",
          # Models of the screens after sign-in (dataclasses cost ~1 ms each to build).
-         "desktop.portal.claims", "desktop.portal.payments", "desktop.portal.worklist",
-         "desktop.portal.playbook",
+         "desktop.portal.payments", "desktop.portal.worklist", "desktop.portal.playbook",
          # Only a frozen bundle's main() needs it (freeze_support); ~10 ms with socket.
          "multiprocessing",
          # The two-step set-up dialog IT's require_mfa opens after sign-in.
