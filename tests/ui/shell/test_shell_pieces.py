@@ -236,20 +236,14 @@ def test_saved_geometry_is_used_only_where_an_attached_screen_shows_it():
 
 
 def test_policy_dialog_opens_at_the_top_with_the_focus_in_the_text(qtbot):
-    from dataclasses import dataclass
+    from datetime import UTC, datetime
 
+    from desktop.portal.models import Policy
     from desktop.ui.shell.policy_dialog import PolicyDialog
 
-    @dataclass
-    class P:
-        version: str
-        effective_at: str
-        title: str
-        body_markdown: str
-        summary_of_changes: str
-
     body = "# Policy\n\n" + "\n\n".join(f"Paragraph {n} of a long policy." for n in range(200))
-    dlg = PolicyDialog(P("2026-11-01", "2026-11-01", "Policy", body, "First version."),
+    dlg = PolicyDialog(Policy("2026-11-01", datetime(2026, 11, 1, tzinfo=UTC), "Policy", body,
+                              "First version."),
                        gate=True)
     qtbot.addWidget(dlg)
     dlg.open()
