@@ -110,6 +110,8 @@ def test_401_mid_search_resumes_the_same_search(proxy: FaultProxy, fault_pki: Pk
     typed = fill_search(screen)
     revoke_token(proxy, w)
     run_search(qtbot, screen)
+    # The search ends as "interrupted" first; the lock follows through the shell's queue.
+    qtbot.waitUntil(lambda: w.state in ("locked", "signed_out"), timeout=WAIT_MS)
     assert w.state == "locked"
     assert form_texts(screen) == typed
     unlock(qtbot, w, user.password)
