@@ -27,11 +27,11 @@ from desktop.portal.errors import (
     Unauthenticated,
     ValidationFailed,
 )
-from desktop.portal.models import Acceptance, SignIn, UserInfo
 from desktop.tokenstore import TokenStore
 
 if TYPE_CHECKING:  # the client (and the HTTP stack) loads on first use: DeferredClient
     from desktop.portal.client import PortalClient
+    from desktop.portal.models import Acceptance, SignIn, UserInfo
 
 log = logging.getLogger(__name__)
 
@@ -259,6 +259,8 @@ class Session(QObject):
             if token != self._client.token:
                 self._revoke_quietly(token)
             return None
+        from desktop.portal.models import UserInfo  # with the client, after the first frame
+
         return UserInfo(username=account.username, display_name=name,
                         mfa_enabled=account.mfa_enabled)
 

@@ -13,24 +13,25 @@ accepting the policy) belong to `desktop.session.Session`, not here.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
-from desktop.portal.claims import DEFAULT_LIMIT, DEFAULT_SORT, ClaimDetail, ClaimPage, ClaimSearch
-from desktop.portal.models import (
-    Acceptance,
-    AccountChanges,
-    CodeTable,
-    Policy,
-    PolicyVersionInfo,
-    Registration,
-    RegistrationResult,
-    SupportInfo,
-    VersionedAccount,
-)
+if TYPE_CHECKING:  # annotations only: the models load with the client, after the first frame
+    from collections.abc import Sequence
+    from datetime import date
 
-if TYPE_CHECKING:
+    from desktop.portal.claims import ClaimDetail, ClaimPage, ClaimSearch
+    from desktop.portal.models import (
+        Acceptance,
+        AccountChanges,
+        CodeTable,
+        Policy,
+        PolicyVersionInfo,
+        Registration,
+        RegistrationResult,
+        SupportInfo,
+        VersionedAccount,
+    )
+
     # Named in signatures only (annotations are not evaluated at run time): importing
     # them here cost start-up ~30 ms of dataclass building before the sign-in screen,
     # which needs none of them; they load with the screens that use them.
@@ -101,7 +102,7 @@ class ClaimsApi(Protocol):
     """Claim search, claim detail and the code tables that explain them."""
 
     def search_claims(self, criteria: ClaimSearch, cursor: str | None = None,
-                      limit: int = DEFAULT_LIMIT, sort: str = DEFAULT_SORT) -> ClaimPage: ...
+                      limit: int = ..., sort: str = ...) -> ClaimPage: ...
 
     def get_claim(self, claim_id: str) -> ClaimDetail: ...
 

@@ -25,12 +25,11 @@ Screens therefore keep no generation counters of their own.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop.portal.api import PortalApi, PublicApi
 from desktop.portal.errors import (
     PolicyAcceptanceRequired,
     PortalError,
@@ -41,6 +40,9 @@ from desktop.tasks import Runner, TaskHandle
 from desktop.ui.common.errors import describe
 from desktop.ui.common.i18n import translate
 from desktop.ui.common.text import message
+
+if TYPE_CHECKING:
+    from desktop.portal.api import PortalApi, PublicApi
 
 T = TypeVar("T")
 Success = Callable[[T], object]

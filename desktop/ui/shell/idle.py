@@ -55,9 +55,6 @@ class IdleWatcher(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(tick_ms)
         self._timer.timeout.connect(self.check)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
 
     @property
     def timeout_s(self) -> float:
@@ -69,11 +66,22 @@ class IdleWatcher(QObject):
 
     def start(self) -> None:
         """Begin watching (after sign-in or unlock)."""
+        if not self._active:
+            # Only while watching: an application-wide filter turns every event (paints,
+            # timers, child events: thousands while a screen is built) into a Python call,
+            # and before sign-in there is nothing to lock.
+            app = QApplication.instance()
+            if app is not None:
+                app.installEventFilter(self)
         self._active = True
         self.touch()
         self._timer.start()
 
     def stop(self) -> None:
+        if self._active:
+            app = QApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self)
         self._active = False
         self._timer.stop()
 
