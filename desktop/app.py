@@ -7,6 +7,9 @@ the event loop. Tests and tools embed the real application through `launch`.
 
 from __future__ import annotations
 
+# First of all: PySide6's import hook then reads none of the sources of our modules.
+import desktop.ui.pyside_boot  # noqa: F401  # isort: skip
+
 import argparse
 import gc
 import logging

@@ -34,8 +34,10 @@ from desktop.app import launch
 window = launch(["--portal-url", "https://127.0.0.1:9/api/v1",
                  "--config-dir", tempfile.mkdtemp()])
 {after}
+import linecache
 print(json.dumps({"visible": window.isVisible(),
-                  "loaded": [m for m in json.loads(sys.argv[1]) if m in sys.modules]}))
+                  "loaded": [m for m in json.loads(sys.argv[1]) if m in sys.modules],
+                  "sources_read": sorted(f for f in linecache.cache if "desktop" in f)}))
 """
 
 
@@ -58,3 +60,21 @@ def test_the_probe_would_see_them_once_the_first_call_went_out() -> None:
     """The check can fail: after the first call the HTTP stack is there."""
     result = probe(after="window.session.client.real()")
     assert "requests" in result["loaded"] and "desktop.portal.client" in result["loaded"]
+
+
+def test_pyside6s_import_hook_reads_none_of_our_sources() -> None:
+    """PySide6 reads each new module's source to look for "PySide6" (its __feature__
+    hook); `desktop.ui.pyside_boot` enters our modules beforehand, so nothing of ours is
+    read (it would sit in `linecache`)."""
+    result = probe()
+    assert result["sources_read"] == []
+
+
+def test_the_hook_would_read_them_without_the_boot_module() -> None:
+    """The check can fail: with the table entries removed, importing reads the sources."""
+    result = probe(after="""
+import shibokensupport.feature as f
+for name in [n for n in f.pyside_feature_dict if n.startswith("desktop.ui.claims")]:
+    del f.pyside_feature_dict[name]
+import desktop.ui.claims.model""")
+    assert any("/desktop/ui/claims/" in path for path in result["sources_read"])

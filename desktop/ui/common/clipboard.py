@@ -19,10 +19,13 @@ The clipboard is one per process, so the memory of what was copied is too.
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt
 from PySide6.QtGui import QClipboard, QGuiApplication, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView
+
+if TYPE_CHECKING:  # the item views load with the screens after sign-in
+    from PySide6.QtWidgets import QAbstractItemView
 
 from desktop.ui.common.text import plain
 

@@ -15,19 +15,19 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QWidget
 
-from desktop.portal.api import PortalApi, PublicApi
-from desktop.portal.errors import PortalError
-from desktop.portal.models import Acceptance, Policy, SupportInfo
 from desktop.ui.common.errors import describe
-from desktop.ui.operations import Operations
-from desktop.ui.shell.help_dialogs import open_about, open_policy_view
-from desktop.ui.shell.idle import IdleWatcher
-from desktop.ui.shell.preferences import open_preferences
 from desktop.ui.shell.status import UNREACHABLE, PortalReach
-from desktop.ui.shell.support import SupportMemory, open_no_support, open_support
 
 if TYPE_CHECKING:
+    # The dialogs behind the menu (and the models they show) load when first opened,
+    # not before the sign-in screen is painted.
+    from desktop.portal.api import PortalApi, PublicApi
+    from desktop.portal.errors import PortalError
+    from desktop.portal.models import Acceptance, Policy, SupportInfo
+    from desktop.ui.operations import Operations
+    from desktop.ui.shell.idle import IdleWatcher
     from desktop.ui.shell.options import ShellOptions
+    from desktop.ui.shell.support import SupportMemory
 
 
 class _Op(Enum):
@@ -51,13 +51,24 @@ class HelpMenu(QObject):
         self._ops = ops.scope(self)
         self._window, self._options = window, options
         self._working, self._reach, self._idle = working, reach, idle
-        self.support_memory = SupportMemory(options.view)
+        self._support_memory: SupportMemory | None = None
         self.options_dialog: QDialog | None = None
+
+    @property
+    def support_memory(self) -> SupportMemory:
+        """The support contact last fetched (shown when the portal is down)."""
+        if self._support_memory is None:
+            from desktop.ui.shell.support import SupportMemory
+
+            self._support_memory = SupportMemory(self._options.view)
+        return self._support_memory
 
     def policy(self) -> None:
         """Help > Privacy policy; with the acceptance history when signed in. An expiry or
         a policy change meanwhile has its own flow, so it opens no box here."""
         def show(result: tuple[Policy, list[Acceptance]]) -> None:
+            from desktop.ui.shell.help_dialogs import open_policy_view
+
             open_policy_view(self._window, *result)
 
         if self._working():
@@ -66,6 +77,8 @@ class HelpMenu(QObject):
             self._ops.public(_Op.POLICY_VIEW, _policy_alone, on_success=show)
 
     def support(self) -> None:
+        from desktop.ui.shell.support import open_no_support, open_support
+
         def fetched(info: SupportInfo) -> None:
             self._reach.note(None)
             self.support_memory.remember(info)
@@ -84,6 +97,8 @@ class HelpMenu(QObject):
                          on_failure=failed)
 
     def about(self) -> None:
+        from desktop.ui.shell.help_dialogs import open_about
+
         open_about(self._window, self._options.portal_host)
 
     def preferences(self) -> None:
@@ -92,6 +107,8 @@ class HelpMenu(QObject):
             self._idle().set_timeout(minutes * 60.0)
             self._options.idle_lock_minutes = minutes
             self._options.save_idle_lock(minutes)
+
+        from desktop.ui.shell.preferences import open_preferences
 
         self.options_dialog = open_preferences(self._window, self._options.idle_lock_minutes,
                                                self._options.idle_lock_max, chosen)

@@ -9,17 +9,13 @@ from __future__ import annotations
 
 import logging
 from enum import Enum, StrEnum, auto
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEventLoop, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (
-    QMainWindow,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from desktop.portal.errors import AccountLocked, MfaRequired, PortalError, Unauthenticated
-from desktop.portal.models import Policy, SignIn, UserInfo
 from desktop.session import REASON_REVOKED, Session
 from desktop.tasks import Runner
 from desktop.ui.common.clipboard import clear_if_ours
@@ -41,6 +37,9 @@ from desktop.ui.shell.policy_memory import PolicyMemory
 from desktop.ui.shell.registration_flow import RegistrationFlow
 from desktop.ui.shell.status import PortalReach, StatusFacts, status_line
 from desktop.ui.shell.workspace import FileOpening, Workspace
+
+if TYPE_CHECKING:  # annotations only: the models load with the portal client
+    from desktop.portal.models import Policy, SignIn, UserInfo
 
 log = logging.getLogger(__name__)
 

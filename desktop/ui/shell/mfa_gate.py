@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.portal.models import UserInfo
 from desktop.ui.common.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.ui.operations import Operations
 
 if TYPE_CHECKING:
+    from desktop.portal.models import UserInfo
     from desktop.ui.account.two_step_dialog import TwoStepDialog
 
 DECLINED = str(QT_TRANSLATE_NOOP("MainWindow", "Your IT department requires two-step sign-in on "

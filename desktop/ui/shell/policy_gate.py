@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
-from desktop.portal.api import PortalApi, PublicApi
 from desktop.portal.errors import PortalError
-from desktop.portal.models import Policy
 from desktop.ui.common.errors import describe
 from desktop.ui.operations import Operations
 
 if TYPE_CHECKING:  # the dialog's module loads when a policy is first shown, not at start-up
+    from desktop.portal.api import PortalApi, PublicApi
+    from desktop.portal.models import Policy
     from desktop.ui.shell.policy_dialog import PolicyDialog
 
 Done = Callable[[], None]
