@@ -587,6 +587,11 @@ class ClaimsScreen(Screen):
         return text
 
     def _update_count(self) -> None:
+        # While a search runs, "Searching…" keeps the count's height: at a narrow width the
+        # count wraps to two lines, and letting the bar shrink and grow again moved the
+        # table and repainted the whole bar and form on every search.
+        held = self._ops.running(_Op.SEARCH) and self.count.isVisible()
+        self.count.setMinimumHeight(self.count.height() if held else 0)
         a11y.set_message(self.count, self._count_text())
         self.export_button.setEnabled(self.model.shown > 0)
 
