@@ -454,3 +454,34 @@ def test_layout_fits_without_clipping_the_form(qtbot, size):
         qtbot.waitUntil(lambda w=w: w.width() >= w.minimumSizeHint().width(), timeout=WAIT_MS)
         assert w.isVisible(), name
     assert s.table.height() > 100 and s.detail.height() > 150
+
+
+def test_a_search_does_not_move_the_table_when_the_count_wraps(qtbot):
+    """At a narrow width a long count wraps to two lines; "Searching…" in between must
+    not shrink the bar and grow it again (the table jumped, and the whole bar and form
+    were repainted, on every search)."""
+    from tests.ui.claims.test_model import ManualRunner
+
+    runner = ManualRunner()
+    s, _client = make(qtbot, runner=runner)
+    s.resize(s.minimumSizeHint().width(), 760)
+
+    def search_and_answer() -> None:
+        s.search()
+        while runner.jobs:
+            runner.deliver()
+        qtbot.wait(20)  # layouts run
+
+    s.filter.setText("CLM")  # the count then says how many match: two lines here
+    search_and_answer()
+    assert s.count.height() >= 2 * s.count.fontMetrics().lineSpacing()  # it wraps
+    before = s.table.geometry()
+    s.search()
+    qtbot.wait(20)
+    assert s.count.text() == "Searching…"
+    assert s.table.geometry() == before
+    while runner.jobs:
+        runner.deliver()
+    qtbot.wait(20)
+    assert "match the filter" in s.count.text()
+    assert s.table.geometry() == before
