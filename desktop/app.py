@@ -378,7 +378,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("urllib3").setLevel(logging.WARNING)
-    app = QApplication(sys.argv[:1])
+    app = style.make_application(sys.argv[0])
     crash = CrashHandler(notify=notify_user, quiet_s=NOTICE_QUIET_S)
     crash.install()
     try:

@@ -17,11 +17,9 @@ still lands after it. Tokens are never logged; errors are logged by type only.
 
 from __future__ import annotations
 
-import concurrent.futures
 import importlib
 import logging
 import os
-import queue
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, TypeVar
@@ -29,6 +27,8 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from desktop.portal.urls import DEFAULT_PORT, parse_portal_url
 
 if TYPE_CHECKING:  # keyring itself loads with the first store probe, on a worker thread
+    import concurrent.futures
+
     from keyring.backend import KeyringBackend
 
 __all__ = [
@@ -171,6 +171,8 @@ class _Worker:
     """
 
     def __init__(self) -> None:
+        import queue  # with the keyring, on the first worker that needs the token
+
         self._jobs: queue.SimpleQueue[
             tuple[concurrent.futures.Future[object], Callable[[], object]]
         ] = queue.SimpleQueue()
@@ -189,6 +191,8 @@ class _Worker:
 
     def call(self, job: Callable[[], T], timeout_s: float) -> T:
         """Run `job` on the worker; TimeoutError if it takes longer than `timeout_s`."""
+        import concurrent.futures
+
         future: concurrent.futures.Future[object] = concurrent.futures.Future()
         self._jobs.put((future, job))
         return future.result(timeout=timeout_s)  # type: ignore[return-value]
@@ -361,6 +365,8 @@ class KeyringTokenStore:
 
 def _call_once(job: Callable[[], T], timeout_s: float) -> T:
     """Run `job` on a throwaway daemon thread; TimeoutError if it takes too long."""
+    import concurrent.futures
+
     future: concurrent.futures.Future[T] = concurrent.futures.Future()
 
     def run() -> None:

@@ -28,16 +28,16 @@ NO_FEATURES = 0
 IGNORE = -1
 
 
-def _modules(root: Path, package: str) -> list[str]:
+def _modules(folder: str, prefix: str) -> list[str]:
+    """The dotted names of the modules under `folder` (a package named `prefix`)."""
     names = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
-        rel = Path(folder).relative_to(root).parts
-        prefix = ".".join((package, *rel))
-        for name in files:
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            name = entry.name
             if name.endswith(".py"):
-                stem = name[:-3]
-                names.append(prefix if stem == "__init__" else f"{prefix}.{stem}")
+                names.append(prefix if name == "__init__.py" else f"{prefix}.{name[:-3]}")
+            elif not name.startswith((".", "_")) and entry.is_dir():
+                names.extend(_modules(entry.path, f"{prefix}.{name}"))
     return names
 
 
@@ -53,7 +53,7 @@ def register_package(root: Path, package: str) -> int:
     if table is None or not root.is_dir():
         return 0
     added = 0
-    for name in _modules(root, package):
+    for name in _modules(str(root), package):
         if name not in table:
             table[name] = NO_FEATURES
             added += 1

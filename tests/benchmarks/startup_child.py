@@ -86,12 +86,12 @@ def run_minimal() -> None:
 
 def run_app(argv: list[str]) -> None:
     from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication
 
     from desktop.app import launch
+    from desktop.ui.common.style import make_application
     from desktop.ui.shell.main_window import MainWindow
 
-    app = QApplication(sys.argv[:1])
+    app = make_application(sys.argv[0])  # as main() builds it
     loop = QEventLoop()
     answered: list[bool] = []
     original = MainWindow._resume

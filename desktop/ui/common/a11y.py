@@ -12,13 +12,16 @@ from __future__ import annotations
 from enum import Enum
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 
 class Urgency(Enum):
-    POLITE = QAccessible.AnnouncementPoliteness.Polite        # counts, progress
-    ASSERTIVE = QAccessible.AnnouncementPoliteness.Assertive  # errors
+    """How a message is read out; the values name `QAccessible.AnnouncementPoliteness`
+    members (QtGui's accessibility types load at the first announcement, not with the
+    sign-in screen)."""
+
+    POLITE = "Polite"        # counts, progress
+    ASSERTIVE = "Assertive"  # errors
 
 
 def message_label(parent: QWidget, name: str, what: str) -> QLabel:
@@ -37,10 +40,12 @@ def message_label(parent: QWidget, name: str, what: str) -> QLabel:
 
 def announce(widget: QWidget, text: str, urgency: Urgency = Urgency.POLITE) -> None:
     """Ask assistive technology to read `text` now (no-op when none is listening)."""
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
     if not text or not QAccessible.isActive():
         return
     event = QAccessibleAnnouncementEvent(widget, text)
-    event.setPoliteness(urgency.value)
+    event.setPoliteness(getattr(QAccessible.AnnouncementPoliteness, urgency.value))
     QAccessible.updateAccessibility(event)
 
 

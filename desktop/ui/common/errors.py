@@ -19,8 +19,7 @@ from desktop.portal.errors import (
     Unauthenticated,
     UnexpectedResponse,
 )
-from desktop.ui.common.formats import plural
-from desktop.ui.common.i18n import QT_TRANSLATE_NOOP, translate
+from desktop.ui.common.i18n import QT_TRANSLATE_NOOP, plural, translate
 
 log = logging.getLogger(__name__)
 

@@ -17,18 +17,27 @@ What makes it worth a class:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.ui.common.a11y import Urgency, message_label, set_message
-from desktop.ui.common.formats import plural
-from desktop.ui.common.i18n import translate
+from desktop.ui.common.i18n import plural, translate
 from desktop.ui.common.style import Role, mark
 from desktop.ui.common.text import plain
-from desktop.validation import ValidationError
+
+if TYPE_CHECKING:
+    from desktop.validation import ValidationError
+
+def _validation_error() -> type[ValidationError]:
+    """`desktop.validation.ValidationError`, loaded when a field is first checked (the
+    module brings calendar and locale; the sign-in screen checks no field)."""
+    from desktop.validation import ValidationError
+
+    return ValidationError
+
 
 #: Returns the value in the form the portal expects, or raises `ValidationError`.
 Rule = Callable[[str], Any]
@@ -163,7 +172,7 @@ class CheckedField(QObject):
             self._server = None
         try:
             self._rule(self.edit.text())
-        except ValidationError as exc:
+        except _validation_error() as exc:
             if show:
                 self._show(exc.message)
             return False

@@ -15,6 +15,8 @@ from decimal import ROUND_HALF_EVEN, Decimal
 
 from PySide6.QtCore import QDate, QLocale, QTime
 
+# `plural` lives with the translations (light: the sign-in screen needs it); kept here too.
+from desktop.ui.common.i18n import plural as plural
 from desktop.ui.common.i18n import translate
 
 #: Formatted dates kept per Formats object; the sandbox's 30 months are about 900 days.
@@ -162,16 +164,6 @@ class Formats:
     def file_money(cents: int | None) -> str:
         """`1234.50`: no currency sign or grouping, so a spreadsheet sums it."""
         return cents_text(cents)
-
-
-def plural(text: str, n: int) -> str:
-    """Finish a translated `%n ...(s)` text when no catalogue gave its plural forms.
-
-    Qt picks the plural form from the loaded translation; with none loaded (English, the
-    source language) it leaves `1 claim(s)`, which a clerk should not read. English has
-    two forms, so `(s)` goes for one and becomes `s` for any other count.
-    """
-    return text.replace("(s)", "" if abs(n) == 1 else "s")
 
 
 def _without_year(fmt: str) -> str:

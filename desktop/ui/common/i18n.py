@@ -93,3 +93,13 @@ def install_translator(app: QCoreApplication, locale: QLocale | None = None,
     if not installed:
         log.warning("no translation catalogue found; plural forms show as written")
     return installed
+
+
+def plural(text: str, n: int) -> str:
+    """Finish a translated `%n ...(s)` text when no catalogue gave its plural forms.
+
+    Qt picks the plural form from the loaded translation; with none loaded (English, the
+    source language) it leaves `1 claim(s)`, which a clerk should not read. English has
+    two forms, so `(s)` goes for one and becomes `s` for any other count.
+    """
+    return text.replace("(s)", "" if abs(n) == 1 else "s")

@@ -21,6 +21,7 @@ so the look stays in proportion at 100%, 150% and 200% scaling and with large OS
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, fields
 from enum import Enum, StrEnum
 from typing import TYPE_CHECKING, Protocol
@@ -353,6 +354,20 @@ QCheckBox::indicator:disabled, QRadioButton::indicator:disabled {{
 """
 
 
+#: Set on a QApplication built with Fusion (`make_application`): asking `app.style()` would
+#: hand a QStyle to Python, whose ~20 enums (pixel metrics, primitives...) are then built
+#: before the first frame.
+FUSION_FROM_START = "claimsDesktopFusion"
+
+
+def make_application(argv0: str) -> QApplication:
+    """The QApplication, with Fusion chosen as it is built (the `-style` argument)."""
+    app = QApplication([argv0, "-style", "Fusion"])
+    if not os.environ.get("QT_STYLE_OVERRIDE"):  # which would win over the argument
+        app.setProperty(FUSION_FROM_START, True)
+    return app
+
+
 def apply(app: QApplication, which: Scheme | None = None) -> Scheme:
     """Set the application-wide style for the OS scheme (or `which`); follow OS changes.
 
@@ -361,7 +376,7 @@ def apply(app: QApplication, which: Scheme | None = None) -> Scheme:
     """
     global _scheme
     chosen = which or os_scheme(app)
-    if app.style().name().lower() != "fusion":
+    if not app.property(FUSION_FROM_START) and app.style().name().lower() != "fusion":
         app.setStyle("Fusion")
     _scheme = chosen
     _cache.clear()

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 from desktop.ui.screen import ScreenSpec
-from desktop.ui.shell.files import choose_remittance
 from desktop.ui.shell.idle import IdleWatcher
 from desktop.ui.shell.login_screen import DemoUser
 from desktop.ui.viewstate import MemoryViewState, ViewState
@@ -18,6 +17,13 @@ from desktop.ui.viewstate import MemoryViewState, ViewState
 if TYPE_CHECKING:
     from desktop.ui.registration.dialog import RegistrationDialog
     from desktop.ui.shell.status import PortalReach
+
+
+def _choose_remittance(parent: QWidget) -> list[str]:
+    """File > Open remittance's file dialog (QFileDialog loads when first opened)."""
+    from desktop.ui.shell.files import choose_remittance
+
+    return choose_remittance(parent)
 
 
 @dataclass
@@ -49,7 +55,7 @@ class ShellOptions:
     #: Files named on the command line, opened once after the first sign-in.
     initial_files: Sequence[Path] = ()
     #: Asks which files to open (a test replaces the dialog).
-    choose_files: Callable[[QWidget], list[str]] = choose_remittance
+    choose_files: Callable[[QWidget], list[str]] = _choose_remittance
     #: Window geometry, the last screen and the support contact, kept between runs.
     view: ViewState = field(default_factory=MemoryViewState)
     #: Whether the portal answers (noted by the guard around every authenticated call).
