@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
 from enum import Enum, auto
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +21,8 @@ from desktop.ui.common.errors import describe
 from desktop.ui.operations import Operations
 
 if TYPE_CHECKING:  # the dialog's module loads when a policy is first shown, not at start-up
+    from datetime import datetime
+
     from desktop.portal.api import PortalApi, PublicApi
     from desktop.portal.models import Policy
     from desktop.ui.shell.policy_dialog import PolicyDialog

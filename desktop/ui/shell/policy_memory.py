@@ -10,12 +10,13 @@ on this computer is kept in the view state, so "What changed" can name it.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from desktop.ui.viewstate import ViewState
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from desktop.ui.shell.options import ShellOptions
 
 SEEN_AT_KEY = "policy/last_seen_at"
@@ -38,12 +39,16 @@ class PolicyMemory:
             self._before_sign_in = version
         self.this_launch = version
         if version != self._options.last_seen_policy_version:
+            from datetime import UTC, datetime  # loaded when first needed, not at start-up
+
             self._view.save_text(SEEN_AT_KEY, datetime.now(UTC).isoformat())
         self._options.last_seen_policy_version = version
         self._options.remember_policy_version(version)
 
     def seen_at(self) -> datetime | None:
         """When the last seen version was accepted on this computer, if known."""
+        from datetime import UTC, datetime
+
         try:
             at = datetime.fromisoformat(self._view.load_text(SEEN_AT_KEY) or "")
         except ValueError:
