@@ -22,6 +22,7 @@ import contextlib
 import json
 import os
 import sys
+import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -565,8 +566,6 @@ def _write_atomically(path: Path, text: str) -> None:
     tmp: str | None = None
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        import tempfile  # with random and shutil, ~4 ms: only when settings are saved
-
         fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
