@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
-from desktop import __version__
+from desktop import __version__, collector
 from desktop.config import SettingsError, default_config_dir, load_settings, save_user_settings
 from desktop.crash import CrashHandler
 from desktop.portal.deferred import DeferredClient
@@ -307,12 +307,19 @@ def launch(argv: Sequence[str]) -> QMainWindow:
     # The policy fetch (and with it the HTTP stack, the keyring) starts once the first
     # frame is on screen, so that the worker importing them does not hold the GIL while
     # the sign-in screen is being painted.
-    after_first_paint(window, window.start)
+    after_first_paint(window, lambda: _first_frame_shown(window))
     # What start-up built (modules, classes, Qt wrappers: ~90,000 objects) lives until
     # exit; left in the collector's oldest generation, every full collection walks it and
     # holds the GIL ~50 ms, a visible stall while 100,000 rows load. Frozen, it is skipped.
     gc.freeze()
     return window
+
+
+def _first_frame_shown(window: MainWindow) -> None:
+    """The collector paused by the entry point comes back (`desktop.collector`), then the
+    window's start-up work (the policy fetch) begins."""
+    collector.resume()
+    window.start()
 
 
 #: A window that is not painted (mapped on another desktop, say) starts its work anyway.

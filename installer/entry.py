@@ -1,8 +1,8 @@
-"""The bundle's entry point: the same `desktop.app.main` as the `claims-desktop` command."""
+"""The bundle's entry point: the same `desktop.__main__.run` as the `claims-desktop` command."""
 
 import sys
 
-from desktop.app import main
+from desktop.__main__ import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

@@ -85,6 +85,9 @@ def run_minimal() -> None:
 
 
 def run_app(argv: list[str]) -> None:
+    from desktop import collector
+
+    collector.pause()  # first, as the entry point (desktop.__main__.run) does
     from PySide6.QtCore import QEventLoop, QTimer
 
     from desktop.app import launch
