@@ -198,6 +198,9 @@ def tone_hex(tone: Tone) -> tuple[str, str]:
     return TONES[_scheme][tone]
 
 
+_POLISHED = Qt.WidgetAttribute.WA_WState_Polished
+
+
 def mark(widget: QWidget, role: Role | None) -> None:
     """Give a widget a role (or none) and re-polish it so the style takes effect."""
     _set_property(widget, "role", role.value if role else "")
@@ -212,6 +215,8 @@ def _set_property(widget: QWidget, name: str, value: str) -> None:
     if widget.property(name) == value:
         return
     widget.setProperty(name, value)
+    if not widget.testAttribute(_POLISHED):
+        return  # not shown yet: its first polish reads the property (and no QStyle needed)
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
