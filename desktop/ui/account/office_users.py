@@ -86,6 +86,8 @@ class OfficeUsersSection(QGroupBox):
         self.users: OfficeUsers | None = None
         #: The message shown asks to select someone: it goes once someone is selected.
         self._asked_to_select = False
+        #: The message shown is a failed load's: the next load that works takes it away.
+        self._load_problem = False
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label(self.tr(
             "People who registered for your office wait here until you approve them. "
@@ -133,12 +135,18 @@ class OfficeUsersSection(QGroupBox):
 
     def load(self) -> None:
         self._ops.portal(_Op.LOAD, lambda api: api.list_office_users(), on_success=self._show,
-                         on_failure=self._failed, on_interrupted=lambda _e: None)
+                         on_failure=self._load_failed, on_interrupted=lambda _e: None)
+
+    def _load_failed(self, exc: PortalError) -> None:
+        self._problem(describe(exc))
+        self._load_problem = True
 
     def _show(self, users: OfficeUsers) -> None:
         self.users = users
-        if self.error.property("role") == Role.ERROR.value:
-            self._message("", None, Urgency.POLITE)  # a problem of an earlier load
+        if self._load_problem:
+            # A problem of an earlier load. Not a refused decision's ("You cannot remove
+            # yourself"), whose reload comes right after it: that one stays to be read.
+            self._message("", None, Urgency.POLITE)
         requested = self._formats.date
         _fill(self.pending, [(p.user_id, [_name(p), p.email, p.npi,
                                           requested(local_date(p.requested_at))])
@@ -218,6 +226,7 @@ class OfficeUsersSection(QGroupBox):
 
     def _message(self, text: str, role: Role | None, urgency: Urgency) -> None:
         self._asked_to_select = False
+        self._load_problem = False
         mark(self.error, role)
         set_message(self.error, plain(text, 600), urgency)
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.portal.errors import ValidationFailed
+from desktop.portal.errors import Conflict, ServerError, ValidationFailed
 from desktop.portal.models import (
     Acceptance,
     Account,
@@ -374,6 +374,35 @@ def test_office_outcome_is_a_success_not_an_error(qtbot, portal: FakePortal):
     section.approve.click()
     assert section.error.text().startswith("Approved")
     assert section.error.property("role") == "success"
+
+
+def test_a_refused_decision_stays_readable_after_the_reload(qtbot, portal: FakePortal):
+    """A 409 ("You cannot remove yourself") reloads the lists; the reload used to wipe the
+    message a moment after it appeared. A failed load's own message does go."""
+    def refuse(_user_id: str) -> None:
+        raise Conflict(status=409, detail="You cannot remove yourself.")
+
+    portal.remove_user = refuse  # type: ignore[attr-defined]
+    section = OfficeUsersSection(_ops(portal))
+    qtbot.addWidget(section)
+    section.show_for(True)
+    section.confirm_remove = lambda: True  # type: ignore[method-assign]
+    section.active.selectRow(0)
+    section.remove.click()  # refused, then the lists reload (synchronously here)
+    assert section.error.property("role") == "error" and section.error.text()
+
+    broken = portal.list_office_users
+
+    def down() -> OfficeUsers:
+        raise ServerError(status=503)
+
+    portal.list_office_users = down  # type: ignore[method-assign]
+    section.load()
+    load_problem = section.error.text()
+    assert load_problem and section.error.property("role") == "error"
+    portal.list_office_users = broken  # type: ignore[method-assign]
+    section.load()
+    assert section.error.isHidden()
 
 
 # --- style: roles, not colours ----------------------------------------------------------
