@@ -33,12 +33,7 @@ from desktop.ui.claims.status import status_qcolours
 
 #: Elided texts kept for repaints (the status column repeats a few dozen labels).
 _ELIDED_MAX = 4096
-_VCENTER = Qt.AlignmentFlag.AlignVCenter
-#: The model's TextAlignmentRole, per column: money right, the rest left.
-_ALIGNMENTS = tuple(int((Qt.AlignmentFlag.AlignRight if c in MONEY_COLUMNS
-                         else Qt.AlignmentFlag.AlignLeft) | _VCENTER)
-                    for c in range(len(COLUMNS)))
-#: Whether the column's text is drawn flush right (money).
+#: Whether the column's text is drawn flush right (money), as the model's alignment says.
 _RIGHT = tuple(c in MONEY_COLUMNS for c in range(len(COLUMNS)))
 
 

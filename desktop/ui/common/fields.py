@@ -17,7 +17,7 @@ What makes it worth a class:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent
@@ -27,17 +27,6 @@ from desktop.ui.common.a11y import Urgency, message_label, set_message
 from desktop.ui.common.i18n import plural, translate
 from desktop.ui.common.style import Role, mark
 from desktop.ui.common.text import plain
-
-if TYPE_CHECKING:
-    from desktop.validation import ValidationError
-
-def _validation_error() -> type[ValidationError]:
-    """`desktop.validation.ValidationError`, loaded when a field is first checked (the
-    module brings calendar and locale; the sign-in screen checks no field)."""
-    from desktop.validation import ValidationError
-
-    return ValidationError
-
 
 #: Returns the value in the form the portal expects, or raises `ValidationError`.
 Rule = Callable[[str], Any]
@@ -170,9 +159,13 @@ class CheckedField(QObject):
                     self._show(self._server[1])
                 return False
             self._server = None
+        # Loaded when a field is first checked: the module brings calendar and locale, and
+        # the sign-in screen checks no field.
+        from desktop.validation import ValidationError
+
         try:
             self._rule(self.edit.text())
-        except _validation_error() as exc:
+        except ValidationError as exc:
             if show:
                 self._show(exc.message)
             return False
