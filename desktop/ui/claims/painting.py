@@ -18,7 +18,7 @@ Windows styles draw in item views, is not drawn.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPointF, QRect, Qt
+from PySide6.QtCore import QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyleOptionFocusRect, QStyleOptionViewItem, QTableView
 
@@ -28,13 +28,22 @@ from desktop.ui.claims.model import (
     MONEY_COLUMNS,
     R_CATEGORY,
     ClaimsTableModel,
+    Row,
 )
 from desktop.ui.claims.status import status_qcolours
 
 #: Elided texts kept for repaints (the status column repeats a few dozen labels).
 _ELIDED_MAX = 4096
+#: Rows whose texts and widths are kept for repaints (a screenful is a few dozen).
+_ROWS_MAX = 2048
+#: The width of a text whose glyph advances are not in the table: Qt must measure it.
+_UNKNOWN = float("inf")
 #: Whether the column's text is drawn flush right (money), as the model's alignment says.
 _RIGHT = tuple(c in MONEY_COLUMNS for c in range(len(COLUMNS)))
+
+
+#: A row's cache entry: the row, its texts, their widths, the status cell's colours.
+_Cells = tuple[Row, tuple[str, ...], tuple[float, ...], tuple[QColor, QColor]]
 
 
 class CellPainter:
@@ -44,6 +53,7 @@ class CellPainter:
         self._view = view
         self._model = model
         self._elided: dict[tuple[str, int], str] = {}
+        self._rows: dict[int, _Cells] = {}
         self._font_key = ""
         self._advances: dict[str, int] = {}
         self._metrics = QFontMetrics(view.font())
@@ -85,18 +95,20 @@ class CellPainter:
                                           view) + 1
         left = columns[0][1]
         right = columns[-1][1] + columns[-1][2]
+        selected = self._selected_cells(first, last)
+        alternate = view.alternatingRowColors()
+        y = view.rowViewportPosition(first)
         for row in range(first, last + 1):
-            y = view.rowViewportPosition(row)
             painter.fillRect(left, y, right - left, height - grid,
-                             colours[1] if row % 2 and view.alternatingRowColors()
-                             else colours[0])
-            chosen = self._selected_columns(row, columns)
+                             colours[1] if alternate and row % 2 else colours[0])
+            chosen = selected.get(row)
             plain = [c for c in columns if c[0] not in chosen] if chosen else columns
             if plain:
                 self._row(painter, row, y, height - grid, plain, margin, colours[2])
             if chosen:
                 self._selected_row(painter, row, y, height - grid,
                                    [c for c in columns if c[0] in chosen], margin)
+            y += height  # fixed row heights (the vertical header does not resize)
         if grid:
             self._grid(painter, first, last, columns, height)
         self._focus(painter, exposed)
@@ -116,35 +128,95 @@ class CellPainter:
                 out.append((col, x, width))
         return out
 
-    def _selected_columns(self, row: int, columns: list[tuple[int, int, int]]) -> set[int]:
-        """The columns of `row` that are selected (the whole row, as the clerk selects)."""
+    def _selected_cells(self, first: int, last: int) -> dict[int, set[int]]:
+        """Row -> its selected columns, for the rows from `first` to `last`.
+
+        Asked once per paint (a clerk selects one row; code may select one cell).
+        """
         selection = self._view.selectionModel()
-        if selection is None or not selection.rowIntersectsSelection(row, QModelIndex()):
-            return set()
-        model = self._model
-        return {col for col, _x, _w in columns if selection.isSelected(model.index(row, col))}
+        out: dict[int, set[int]] = {}
+        if selection is None or not selection.hasSelection():
+            return out
+        for index in selection.selectedIndexes():
+            row = index.row()
+            if first <= row <= last:
+                out.setdefault(row, set()).add(index.column())
+        return out
+
+    def _cells_of(self, row: int) -> _Cells:
+        """The row's texts and their widths, worked out once and kept for repaints.
+
+        Kept per row tuple (the model's rows are immutable; a new result or a changed
+        row is a new tuple, so an entry can never be stale), and forgotten with the font.
+        """
+        r = self._model.row_at(row)
+        entry = self._rows.get(id(r))
+        if entry is not None and entry[0] is r:
+            return entry
+        text = self._model.text
+        texts = tuple(text(r, col) for col in range(len(COLUMNS)))
+        advances = self._advances
+        widths: list[float] = []
+        for col, value in enumerate(texts):
+            if _RIGHT[col]:  # flush right at the text's exact (fractional) width
+                widths.append(self._metrics_f.horizontalAdvance(value) if value else 0.0)
+            elif value.isascii():
+                try:
+                    widths.append(sum(map(advances.__getitem__, value)))
+                except KeyError:
+                    widths.append(_UNKNOWN)
+            else:
+                widths.append(_UNKNOWN)
+        if len(self._rows) >= _ROWS_MAX:
+            self._rows.clear()
+        entry = (r, texts, tuple(widths), status_qcolours(r[R_CATEGORY]))
+        self._rows[id(r)] = entry
+        return entry
 
     def _row(self, painter: QPainter, row: int, y: int, height: int,
-             columns: list[tuple[int, int, int]], margin: int, ink: QColor) -> None:
-        model = self._model
-        r = model.row_at(row)
-        pen = ink
-        painter.setPen(ink)
+             columns: list[tuple[int, int, int]], margin: int, ink: QColor,
+             highlight: QColor | None = None) -> None:
+        """One row's texts: one loop, no call per cell but Qt's drawing.
+
+        Centred as the style centres a laid-out line (whole pixels, rounded down) and
+        drawn at the baseline point: the rectangle-and-flags call lays the text out
+        again to place it, about twice the time, for the same pixels. A text is elided
+        only when the sum of its glyphs' advances does not fit comfortably (a pixel
+        spare for kerning), or when that sum is not known (non-ASCII): then Qt measures.
+        """
+        _r, texts, widths, (background, foreground) = self._cells_of(row)
+        baseline = y + (height - self._line_height) // 2 + self._ascent
+        draw = painter.drawText
+        pen = highlight or ink
+        painter.setPen(pen)
         for col, x, width in columns:
-            if col == COL_STATUS:
-                background, foreground = status_qcolours(r[R_CATEGORY])
-                painter.fillRect(x, y, width, height, background)
-                painter.setPen(foreground)
-                pen = foreground
-            elif pen is not ink:
-                painter.setPen(ink)
-                pen = ink
-            self._text(painter, model.text(r, col), col, x, y, width, height, margin)
+            if highlight is None:
+                if col == COL_STATUS:
+                    painter.fillRect(x, y, width, height, background)
+                    painter.setPen(foreground)
+                    pen = foreground
+                elif pen is not ink:
+                    painter.setPen(ink)
+                    pen = ink
+            text = texts[col]
+            room = width - 2 * margin
+            if not text or room <= 0:
+                continue
+            if _RIGHT[col]:
+                advance = widths[col]
+                if advance > room - 1:
+                    text = self._fitted(text, room)
+                    advance = self._metrics_f.horizontalAdvance(text)
+                draw(QPointF(x + margin + room - advance, baseline), text)
+            else:
+                if widths[col] >= room - 1:
+                    text = self._fitted(text, room)
+                draw(x + margin, baseline, text)
 
     def _selected_row(self, painter: QPainter, row: int, y: int, height: int,
                       columns: list[tuple[int, int, int]], margin: int) -> None:
         """Selected cells: the style draws their highlight, as the delegate would."""
-        view, model = self._view, self._model
+        view = self._view
         option = QStyleOptionViewItem()
         option.initFrom(view)
         option.state |= QStyle.StateFlag.State_Selected
@@ -153,46 +225,14 @@ class CellPainter:
         group = (QPalette.ColorGroup.Active if view.isActiveWindow()
                  else QPalette.ColorGroup.Inactive)
         ink = view.palette().color(group, QPalette.ColorRole.HighlightedText)
-        r = model.row_at(row)
-        for col, x, width in columns:
+        for _col, x, width in columns:
             option.rect = QRect(x, y, width, height)
             style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option,
                                 painter, view)
-            painter.setPen(ink)
-            self._text(painter, model.text(r, col), col, x, y, width, height, margin)
-
-    def _text(self, painter: QPainter, text: str, col: int, x: int, y: int, width: int,
-              height: int, margin: int) -> None:
-        if not text:
-            return
-        room = width - 2 * margin
-        if room <= 0:
-            return
-        # Centred as the style centres a laid-out line: whole pixels, rounded down. Drawn
-        # at its baseline point: the rectangle-and-flags call lays the text out again to
-        # place it, about twice the time, for the same pixels (the fitted text fits).
-        fitted = self._fitted(text, room)
-        baseline = y + (height - self._line_height) // 2 + self._ascent
-        if _RIGHT[col]:  # flush right at the text's exact (fractional) width, as Qt places it
-            painter.drawText(QPointF(x + margin + room - self._metrics_f.horizontalAdvance(fitted),
-                                     baseline), fitted)
-        else:
-            painter.drawText(x + margin, baseline, fitted)
+        self._row(painter, row, y, height, columns, margin, ink, highlight=ink)
 
     def _fitted(self, text: str, room: int) -> str:
-        """`text`, or elided on the right when it may be wider than `room` pixels.
-
-        Measuring every cell would lay each text out twice; for ASCII text the sum of
-        the glyphs' advances is known from a table, and only texts whose sum does not
-        fit comfortably are measured (and elided) by Qt.
-        """
-        if text.isascii():
-            advances = self._advances
-            try:
-                if sum(map(advances.__getitem__, text)) < room - 1:  # kerning: a pixel spare
-                    return text
-            except KeyError:
-                pass
+        """`text` elided on the right to `room` pixels, as Qt elides (kept for repaints)."""
         key = (text, room)
         fitted = self._elided.get(key)
         if fitted is None:
@@ -215,8 +255,7 @@ class CellPainter:
         left, right = columns[0][1], columns[-1][1] + columns[-1][2]
         for _col, x, width in columns:
             painter.drawLine(x + width, top, x + width, bottom)
-        for row in range(first, last + 1):
-            y = view.rowViewportPosition(row) + height - 1
+        for y in range(top + height - 1, bottom + 1, height):
             painter.drawLine(left, y, right, y)
 
     def _focus(self, painter: QPainter, exposed: QRect) -> None:
@@ -247,3 +286,4 @@ class CellPainter:
         self._advances = {chr(c): self._metrics.horizontalAdvance(chr(c)) for c in range(32, 127)}
         self._metrics_f = QFontMetricsF(font)
         self._elided.clear()
+        self._rows.clear()

@@ -8,6 +8,7 @@ change is announced (politely; errors assertively, by the screen).
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.tasks import BUSY_DELAY_MS
 from desktop.ui.common import a11y
 from desktop.ui.common.i18n import translate
 
@@ -63,6 +65,36 @@ class ResultsBar:
             "patient information)"))
         self.export_button.setVisible(allow_export)
         self.row.addWidget(self.export_button)
+        self._searching_text = ""
+        self._searching = QTimer(screen)
+        self._searching.setSingleShot(True)
+        self._searching.setInterval(BUSY_DELAY_MS)
+        self._searching.timeout.connect(self._show_searching)
+
+    def say_count(self, text: str) -> None:
+        """What was found (or why nothing is shown): at once."""
+        self._searching.stop()
+        self.count.setMinimumHeight(0)
+        a11y.set_message(self.count, text)
+
+    def say_searching(self, text: str) -> None:
+        """A search runs: the count says `text` if it takes longer than the busy delay.
+
+        Most answers come within a few milliseconds; saying "Searching…" at once made
+        the count flash, re-laid out the bar and repainted it twice on every search,
+        for a word nobody could read. The rule is the busy indicator's (`BUSY_DELAY_MS`):
+        until then the count and the rows shown both still belong to the last search.
+        """
+        self._searching_text = text
+        if self.count.text() != text and not self._searching.isActive():
+            self._searching.start()
+
+    def _show_searching(self) -> None:
+        # The count keeps its height meanwhile: at a narrow width it wraps to two lines,
+        # and letting the bar shrink and grow again moved the table on every search.
+        if self.count.isVisible():
+            self.count.setMinimumHeight(self.count.height())
+        a11y.set_message(self.count, self._searching_text)
 
     def _add_filter(self, screen: QWidget) -> None:
         self.filter = QLineEdit(screen)

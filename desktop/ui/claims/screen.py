@@ -168,7 +168,7 @@ class ClaimsScreen(Screen):
 
     def _build_bar(self) -> QVBoxLayout:
         """Count, status and Retry, quick filter, sort order, export (`results_bar`)."""
-        bar = ResultsBar(self, allow_export=self._ctx.allow_export)
+        self._bar = bar = ResultsBar(self, allow_export=self._ctx.allow_export)
         self.count, self.status, self.retry = bar.count, bar.status, bar.retry
         self.filter, self.sort, self.export_button = bar.filter, bar.sort, bar.export_button
         self.retry.clicked.connect(self._do_retry)
@@ -564,8 +564,6 @@ class ClaimsScreen(Screen):
 
     def _count_text(self) -> str:
         m = self.model
-        if self._ops.running(_Op.SEARCH):
-            return self.tr("Searching…")
         if _Op.SEARCH in self._pending:
             return self.tr("Search paused")
         if self._status_kind == _Status.FAILED and not m.searched:
@@ -587,12 +585,10 @@ class ClaimsScreen(Screen):
         return text
 
     def _update_count(self) -> None:
-        # While a search runs, "Searching…" keeps the count's height: at a narrow width the
-        # count wraps to two lines, and letting the bar shrink and grow again moved the
-        # table and repainted the whole bar and form on every search.
-        held = self._ops.running(_Op.SEARCH) and self.count.isVisible()
-        self.count.setMinimumHeight(self.count.height() if held else 0)
-        a11y.set_message(self.count, self._count_text())
+        if self._ops.running(_Op.SEARCH):
+            self._bar.say_searching(self.tr("Searching…"))
+        else:
+            self._bar.say_count(self._count_text())
         self.export_button.setEnabled(self.model.shown > 0)
 
 

@@ -477,11 +477,37 @@ def test_a_search_does_not_move_the_table_when_the_count_wraps(qtbot):
     assert s.count.height() >= 2 * s.count.fontMetrics().lineSpacing()  # it wraps
     before = s.table.geometry()
     s.search()
+    qtbot.waitUntil(lambda: s.count.text() == "Searching…", timeout=WAIT_MS)  # a slow one
     qtbot.wait(20)
-    assert s.count.text() == "Searching…"
     assert s.table.geometry() == before
     while runner.jobs:
         runner.deliver()
     qtbot.wait(20)
     assert "match the filter" in s.count.text()
     assert s.table.geometry() == before
+
+
+def test_a_quick_answer_does_not_flash_searching(qtbot):
+    """An answer within the busy delay goes from the last count straight to the new one
+    (no "Searching…" for a few milliseconds); a slower one says "Searching…" meanwhile."""
+    from desktop.tasks import BUSY_DELAY_MS
+    from tests.ui.claims.test_model import ManualRunner
+
+    runner = ManualRunner()
+    s, _client = make(qtbot, runner=runner)
+    s.search()
+    while runner.jobs:
+        runner.deliver()
+    found = s.count.text()
+    assert "claim" in found and "Searching" not in found
+    s.search()
+    assert s.count.text() == found  # still the last search's count, with its rows
+    while runner.jobs:
+        runner.deliver()
+    qtbot.wait(BUSY_DELAY_MS + 100)
+    assert s.count.text() == found  # the delayed word never came
+    s.search()
+    qtbot.waitUntil(lambda: s.count.text() == "Searching…", timeout=WAIT_MS)
+    while runner.jobs:
+        runner.deliver()
+    assert s.count.text() == found
