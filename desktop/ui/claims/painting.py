@@ -42,8 +42,9 @@ _UNKNOWN = float("inf")
 _RIGHT = tuple(c in MONEY_COLUMNS for c in range(len(COLUMNS)))
 
 
-#: A row's cache entry: the row, its texts, their widths, the status cell's colours.
-_Cells = tuple[Row, tuple[str, ...], tuple[float, ...], tuple[QColor, QColor]]
+#: A row's cache entry: the row, its texts, their widths. (Not the status colours: they
+#: follow the colour scheme, which the OS can change while the rows are shown.)
+_Cells = tuple[Row, tuple[str, ...], tuple[float, ...]]
 
 
 class CellPainter:
@@ -169,7 +170,7 @@ class CellPainter:
                 widths.append(_UNKNOWN)
         if len(self._rows) >= _ROWS_MAX:
             self._rows.clear()
-        entry = (r, texts, tuple(widths), status_qcolours(r[R_CATEGORY]))
+        entry = (r, texts, tuple(widths))
         self._rows[id(r)] = entry
         return entry
 
@@ -184,7 +185,8 @@ class CellPainter:
         only when the sum of its glyphs' advances does not fit comfortably (a pixel
         spare for kerning), or when that sum is not known (non-ASCII): then Qt measures.
         """
-        _r, texts, widths, (background, foreground) = self._cells_of(row)
+        r, texts, widths = self._cells_of(row)
+        background, foreground = status_qcolours(r[R_CATEGORY])
         baseline = y + (height - self._line_height) // 2 + self._ascent
         draw = painter.drawText
         pen = highlight or ink
