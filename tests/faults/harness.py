@@ -125,6 +125,7 @@ def accept_first_launch(qtbot: Any, w: MainWindow) -> None:
 
 def sign_in(qtbot: Any, w: MainWindow, username: str, password: str) -> None:
     """Sign in through the login screen and the policy gate, if it shows."""
+    qtbot.waitUntil(w.login.sign_in.isEnabled, timeout=WAIT_MS)  # a disabled one ignores it
     w.login.username.setText(username)
     w.login.password.setText(password)
     qtbot.mouseClick(w.login.sign_in, Qt.MouseButton.LeftButton)

@@ -299,6 +299,9 @@ def test_sign_in_answer_malformed_keeps_the_username(proxy: FaultProxy, fault_pk
     w = windows.open(proxy.url, fault_pki.ca_file, tmp_path / "config")
     accept_first_launch(qtbot, w)
     proxy.on("POST", r"/sessions", answer(raw_response(201, b'{"token": ', JSON)), times=1)
+    # As a clerk would: Sign in is pressed once it can be (a click on it while disabled
+    # is ignored by the screen, and the wait below would then time out).
+    qtbot.waitUntil(w.login.sign_in.isEnabled, timeout=WAIT_MS)
     w.login.username.setText(user.username)
     w.login.password.setText(user.password)
     qtbot.mouseClick(w.login.sign_in, Qt.MouseButton.LeftButton)
