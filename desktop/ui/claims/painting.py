@@ -55,6 +55,8 @@ class CellPainter:
         self._model = model
         self._elided: dict[tuple[str, int], str] = {}
         self._rows: dict[int, _Cells] = {}
+        # A new result: the rows kept for repaints belong to the old one; let them go.
+        model.modelReset.connect(self._rows.clear)
         self._font_key = ""
         self._advances: dict[str, int] = {}
         self._metrics = QFontMetrics(view.font())
@@ -148,7 +150,8 @@ class CellPainter:
         """The row's texts and their widths, worked out once and kept for repaints.
 
         Kept per row tuple (the model's rows are immutable; a new result or a changed
-        row is a new tuple, so an entry can never be stale), and forgotten with the font.
+        row is a new tuple, so an entry can never be stale), and forgotten with the font
+        and with each new result.
         """
         r = self._model.row_at(row)
         entry = self._rows.get(id(r))
@@ -189,7 +192,7 @@ class CellPainter:
         background, foreground = status_qcolours(r[R_CATEGORY])
         baseline = y + (height - self._line_height) // 2 + self._ascent
         draw = painter.drawText
-        pen = highlight or ink
+        pen = ink if highlight is None else highlight
         painter.setPen(pen)
         for col, x, width in columns:
             if highlight is None:
