@@ -29,6 +29,13 @@ _STRIP = {
 def plain(value: object, max_chars: int = DEFAULT_MAX_CHARS, *, multiline: bool = False) -> str:
     """Strip control, bidi and invisible characters, and elide past `max_chars`."""
     text = "" if value is None else str(value)
+    # Most text needs nothing taken out: `str.isprintable` is False for every category
+    # dropped below (and for every character of _STRIP), so such text is only re-spaced.
+    spaced = text.replace("\r", " ")
+    if not multiline:
+        spaced = spaced.replace("\n", " ").replace("\t", " ")
+    if spaced.replace("\n", "").replace("\t", "").isprintable():
+        return _elided(spaced, max_chars)
     out: list[str] = []
     for ch in text:
         cp = ord(ch)
@@ -46,10 +53,13 @@ def plain(value: object, max_chars: int = DEFAULT_MAX_CHARS, *, multiline: bool 
         out.append(ch)
         if len(out) > max_chars + 1:
             break
-    cleaned = "".join(out)
-    if len(cleaned) > max_chars:
-        cleaned = cleaned[: max_chars - 1].rstrip() + "…"
-    return cleaned
+    return _elided("".join(out), max_chars)
+
+
+def _elided(text: str, max_chars: int) -> str:
+    if len(text) > max_chars:
+        return text[: max_chars - 1].rstrip() + "…"
+    return text
 
 
 def plain_label(text: object = "", parent: QWidget | None = None, *, max_chars: int = 400,

@@ -75,6 +75,9 @@ class HelpMenu(QObject):
             self._ops.portal(_Op.POLICY_VIEW, _policy_and_history, on_success=show)
         else:
             self._ops.public(_Op.POLICY_VIEW, _policy_alone, on_success=show)
+        # The dialog's code loads while the portal is asked, not after: the box then
+        # opens in one short step once the answer is in.
+        import desktop.ui.shell.policy_dialog  # noqa: F401
 
     def support(self) -> None:
         from desktop.ui.shell.support import open_no_support, open_support

@@ -102,7 +102,10 @@ class IdleWatcher(QObject):
         return now - self._last_input
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self._active and event.type() in _INPUT_EVENTS:
+        # Input comes from the window system, so it is spontaneous; asking that first is
+        # a third of the cost of asking the type (a Python enum made per call) of each of
+        # the thousands of paint, layout and timer events a screen or dialog brings.
+        if event.spontaneous() and event.type() in _INPUT_EVENTS and self._active:
             self.touch()
         return False
 

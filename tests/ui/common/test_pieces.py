@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import logging
 import threading
+import unicodedata
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from desktop.crash import CrashHandler, safe_summary
@@ -40,6 +42,26 @@ def test_plain_strips_bidi_controls_and_elides():
     assert plain("a\nb") == "a b"
     assert plain("a\nb", multiline=True) == "a\nb"
     assert plain("é\u0301 😀") == "é\u0301 😀"
+
+
+def _kept(ch: str) -> bool:
+    """The rule `plain` keeps to, one character at a time (the module docstring's)."""
+    cat = unicodedata.category(ch)
+    if ch == "\u00ad":
+        return True  # a soft hyphen only shows where a word breaks
+    return cat not in ("Cc", "Cs", "Co", "Cn", "Cf", "Zl", "Zp")
+
+
+def test_plain_keeps_and_drops_every_character_by_the_rule():
+    # Every code point, 256 at a time, so that the quick path (text with nothing to
+    # take out) and the character-by-character one are both held to the same rule.
+    for start in range(0, 0x110000, 256):
+        chars = "".join(chr(cp) for cp in range(start, start + 256) if chr(cp) not in "\r\n\t")
+        expected = "".join(ch for ch in chars if _kept(ch))
+        assert plain(chars, 1000, multiline=True) == expected, hex(start)
+    assert plain("a\r\nb\tc") == "a  b c"
+    assert plain("a\r\nb\tc", multiline=True) == "a \nb\tc"
+    assert plain("x" * 300) == "x" * 199 + "…"
 
 
 def test_plain_label_never_rich(qtbot):
@@ -152,6 +174,24 @@ def test_idle_watcher_ignores_clock_going_backwards(qtbot):
     clock.now -= 10_000
     w.check()
     assert locks == [] and w.idle_for() == 0.0
+
+
+def test_only_the_clerks_input_puts_the_lock_off(qtbot):
+    # A key event the program sends itself is not a person at the keyboard; one from the
+    # window system (as QTest's, which are marked spontaneous) is.
+    clock = FakeClock()
+    w = IdleWatcher(600, 120, clock=clock, tick_ms=10_000)
+    w.start()
+    label = QLabel("x")
+    qtbot.addWidget(label)
+    label.show()
+    clock.now += 300
+    QCoreApplication.sendEvent(label, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A,
+                                                Qt.KeyboardModifier.NoModifier, "a"))
+    assert w.idle_for() == 300
+    qtbot.keyClick(label, Qt.Key.Key_A)
+    assert w.idle_for() == 0
+    w.stop()
 
 
 def test_lock_screen_unlock_flow(qtbot):
